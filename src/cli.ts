@@ -1,0 +1,89 @@
+/**
+ * The operators' and analysts' command line: `npm run forebygg -- <command>`. Uses the same
+ * configuration and services as the server. Prints JSON where a program will read it; on error,
+ * one clear line on stderr and a non-zero exit.
+ */
+import { openApp, announceSetupLink, type AppContext } from './lib/server/app';
+import { verifyAuditLog } from './lib/server/audit/audit.service';
+import { purgeExpiredSessions } from './lib/server/auth/session.service';
+import { loadConfig } from './lib/server/config';
+
+interface TCommand {
+  summary: string;
+  run(ctx: AppContext, args: string[]): Promise<number>;
+}
+
+const print = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+
+const commands: Record<string, TCommand> = {
+  migrate: {
+    summary: 'Apply pending database migrations and load reference data (the server does this on start too).',
+    async run(ctx) {
+      print({ db: ctx.dialect, migrations: ctx.migrations });
+      return 0;
+    }
+  },
+  'create-setup-link': {
+    summary: 'Print a new one-time setup link (24 h) when no administrator exists yet.',
+    async run(ctx) {
+      const link = await announceSetupLink(ctx);
+      if (!link) {
+        process.stderr.write(
+          'An administrator already exists: no setup link was made. Ask an administrator for an invitation.\n'
+        );
+        return 1;
+      }
+      return 0;
+    }
+  },
+  'audit:verify': {
+    summary: 'Check the hash chain of the audit log. Exit code 0 when intact, 2 when broken.',
+    async run(ctx) {
+      const result = await verifyAuditLog(ctx.db);
+      print(result);
+      return result.ok ? 0 : 2;
+    }
+  },
+  'sessions:purge': {
+    summary: 'Delete expired staff sessions (the server does this every 10 minutes).',
+    async run(ctx) {
+      print({ deleted: await purgeExpiredSessions(ctx.db) });
+      return 0;
+    }
+  }
+};
+
+function help(): void {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  process.stdout.write('Usage: npm run forebygg -- <command>\n\nCommands:\n');
+  process.stdout.write(`  ${'help'.padEnd(width)}  Show this list.\n`);
+  for (const [name, c] of Object.entries(commands)) process.stdout.write(`  ${name.padEnd(width)}  ${c.summary}\n`);
+  process.stdout.write('\nConfiguration comes from the same environment variables as the server (DATABASE_URL, …).\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help();
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}". Run "npm run forebygg -- help" for the list.\n`);
+    return 64;
+  }
+  const ctx = await openApp(loadConfig());
+  try {
+    return await command.run(ctx, args);
+  } finally {
+    await ctx.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`forebygg: ${(e as Error).message ?? String(e)}\n`);
+    process.exit(1);
+  }
+);

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { delocalizePath, localeFromPath, translate } from '$lib/i18n';
+import { announceSetupLink, app } from '$lib/server/app';
+import { SESSION_COOKIE } from '$lib/server/auth/auth.types';
+import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.service';
+import { isAppError } from '$lib/server/errors';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+  let ctx;
+  try {
+    ctx = await app();
+  } catch (e) {
+    // One clear line, then stop: a bad setting or an unreachable database is not recoverable here.
+    process.stderr.write(`Forebygg cannot start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  log.info({ db: ctx.dialect, migrations: ctx.migrations.length }, 'forebygg ready');
+  await announceSetupLink(ctx);
+  const purge = setInterval(() => {
+    purgeExpiredSessions(ctx.db).catch((e) => log.error({ err: (e as Error).message }, 'session purge failed'));
+  }, 10 * 60_000);
+  purge.unref();
+};
+
+/** Paths whose answers must never be cached: they show personal or sensitive data. */
+function isPrivatePath(path: string): boolean {
+  return /^\/(admin|setup|login|logout|invite|report)(\/|$)/.test(path);
+}
+
+const requestContext: Handle = async ({ event, resolve }) => {
+  event.locals.requestId = randomUUID();
+  event.locals.locale = localeFromPath(event.url.pathname);
+  event.locals.user = null;
+  event.locals.sessionId = null;
+  return resolve(event);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token) {
+    const ctx = await app();
+    const result = await validateSession(ctx, token);
+    if (result) {
+      event.locals.user = result.user;
+      event.locals.sessionId = result.sessionId;
+    } else {
+      event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    }
+  }
+  return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+  const locale = event.locals.locale;
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+  });
+  const h = response.headers;
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on same-site form posts,
+  // which SvelteKit's CSRF check rightly refuses. No referrer ever leaves the site either way.
+  h.set('Referrer-Policy', 'same-origin');
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  h.set('X-Frame-Options', 'DENY');
+  h.set('X-Request-Id', event.locals.requestId);
+  if (isPrivatePath(delocalizePath(event.url.pathname))) h.set('Cache-Control', 'no-store');
+  return response;
+};
+
+export const handle = sequence(requestContext, session, headers);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  const requestId = event.locals.requestId ?? randomUUID();
+  const locale = event.locals.locale ?? 'nb';
+  if (isAppError(error)) {
+    return { message: translate(locale, error.message, error.params), code: error.code, requestId };
+  }
+  if (status === 404) return { message: translate(locale, 'error.404.body'), code: 'not_found', requestId };
+  if (status < 500) return { message, code: 'bad_request', requestId };
+  // Only the route id and the error: never the URL's query, headers, cookies or body.
+  log.error(
+    {
+      requestId,
+      route: event.route.id,
+      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error)
+    },
+    'unhandled error'
+  );
+  return { message: translate(locale, 'error.500.body'), code: 'internal', requestId };
+};

@@ -1,0 +1,8 @@
+import type { Messages } from './nb';
+import { shell } from './en/shell';
+import { auth } from './en/auth';
+import { admin } from './en/admin';
+import { validation } from './en/validation';
+
+/** English: every key of `nb.ts`, checked by the compiler. */
+export const en: Messages = { ...shell, ...auth, ...admin, ...validation };

@@ -1,0 +1,18 @@
+import type { validation as nb } from '../nb/validation';
+
+export const validation: Record<keyof typeof nb, string> = {
+  'validation.summary': 'The form has errors. Please correct the marked fields.',
+  'validation.required': 'Please fill in this field.',
+  'validation.invalid': 'This value is not valid.',
+  'validation.tooLong': 'The text is too long.',
+  'validation.email': 'Enter a valid e-mail address, such as name@example.com.',
+  'validation.passwordLength': 'The password must have at least 12 and at most 256 characters.',
+  'validation.passwordMismatch': 'The passwords do not match.',
+  'validation.totpCode': 'The code has six digits.',
+  'validation.orgNumber': 'The organisation number must have nine digits and a valid check digit.',
+  'validation.choose': 'Choose one of the options.',
+  'validation.token': 'The link is not valid.',
+  'validation.notAForm': 'The request must be sent as a form.',
+  'validation.notJson': 'The request must be valid JSON.',
+  'validation.tooLarge': 'The request is too large.'
+};

@@ -1,0 +1,13 @@
+import { shell } from './nb/shell';
+import { auth } from './nb/auth';
+import { admin } from './nb/admin';
+import { validation } from './nb/validation';
+
+/**
+ * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
+ * (the compiler checks). Placeholders are `{name}`.
+ */
+export const nb = { ...shell, ...auth, ...admin, ...validation };
+
+export type MessageKey = keyof typeof nb;
+export type Messages = Record<MessageKey, string>;

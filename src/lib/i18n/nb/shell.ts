@@ -1,0 +1,76 @@
+/** Site shell: header, footer, navigation, shared UI components, errors, home page. */
+export const shell = {
+  'site.name': 'Forebygg',
+  'site.tagline': 'Mot menneskehandel i Norge – se tegnene, si fra, mål hva som virker',
+  'shell.title.pattern': '{title} – Forebygg',
+  'shell.skip': 'Hopp til hovedinnhold',
+  'shell.home.label': 'Forebygg, til forsiden',
+  'shell.nav.label': 'Hovedmeny',
+  'shell.nav.home': 'Forside',
+  'shell.nav.admin': 'Stab',
+  'shell.language.label': 'Språk',
+  'shell.language.switch': 'English',
+  'shell.language.switchLang': 'en',
+  'shell.quickExit': 'Rask utgang',
+  'shell.quickExit.region': 'Rask utgang fra nettstedet',
+  'shell.quickExit.hint': 'Forlater nettstedet straks og åpner værmeldingen på yr.no.',
+  'shell.quickExit.keyHint': 'Du kan også trykke Esc to ganger raskt.',
+  'shell.footer.label': 'Om nettstedet',
+  'shell.footer.about': 'Forebygg er en plattform mot menneskehandel i Norge.',
+  'shell.footer.emergency': 'Er noen i akutt fare? Ring 112.',
+  'shell.footer.privacy': 'Vi lagrer ikke IP-adresser eller nettleserinformasjon om deg.',
+
+  'ui.alert.info': 'Informasjon:',
+  'ui.alert.success': 'Utført:',
+  'ui.alert.warning': 'Advarsel:',
+  'ui.alert.error': 'Feil:',
+  'ui.field.errorPrefix': 'Feil:',
+  'ui.field.required': '(må fylles ut)',
+  'ui.formErrors.title': 'Skjemaet har feil som må rettes',
+  'ui.table.scrollHint': 'Tabellen er bredere enn skjermen. Rull sideveis for å se hele.',
+  'ui.table.empty': 'Ingen data å vise.',
+
+  'error.400.title': 'Forespørselen kunne ikke behandles',
+  'error.401.title': 'Du må logge inn',
+  'error.403.title': 'Ingen tilgang',
+  'error.404.title': 'Fant ikke siden',
+  'error.404.body': 'Siden du ba om finnes ikke, eller den er flyttet.',
+  'error.410.title': 'Siden finnes ikke lenger',
+  'error.429.title': 'For mange forespørsler',
+  'error.429.body': 'Vent litt, og prøv igjen.',
+  'error.500.title': 'Noe gikk galt',
+  'error.500.body': 'Vi klarte ikke å vise siden. Prøv igjen om litt.',
+  'error.503.title': 'Tjenesten er midlertidig utilgjengelig',
+  'error.generic.title': 'Feil',
+  'error.status': 'Statuskode',
+  'error.code': 'Feilkode',
+  'error.requestId': 'Referanse',
+  'error.reference.help': 'Oppgi referansen hvis du tar kontakt om feilen.',
+  'error.home': 'Gå til forsiden',
+
+  'home.title': 'Forebygg menneskehandel',
+  'home.lead':
+    'Forebygg er en plattform mot menneskehandel i Norge. Den handler om etterspørselen – tjenestene og varene vi kjøper – og om hva hver og en av oss kan gjøre for at de ikke bygger på utnyttelse.',
+  'home.intro':
+    'Plattformen lages for forbrukere, innkjøpere, unge og lærere, og for organisasjonene som arbeider mot menneskehandel.',
+  'home.ways.title': 'Tre måter å forebygge på',
+  'home.ways.signs.title': 'Se tegnene',
+  'home.ways.signs.body':
+    'Lær å kjenne igjen tegn på at en tjeneste eller vare kan være laget av mennesker som blir utnyttet, og hva du kan gjøre når noe virker galt.',
+  'home.ways.report.title': 'Si fra trygt',
+  'home.ways.report.body':
+    'Si fra om en bekymring, anonymt, til en organisasjon som kan følge den opp – eller få vite hvilken offentlig instans du bør kontakte.',
+  'home.ways.measure.title': 'Mål forebyggingen',
+  'home.ways.measure.body':
+    'Finn ut om informasjonsarbeid og tiltak faktisk virker, med åpne tall som alltid oppgir kilden.',
+  'home.modules.title': 'Moduler',
+  'home.modules.empty.title': 'Ingen moduler er klare ennå',
+  'home.modules.empty.body': 'Delene av plattformen blir lagt ut her etter hvert som de blir ferdige.',
+  'home.emergency.title': 'Er noen i fare nå?',
+  'home.emergency.body':
+    'Ring 112 hvis noen er i akutt fare. Du trenger ikke være sikker på at det er menneskehandel for å ringe.',
+  'home.safety.title': 'Bruk nettstedet trygt',
+  'home.safety.body':
+    'Knappen «Rask utgang» øverst på hver side tar deg straks til værmeldingen på yr.no. Nettleserhistorikken kan likevel vise at du har vært her. Et privat vindu i nettleseren etterlater færre spor.',
+  'home.safety.keys': 'Med tastatur kan du også trykke Esc to ganger raskt for å gå ut.'
+};

@@ -1,0 +1,17 @@
+/** Messages for form and API validation (zod schemas name these keys). */
+export const validation = {
+  'validation.summary': 'Skjemaet har feil. Rett opp feltene som er merket.',
+  'validation.required': 'Fyll ut dette feltet.',
+  'validation.invalid': 'Verdien er ikke gyldig.',
+  'validation.tooLong': 'Teksten er for lang.',
+  'validation.email': 'Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.',
+  'validation.passwordLength': 'Passordet må ha minst 12 og høyst 256 tegn.',
+  'validation.passwordMismatch': 'Passordene er ikke like.',
+  'validation.totpCode': 'Koden har seks sifre.',
+  'validation.orgNumber': 'Organisasjonsnummeret må ha ni sifre og et gyldig kontrollsiffer.',
+  'validation.choose': 'Velg ett av alternativene.',
+  'validation.token': 'Lenken er ikke gyldig.',
+  'validation.notAForm': 'Forespørselen må sendes som et skjema.',
+  'validation.notJson': 'Forespørselen må være gyldig JSON.',
+  'validation.tooLarge': 'Forespørselen er for stor.'
+};

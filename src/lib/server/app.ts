@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureSetupLink } from './auth/auth.service';
+import { loadConfig, publicBaseUrl, type TConfig } from './config';
+import { connect, type DialectName } from './db/connect';
+import { appliedMigrations, migrateToLatest } from './db/migrate';
+import type { DB } from './db/schema';
+import { log } from './log';
+import { loadReferenceData } from './reference/reference.service';
+import { getOrCreateSecret } from './secrets/secrets.service';
+
+/** Everything a request or a command needs: configuration, database, keys. */
+export interface AppContext {
+  config: TConfig;
+  db: DB;
+  dialect: DialectName;
+  tokenKey: Buffer;
+  /** The app's version, from package.json. */
+  version: string;
+  migrations: string[];
+  close(): Promise<void>;
+}
+
+/** Connects, migrates, loads reference data and keys. Used by the server, the CLI and tests. */
+export async function openApp(config: TConfig = loadConfig()): Promise<AppContext> {
+  const conn = await connect(config.DATABASE_URL);
+  try {
+    const ran = await migrateToLatest(conn.db);
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+    await loadReferenceData(conn.db);
+    const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
+    return {
+      config,
+      db: conn.db,
+      dialect: conn.dialect,
+      tokenKey,
+      version: readVersion(),
+      migrations: await appliedMigrations(conn.db),
+      close: conn.close
+    };
+  } catch (e) {
+    await conn.close();
+    throw e;
+  }
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+let current: Promise<AppContext> | undefined;
+
+/** The server's single context, opened on first use. */
+export function app(): Promise<AppContext> {
+  current ??= openApp();
+  return current;
+}
+
+/**
+ * Prints the one-time setup link when no administrator exists. It goes to the operator's console
+ * (and to FOREBYGG_SETUP_LINK_FILE when set, for the e2e suite) — never to the log.
+ */
+export async function announceSetupLink(ctx: AppContext): Promise<string | null> {
+  const path = await ensureSetupLink(ctx);
+  if (!path) return null;
+  const link = publicBaseUrl(ctx.config) + path;
+  process.stdout.write(
+    `\nForebygg has no administrator yet. Open this one-time link within 24 hours to set it up:\n  ${link}\n\n`
+  );
+  if (process.env.FOREBYGG_SETUP_LINK_FILE)
+    writeFileSync(process.env.FOREBYGG_SETUP_LINK_FILE, link + '\n', { mode: 0o600 });
+  return link;
+}

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ClientThrottle, lockoutSeconds } from './throttle';
+
+describe('login throttling', () => {
+  it('lets two mistakes pass, then waits longer after each failure, at most 15 minutes', () => {
+    expect(lockoutSeconds(0)).toBe(0);
+    expect(lockoutSeconds(2)).toBe(0);
+    expect(lockoutSeconds(3)).toBe(1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), (n) => {
+        expect(lockoutSeconds(n + 1)).toBeGreaterThanOrEqual(lockoutSeconds(n));
+        expect(lockoutSeconds(n)).toBeLessThanOrEqual(900);
+      })
+    );
+    expect(lockoutSeconds(100)).toBe(900);
+  });
+
+  it('keys clients by a hash that does not contain the address', () => {
+    const t = new ClientThrottle();
+    const key = t.clientKey('203.0.113.7');
+    expect(key).not.toContain('203.0.113.7');
+    expect(key).toBe(t.clientKey('203.0.113.7'));
+    expect(new ClientThrottle().clientKey('203.0.113.7')).not.toBe(key);
+  });
+
+  it('makes a client wait after repeated failures and forgets it after a success', () => {
+    const t = new ClientThrottle();
+    const key = t.clientKey('198.51.100.1');
+    const now = 1_000_000;
+    for (let i = 0; i < 5; i++) t.recordFailure(key, now);
+    expect(t.waitMs(key, now)).toBe(4000);
+    expect(t.waitMs(key, now + 4000)).toBe(0);
+    t.recordSuccess(key);
+    t.recordFailure(key, now);
+    expect(t.waitMs(key, now)).toBe(0);
+  });
+
+  it('holds at most its bound of clients in memory', () => {
+    const t = new ClientThrottle(3);
+    const keys = ['a', 'b', 'c', 'd'].map((a) => t.clientKey(a));
+    for (const k of keys) for (let i = 0; i < 4; i++) t.recordFailure(k, 0);
+    expect(t.waitMs(keys[0], 0)).toBe(0); // the oldest was dropped
+    expect(t.waitMs(keys[3], 0)).toBeGreaterThan(0);
+  });
+});

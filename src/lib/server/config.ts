@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Environment variables the server reads; each has a working default. */
+export const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path> or postgres://…')
+    .default('sqlite:./data/forebygg.db'),
+  ORIGIN: z.url().optional(),
+  LOG_LEVEL: ZLogLevel.default('info'),
+  NODE_ENV: z.string().default('production'),
+  /** Where the server says it is reachable, for links it prints (setup, invites). */
+  PUBLIC_URL: z.url().optional()
+});
+export type TConfig = z.infer<typeof ZConfig>;
+
+/**
+ * Parses the environment. A bad value throws an Error whose message is one line naming the variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ZConfig.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** The base URL used in links the server prints for operators. */
+export function publicBaseUrl(config: TConfig): string {
+  return (config.PUBLIC_URL ?? config.ORIGIN ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+}

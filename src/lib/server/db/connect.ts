@@ -1,0 +1,60 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** The file path of a `sqlite:` URL (`sqlite::memory:` for an in-memory database). */
+export function sqlitePath(url: string): string {
+  const path = url.slice('sqlite:'.length);
+  return path === ':memory:' ? path : resolve(path);
+}
+
+/**
+ * Opens the database named by `url`. Driver differences are normalised here once:
+ * PostgreSQL timestamps come back as ISO strings and bigint/numeric as numbers, like SQLite.
+ */
+export async function connect(url: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}): Promise<Connection> {
+  if (url.startsWith('sqlite:')) {
+    const { default: SQLite } = await import('better-sqlite3');
+    const path = sqlitePath(url);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new SQLite(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pg = await import('pg');
+  const { Pool, types } = pg.default ?? pg;
+  const toIso = (v: string) => new Date(v).toISOString();
+  types.setTypeParser(1184, toIso); // timestamptz
+  types.setTypeParser(1114, (v: string) => new Date(v + 'Z').toISOString()); // timestamp
+  types.setTypeParser(20, (v: string) => Number(v)); // int8 (count(*))
+  types.setTypeParser(1700, (v: string) => Number(v)); // numeric
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Which dialect a database URL names. */
+export function dialectOf(url: string): DialectName {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+/** True when a driver error is a unique-constraint violation (both drivers). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (
+    err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}

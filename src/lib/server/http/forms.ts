@@ -1,0 +1,83 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { isMessageKey, translate, type Locale, type MessageKey } from '../../i18n';
+import { AppError, isAppError } from '../errors';
+
+/** What a failed form action returns: a message, per-field messages, and what the user typed. */
+export interface TFormFailure {
+  message?: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/** Fields whose values are never sent back to the browser. */
+const secretFields = /password|code/i;
+
+function echoValues(form: FormData | null): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (!form) return values;
+  for (const [key, value] of form) {
+    if (typeof value === 'string' && !secretFields.test(key) && value.length <= 10_000) values[key] = value;
+  }
+  return values;
+}
+
+function translateFields(locale: Locale, fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+}
+
+/** Reads a form body; a body that is not a form gives a 415 with a clear message instead of a 500. */
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+export type TParsed<T> =
+  { ok: true; data: T; values: Record<string, string> } | { ok: false; failure: ActionFailure<TFormFailure> };
+
+/**
+ * Parses a form action's body with a zod schema whose messages are i18n keys. On failure returns a
+ * ready `fail(400)` with translated per-field messages and the values typed (never passwords or codes).
+ */
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  locale: Locale
+): Promise<TParsed<z.infer<S>>> {
+  const form = await readForm(request);
+  if (!form) {
+    return {
+      ok: false,
+      failure: fail(415, { message: translate(locale, 'validation.notAForm'), errors: {}, values: {} })
+    };
+  }
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+  const values = echoValues(form);
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    errors[field] ??= translate(locale, isMessageKey(issue.message) ? issue.message : 'validation.invalid');
+  }
+  return {
+    ok: false,
+    failure: fail(400, { message: translate(locale, 'validation.summary'), errors, values })
+  };
+}
+
+/** Turns an AppError from a service into a form failure; anything else is rethrown (a real 500). */
+export function failFromError(e: unknown, locale: Locale, values: Record<string, string>): ActionFailure<TFormFailure> {
+  if (!isAppError(e)) throw e;
+  return fail(e.status, {
+    message: translate(locale, e.message, e.params),
+    errors: e.fields ? translateFields(locale, e.fields) : {},
+    values
+  });
+}
+
+export { AppError };

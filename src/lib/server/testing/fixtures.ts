@@ -1,0 +1,39 @@
+import type { AppContext } from '../app';
+import { completeSetup, ensureSetupLink } from '../auth/auth.service';
+import { loadSessionUser } from '../auth/session.service';
+import type { TSessionUser } from '../auth/auth.types';
+import { createTotpSecret, currentTotp } from '../auth/totp';
+import { uniqueEmail } from './test-app';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Runs first-time setup on a fresh database and returns the administrator. */
+export async function setUpAdmin(
+  ctx: AppContext,
+  now = new Date()
+): Promise<{ admin: TSessionUser; totpSecret: string; email: string }> {
+  const path = await ensureSetupLink(ctx, now);
+  if (!path) throw new Error('an administrator already exists');
+  const token = new URL(path, 'http://x').searchParams.get('token') as string;
+  const totpSecret = createTotpSecret();
+  const email = uniqueEmail('admin');
+  const { userId } = await completeSetup(
+    ctx,
+    {
+      token,
+      organisationName: 'Forebygg NGO',
+      organisationKind: 'ngo',
+      orgNumber: '',
+      displayName: 'Ada Admin',
+      email,
+      password: TEST_PASSWORD,
+      passwordConfirm: TEST_PASSWORD,
+      totpSecret,
+      code: currentTotp(totpSecret, now.getTime())
+    },
+    now
+  );
+  const admin = await loadSessionUser(ctx.db, userId);
+  if (!admin) throw new Error('setup did not create an admin');
+  return { admin, totpSecret, email };
+}

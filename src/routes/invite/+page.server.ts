@@ -1,0 +1,34 @@
+import { error, redirect } from '@sveltejs/kit';
+import { localizePath, translate } from '$lib/i18n';
+import { app } from '$lib/server/app';
+import { acceptInvite, findInvite } from '$lib/server/auth/auth.service';
+import { createSession } from '$lib/server/auth/session.service';
+import { failFromError, parseForm } from '$lib/server/http/forms';
+import { setSessionCookie } from '$lib/server/http/session-cookie';
+import { totpView, withTotpView } from '$lib/server/http/totp-form';
+import { ZInviteAcceptForm } from '$lib/schemas/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const token = url.searchParams.get('token');
+  const invite = await findInvite(await app(), token);
+  if (!invite) error(410, { message: translate(locals.locale, 'auth.error.inviteInvalid'), code: 'gone' });
+  return { token: token as string, invite, totp: await totpView(invite.email) };
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, url, locals }) => {
+    const parsed = await parseForm(request, ZInviteAcceptForm, locals.locale);
+    if (!parsed.ok) return withTotpView(parsed.failure, 'user');
+    const ctx = await app();
+    let userId: string;
+    try {
+      ({ userId } = await acceptInvite(ctx, parsed.data));
+    } catch (e) {
+      return withTotpView(failFromError(e, locals.locale, parsed.values), 'user');
+    }
+    const session = await createSession(ctx, userId);
+    setSessionCookie(cookies, url, session.token, session.expiresAt);
+    redirect(303, localizePath('/admin', locals.locale));
+  }
+};
