@@ -41,3 +41,12 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     `axe found ${serious.length} serious/critical violation(s) on ${page.url()}:\n${lines.join('\n')}`
   ).toEqual([]);
 }
+
+/**
+ * A form field by its visible label, whether or not the label ends with a marker in brackets
+ * ("(må fylles ut)", "(valgfritt)"). Exact otherwise, so "Passord" does not match "Gjenta passordet".
+ */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^\\s*${escaped}\\s*(\\([^)]*\\))?\\s*$`));
+}

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { field } from './helpers';
 
 test('quick exit works as a plain link without JavaScript', async ({ page }) => {
   await page.route('https://www.yr.no/**', (route) =>
@@ -11,17 +12,17 @@ test('quick exit works as a plain link without JavaScript', async ({ page }) => 
 
 test('the login form answers a bad submission with messages per field, keeping the e-mail', async ({ page }) => {
   await page.goto('/login');
-  await page.getByLabel('E-postadresse').fill('ikke-en-adresse');
+  await field(page, 'E-postadresse').fill('ikke-en-adresse');
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await expect(page.getByText('Skriv en gyldig e-postadresse').first()).toBeVisible();
   await expect(page.getByText('Fyll ut dette feltet.').first()).toBeVisible();
-  await expect(page.getByLabel('E-postadresse')).toHaveValue('ikke-en-adresse');
+  await expect(field(page, 'E-postadresse')).toHaveValue('ikke-en-adresse');
 });
 
 test('a wrong login is refused with one message in English under /en', async ({ page }) => {
   await page.goto('/en/login');
-  await page.getByLabel('E-mail address').fill('nobody@example.org');
-  await page.getByLabel('Password', { exact: true }).fill('wrong password here');
+  await field(page, 'E-mail address').fill('nobody@example.org');
+  await field(page, 'Password').fill('wrong password here');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByText('Wrong e-mail, password or code.')).toBeVisible();
 });

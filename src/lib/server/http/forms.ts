@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../i18n';
 import { AppError, isAppError } from '../errors';
@@ -13,9 +13,8 @@ export interface TFormFailure {
 /** Fields whose values are never sent back to the browser. */
 const secretFields = /password|code/i;
 
-function echoValues(form: FormData | null): Record<string, string> {
+function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  if (!form) return values;
   for (const [key, value] of form) {
     if (typeof value === 'string' && !secretFields.test(key) && value.length <= 10_000) values[key] = value;
   }
@@ -26,12 +25,15 @@ function translateFields(locale: Locale, fields: Record<string, string>): Record
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
 }
 
-/** Reads a form body; a body that is not a form gives a 415 with a clear message instead of a 500. */
-async function readForm(request: Request): Promise<FormData | null> {
+/**
+ * Reads a form body. A body over the size limit (adapter-node's BODY_SIZE_LIMIT) gives 413, one that
+ * is not a form 415 — each with a clear message instead of a 500.
+ */
+async function readForm(request: Request): Promise<FormData | 413 | 415> {
   try {
     return await request.formData();
-  } catch {
-    return null;
+  } catch (e) {
+    return isHttpError(e) && e.status === 413 ? 413 : 415;
   }
 }
 
@@ -48,11 +50,9 @@ export async function parseForm<S extends z.ZodType>(
   locale: Locale
 ): Promise<TParsed<z.infer<S>>> {
   const form = await readForm(request);
-  if (!form) {
-    return {
-      ok: false,
-      failure: fail(415, { message: translate(locale, 'validation.notAForm'), errors: {}, values: {} })
-    };
+  if (typeof form === 'number') {
+    const message = translate(locale, form === 413 ? 'validation.tooLarge' : 'validation.notAForm');
+    return { ok: false, failure: fail(form, { message, errors: {}, values: {} }) };
   }
   const raw: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
