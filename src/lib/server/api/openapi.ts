@@ -13,11 +13,8 @@ export interface TApiOperation {
   auth?: 'session';
 }
 
-/**
- * Every /api route. Later modules add their operations here; the OpenAPI document and the
- * routes' validation both read this list, so they cannot drift apart.
- */
-export const apiOperations: TApiOperation[] = [
+/** The foundation's operations. */
+const foundationOperations: TApiOperation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness and database status', tags: ['system'], response: ZHealth },
   {
     method: 'get',
@@ -28,6 +25,12 @@ export const apiOperations: TApiOperation[] = [
     response: ZMunicipalityList
   }
 ];
+
+/**
+ * Every /api route: each module exports its own list (`<module>/<module>.api.ts`) and adds it here.
+ * The OpenAPI document and the routes' validation both read these schemas, so they cannot drift apart.
+ */
+export const apiOperations: TApiOperation[] = [...foundationOperations];
 
 /**
  * JSON Schema for an OpenAPI document: schemas named with `.meta({ id })` move to

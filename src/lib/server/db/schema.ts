@@ -88,7 +88,8 @@ export interface PoliceDistrictTable {
   name: string;
 }
 
-export interface Database {
+/** The foundation's tables. Each module declares its own in `<module>/<module>.tables.ts`. */
+export interface FoundationTables {
   app_secret: AppSecretTable;
   organisation: OrganisationTable;
   app_user: UserTable;
@@ -100,6 +101,10 @@ export interface Database {
   municipality: MunicipalityTable;
   police_district: PoliceDistrictTable;
 }
+
+/** Every table: the foundation's plus one `extends` per module. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules add `extends` clauses here
+export interface Database extends FoundationTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Measures the JavaScript a page makes the browser download: loads the page in Debian's Chromium,
+// records every script response, and gzips each body as a server would send it.
+// Usage: node bench/page-weight.js http://localhost:3000/ [more URLs…]
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const urls = process.argv.slice(2);
+if (!urls.length) urls.push('http://localhost:3000/');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const results = [];
+for (const url of urls) {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const response of scripts) {
+    const body = await response.body();
+    bytes += body.length;
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  results.push({ page: url, scripts: scripts.length, bytes, gzipBytes });
+  await page.close();
+}
+await browser.close();
+console.log(JSON.stringify(results, null, 2));
