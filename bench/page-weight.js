@@ -9,7 +9,13 @@ const urls = process.argv.slice(2);
 if (!urls.length) urls.push('http://localhost:3000/');
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
 });
 const results = [];
 for (const url of urls) {
