@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// The benchmark harness: `npm run bench [-- --db postgres] [-- --duration 10] [-- --only name]`.
+// Starts the production build and the baseline server on a temp database, loads each scenario with
+// autocannon from a separate process on loopback (bounded in time and connections), prints a table of
+// absolute figures and ratios against the baseline measured in the same run, and writes
+// bench/results/<date>-<db>.json. Needs `npm run build` first (npm run bench does it).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measurePageScripts } from './page-weight.js';
+import { publicPages, scenarios } from './scenarios.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dbKind = option('db', 'sqlite');
+const duration = Number(option('duration', '5'));
+const connections = Number(option('connections', '20'));
+const only = option('only', null);
+
+if (dbKind === 'postgres' && !process.env.DATABASE_URL?.startsWith('postgres')) {
+  // Re-run inside a throwaway cluster, as `npm run test:pg` does.
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts/with-postgres.js'), process.execPath, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit'
+    }
+  );
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  await main();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s`);
+}
+
+function start(command, argv, env) {
+  const child = spawn(command, argv, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
+  return child;
+}
+
+/** Runs autocannon in its own process and returns its JSON result. */
+function autocannon(url, request) {
+  const argv = [
+    join(root, 'node_modules/autocannon/autocannon.js'),
+    '--json',
+    '-c',
+    String(connections),
+    '-d',
+    String(duration),
+    '-m',
+    request.method
+  ];
+  for (const [k, v] of Object.entries(request.headers ?? {})) argv.push('-H', `${k}=${v}`);
+  if (request.body !== undefined)
+    argv.push('-b', typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
+  argv.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}`))
+    );
+  });
+}
+
+function summarise(result) {
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts
+  };
+}
+
+async function main() {
+  if (!existsSync(join(root, 'build/index.js')))
+    throw new Error('No build: run `npm run build` first (npm run bench does).');
+  const dir = mkdtempSync(join(tmpdir(), 'forebygg-bench-'));
+  const isPg = process.env.DATABASE_URL?.startsWith('postgres');
+  const appDb = isPg ? process.env.DATABASE_URL : `sqlite:${join(dir, 'app.db')}`;
+  const baseDb = isPg ? process.env.DATABASE_URL : `sqlite:${join(dir, 'baseline.db')}`;
+  const [appPort, basePort] = [await freePort(), await freePort()];
+  const app = start(process.execPath, ['build/index.js'], {
+    DATABASE_URL: appDb,
+    PORT: String(appPort),
+    HOST: '127.0.0.1',
+    ORIGIN: `http://127.0.0.1:${appPort}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production'
+  });
+  const baseline = start(process.execPath, ['bench/baseline-server.js'], {
+    DATABASE_URL: baseDb,
+    PORT: String(basePort)
+  });
+  const stop = () => {
+    app.kill('SIGTERM');
+    baseline.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const baseUrl = `http://127.0.0.1:${basePort}`;
+    await waitFor(`${appUrl}/api/health`);
+    await waitFor(`${baseUrl}/read`);
+
+    const baselines = {};
+    const rows = [];
+    for (const s of scenarios.filter((x) => !only || x.name === only)) {
+      baselines[s.baseline] ??= summarise(
+        await autocannon(
+          `${baseUrl}/${s.baseline}`,
+          s.baseline === 'write' ? { method: 'POST', body: '{"bench":true}' } : { method: 'GET' }
+        )
+      );
+      const measured = summarise(await autocannon(appUrl + s.request.path, s.request));
+      const ratio = measured.rps / baselines[s.baseline].rps;
+      rows.push({
+        scenario: s.name,
+        ...measured,
+        baseline: s.baseline,
+        baselineRps: baselines[s.baseline].rps,
+        ratio: Number(ratio.toFixed(3)),
+        target: s.target,
+        meets: s.target === null ? null : ratio >= s.target,
+        note: s.note
+      });
+    }
+    const pages = only ? [] : await measurePageScripts(publicPages.map((p) => appUrl + p));
+
+    console.log(
+      `\nForebygg benchmark — ${isPg ? 'postgres' : 'sqlite'}, ${connections} connections, ${duration} s per scenario\n`
+    );
+    console.table(rows.map(({ note: _n, ...r }) => r));
+    if (pages.length)
+      console.table(
+        pages.map((p) => ({
+          page: new URL(p.page).pathname,
+          scripts: p.scripts,
+          gzipKB: +(p.gzipBytes / 1024).toFixed(1)
+        }))
+      );
+    const result = {
+      date: new Date().toISOString(),
+      db: isPg ? 'postgres' : 'sqlite',
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      connections,
+      durationSeconds: duration,
+      baselines,
+      scenarios: rows,
+      pages
+    };
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const file = join(root, 'bench/results', `${result.date.slice(0, 10)}-${result.db}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    console.log(`\nwritten to ${file}`);
+    const failing = rows.filter((r) => r.meets === false || r.non2xx > 0 || r.errors > 0);
+    if (failing.length) {
+      console.error(
+        `\n${failing.length} scenario(s) missed a target or had errors: ${failing.map((r) => r.scenario).join(', ')}`
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
