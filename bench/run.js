@@ -165,7 +165,7 @@ async function main() {
     console.log(
       `\nForebygg benchmark — ${isPg ? 'postgres' : 'sqlite'}, ${connections} connections, ${duration} s per scenario\n`
     );
-    console.table(rows.map(({ note: _n, ...r }) => r));
+    console.table(rows.map((r) => ({ ...r, note: undefined })));
     if (pages.length)
       console.table(
         pages.map((p) => ({
