@@ -65,7 +65,8 @@ const headers: Handle = async ({ event, resolve }) => {
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
-  h.set('X-Frame-Options', 'DENY');
+  // /embed/… (statistics charts) is the only framable route; it sets its own CSP with frame-ancestors *.
+  if (!delocalizePath(event.url.pathname).startsWith('/embed/')) h.set('X-Frame-Options', 'DENY');
   h.set('X-Request-Id', event.locals.requestId);
   if (isPrivatePath(delocalizePath(event.url.pathname))) h.set('Cache-Control', 'no-store');
   return response;

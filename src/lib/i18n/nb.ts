@@ -2,12 +2,15 @@ import { shell } from './nb/shell';
 import { auth } from './nb/auth';
 import { admin } from './nb/admin';
 import { validation } from './nb/validation';
+import { check } from './nb/check';
+import { directory } from './nb/directory';
+import { statistics } from './nb/statistics';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
  * (the compiler checks). Placeholders are `{name}`.
  */
-export const nb = { ...shell, ...auth, ...admin, ...validation };
+export const nb = { ...shell, ...auth, ...admin, ...validation, ...check, ...directory, ...statistics };
 
 export type MessageKey = keyof typeof nb;
 export type Messages = Record<MessageKey, string>;

@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import { ensureSetupLink } from './auth/auth.service';
 import { loadConfig, publicBaseUrl, type TConfig } from './config';
 import { connect, type DialectName } from './db/connect';
+import { seedDirectory } from './directory/directory.service';
+import { syncChecklists } from './check/check.service';
 import { appliedMigrations, migrateToLatest } from './db/migrate';
 import type { DB } from './db/schema';
 import { log } from './log';
 import { loadReferenceData } from './reference/reference.service';
 import { getOrCreateSecret } from './secrets/secrets.service';
+import { loadStatisticsSeed } from './statistics/statistics.seed';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -28,6 +31,9 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     const ran = await migrateToLatest(conn.db);
     if (ran.length) log.info({ migrations: ran }, 'migrations applied');
     await loadReferenceData(conn.db);
+    await loadStatisticsSeed(conn.db);
+    await seedDirectory(conn.db);
+    await syncChecklists(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
     return {
       config,

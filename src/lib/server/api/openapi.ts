@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../../schemas/api';
+import { checkOperations } from '../check/check.api';
+import { directoryOperations } from '../directory/directory.api';
+import { statisticsOperations } from '../statistics/statistics.api';
 
 /** One documented API operation. Routes validate with the same schemas the document is made from. */
 export interface TApiOperation {
@@ -30,7 +33,12 @@ const foundationOperations: TApiOperation[] = [
  * Every /api route: each module exports its own list (`<module>/<module>.api.ts`) and adds it here.
  * The OpenAPI document and the routes' validation both read these schemas, so they cannot drift apart.
  */
-export const apiOperations: TApiOperation[] = [...foundationOperations];
+export const apiOperations: TApiOperation[] = [
+  ...foundationOperations,
+  ...checkOperations,
+  ...statisticsOperations,
+  ...directoryOperations
+];
 
 /**
  * JSON Schema for an OpenAPI document: schemas named with `.meta({ id })` move to

@@ -1,4 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { CheckTables } from '../check/check.tables';
+import type { DirectoryTables } from '../directory/directory.tables';
+import type { StatisticsTables } from '../statistics/statistics.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -103,8 +106,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus one `extends` per module. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules add `extends` clauses here
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

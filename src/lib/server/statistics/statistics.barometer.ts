@@ -1,0 +1,77 @@
+import { formatDate, translate, type Locale, type MessageKey } from '../../i18n';
+import { checksSummary } from '../check/check.service';
+import type { DB } from '../db/schema';
+import { lastStatisticsUpdate, listIndicators } from './statistics.service';
+
+/**
+ * The prevention barometer: one tile per module with its latest public figure and when it was updated.
+ * A module that is not on the platform yet, or has collected nothing, gets a tile that says so plainly —
+ * never a placeholder figure. A module adds its figures here when it lands (one provider each).
+ */
+export interface TBarometerTile {
+  module: string;
+  titleKey: MessageKey;
+  bodyKey: MessageKey;
+  /** The module's page, or null while the module is not on the platform. */
+  href: string | null;
+  status: 'data' | 'no_data';
+  lastUpdated: string | null;
+  figures: { label: string; value: string; source: string }[];
+}
+
+async function checkTile(db: DB, locale: Locale): Promise<TBarometerTile> {
+  const summary = await checksSummary(db, {});
+  const weeks = summary.byWeek.slice(-4);
+  const tile: TBarometerTile = {
+    module: 'check',
+    titleKey: 'stats.prevention.tile.checks',
+    bodyKey: 'stats.prevention.tile.checks.body',
+    href: '/check',
+    status: weeks.length ? 'data' : 'no_data',
+    lastUpdated: weeks.at(-1)?.week ?? null,
+    figures: weeks.map((w) => ({
+      label: translate(locale, 'stats.prevention.week', { week: w.week }),
+      value: w.count.display,
+      source: translate(locale, 'stats.prevention.checkSource')
+    }))
+  };
+  return tile;
+}
+
+function absent(module: string, titleKey: MessageKey, bodyKey: MessageKey): TBarometerTile {
+  return { module, titleKey, bodyKey, href: null, status: 'no_data', lastUpdated: null, figures: [] };
+}
+
+export async function getBarometer(db: DB, locale: Locale): Promise<TBarometerTile[]> {
+  const indicators = await listIndicators(db);
+  const updated = await lastStatisticsUpdate(db);
+  const values = indicators.reduce((n, i) => n + i.valueCount, 0);
+  return [
+    absent('surveys', 'stats.prevention.tile.surveys', 'stats.prevention.tile.surveys.body'),
+    absent('campaigns', 'stats.prevention.tile.campaigns', 'stats.prevention.tile.campaigns.body'),
+    await checkTile(db, locale),
+    absent('report', 'stats.prevention.tile.reports', 'stats.prevention.tile.reports.body'),
+    absent('youth', 'stats.prevention.tile.quiz', 'stats.prevention.tile.quiz.body'),
+    absent('action-plan', 'stats.prevention.tile.plan', 'stats.prevention.tile.plan.body'),
+    {
+      module: 'statistics',
+      titleKey: 'stats.prevention.tile.statistics',
+      bodyKey: 'stats.prevention.tile.statistics.body',
+      href: '/statistics',
+      status: values ? 'data' : 'no_data',
+      lastUpdated: updated ? formatDate(locale, updated) : null,
+      figures: [
+        {
+          label: translate(locale, 'stats.prevention.series'),
+          value: String(indicators.length),
+          source: translate(locale, 'stats.prevention.statisticsSource')
+        },
+        {
+          label: translate(locale, 'stats.prevention.values'),
+          value: String(values),
+          source: translate(locale, 'stats.prevention.statisticsSource')
+        }
+      ]
+    }
+  ];
+}
