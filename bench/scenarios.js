@@ -4,7 +4,45 @@
 //   baseline  — 'read' or 'write': the bare node:http + database request it is divided by
 //   target    — the ratio the issue asks for (app ÷ baseline), or null when the issue names none
 //   note      — what limits the figure
+const carWashAnswers = {
+  'price-far-below': 'yes',
+  'cash-only': 'yes',
+  receipt: 'no',
+  'pay-manager': 'unknown',
+  'no-ppe': 'no',
+  'living-on-site': 'unknown',
+  'child-working': 'no',
+  fearful: 'no',
+  'intimidating-manager': 'no'
+};
+
 export const scenarios = [
+  {
+    name: 'check submission',
+    request: {
+      method: 'POST',
+      path: '/api/v1/checks',
+      headers: { 'content-type': 'application/json' },
+      body: { sector: 'car-wash', version: 1, answers: carWashAnswers, municipality: '0301' }
+    },
+    baseline: 'write',
+    target: 0.5,
+    note: 'issue 3: ≥ 0.5 of a bare node:http insert, ≥ 2,000/s, p99 < 50 ms; one aggregate row + indicator rows per check'
+  },
+  {
+    name: 'directory coverage query',
+    request: { method: 'GET', path: '/api/v1/organisations?municipality=0301' },
+    baseline: 'read',
+    target: null,
+    note: 'issue 6 targets the query (< 5 ms p95, measured by bench/directory-coverage.ts); this is the whole request'
+  },
+  {
+    name: 'statistics series page',
+    request: { method: 'GET', path: '/statistics/police_reports_trafficking' },
+    baseline: 'read',
+    target: null,
+    note: 'issue 10: server-rendered SVG chart + table, target < 30 ms server time (bench/statistics-render.js)'
+  },
   {
     name: 'health',
     request: { method: 'GET', path: '/api/health' },
@@ -36,4 +74,17 @@ export const scenarios = [
 ];
 
 /** Public routes whose JavaScript weight is measured (the issue asks for every public route). */
-export const publicPages = ['/', '/en', '/login', '/en/login'];
+export const publicPages = [
+  '/',
+  '/en',
+  '/login',
+  '/check',
+  '/check/car-wash',
+  '/check/ask-a-company',
+  '/directory',
+  '/directory/contact',
+  '/directory/chain',
+  '/statistics',
+  '/statistics/police_reports_trafficking',
+  '/statistics/attrition'
+];

@@ -1,19 +1,31 @@
-import { en } from './en';
-import { nb, type MessageKey } from './nb';
+import { builtInDictionaries } from '#i18n-dictionaries';
+import type { MessageKey, Messages } from './nb';
 
 export const locales = ['nb', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nb';
 export type { MessageKey };
 
-const dictionaries = { nb, en } as const;
+const dictionaries: Partial<Record<Locale, Messages>> = { ...builtInDictionaries };
+
+/** Makes a locale's messages available (the browser registers the page's locale from layout data). */
+export function registerMessages(locale: Locale, messages: Messages): void {
+  dictionaries[locale] = messages;
+}
+
+/** The whole dictionary of a locale, for the root layout to send to the browser. */
+export function messagesFor(locale: Locale): Messages {
+  const messages = dictionaries[locale];
+  if (!messages) throw new Error(`No messages registered for ${locale}`);
+  return messages;
+}
 
 export type TParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TParams) => string;
 
 /** Looks up a message and fills `{name}` placeholders; numbers are formatted for the locale. */
 export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
-  const text = dictionaries[locale][key] ?? nb[key] ?? key;
+  const text = dictionaries[locale]?.[key] ?? dictionaries.nb?.[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
@@ -29,7 +41,7 @@ export function translator(locale: Locale): Translate {
 
 /** True when a string is a key of the dictionaries (zod messages are keys; others fall back). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(nb, key);
+  return Object.values(dictionaries).some((d) => Object.hasOwn(d, key));
 }
 
 export function isLocale(value: unknown): value is Locale {
