@@ -165,7 +165,20 @@ async function main() {
     console.log(
       `\nForebygg benchmark — ${isPg ? 'postgres' : 'sqlite'}, ${connections} connections, ${duration} s per scenario\n`
     );
-    console.table(rows.map((r) => ({ ...r, note: undefined })));
+    console.table(
+      rows.map((r) => ({
+        scenario: r.scenario,
+        rps: r.rps,
+        p50: r.p50,
+        p99: r.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        baselineRps: r.baselineRps,
+        ratio: r.ratio,
+        target: r.target,
+        meets: r.meets
+      }))
+    );
     if (pages.length)
       console.table(
         pages.map((p) => ({

@@ -13,13 +13,6 @@ export function registerMessages(locale: Locale, messages: Messages): void {
   dictionaries[locale] = messages;
 }
 
-/** The whole dictionary of a locale, for the root layout to send to the browser. */
-export function messagesFor(locale: Locale): Messages {
-  const messages = dictionaries[locale];
-  if (!messages) throw new Error(`No messages registered for ${locale}`);
-  return messages;
-}
-
 export type TParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TParams) => string;
 
