@@ -46,6 +46,16 @@ describe('API', () => {
     });
     expect(JSON.stringify(doc)).not.toContain('$defs');
     expect(doc.paths['/api/health'].get).toBeTruthy();
+    // Every {param} in a path is declared as a required path parameter.
+    type TOperation = { parameters?: { name: string; in: string; required: boolean }[] };
+    for (const [path, methods] of Object.entries(doc.paths) as [string, Record<string, TOperation>][]) {
+      for (const match of path.matchAll(/\{(\w+)\}/g)) {
+        for (const op of Object.values(methods)) {
+          const declared = op.parameters?.find((p) => p.in === 'path' && p.name === match[1]);
+          expect(declared?.required, `${path} declares ${match[1]}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('GET /api/v1/municipalities filters and explains a bad filter in the caller’s language', async () => {

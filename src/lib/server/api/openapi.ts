@@ -67,7 +67,14 @@ export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const defs: Record<string, unknown> = {};
   for (const op of apiOperations) {
-    const parameters = op.query
+    // Path parameters are named in the path itself (`/organisations/{id}`): every one is required text.
+    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' }
+    }));
+    const queryParameters = op.query
       ? Object.entries(op.query.shape).map(([name, schema]) => {
           const s = schema as z.ZodType;
           return {
@@ -78,12 +85,13 @@ export function buildOpenApi(version: string) {
             schema: jsonSchema(s, defs, 'input')
           };
         })
-      : undefined;
+      : [];
+    const parameters = [...pathParameters, ...queryParameters];
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
       tags: op.tags,
-      ...(parameters ? { parameters } : {}),
+      ...(parameters.length ? { parameters } : {}),
       ...(op.body
         ? {
             requestBody: {
