@@ -136,3 +136,13 @@ test('bad input never gets a 5xx: oversized bodies, wrong types, bad cookies, ex
     expect(status, name).toBeLessThan(500);
   }
 });
+
+test('the home page shows the prevention barometer and says plainly where there is no data yet', async ({ page }) => {
+  await page.goto('/');
+  const barometer = page.locator('section[aria-labelledby="home-barometer"]');
+  await expect(barometer.getByRole('heading', { level: 2, name: 'Forebyggingsbarometeret' })).toBeVisible();
+  expect(await barometer.getByRole('heading', { level: 3 }).count()).toBeGreaterThan(1);
+  await expect(barometer.getByText('Ingen data ennå').first()).toBeVisible();
+  await page.goto('/en');
+  await expect(page.getByRole('heading', { level: 2, name: 'The prevention barometer' })).toBeVisible();
+});
