@@ -4,8 +4,7 @@ import { verifyAuditLog } from '../audit/audit.service';
 import { acceptInvite } from '../auth/auth.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { createSession, loadSessionUser, validateSession } from '../auth/session.service';
-import { AppError } from '../errors';
-import { setUpAdmin, TEST_PASSWORD } from '../testing/fixtures';
+import { TEST_PASSWORD, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp, uniqueEmail } from '../testing/test-app';
 import {
   addMembership,
@@ -24,16 +23,6 @@ import {
 
 let ctx: AppContext;
 let admin: TSessionUser;
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 async function newUser(role: 'editor' | 'analyst' = 'editor'): Promise<TSessionUser> {
   const { token } = await inviteUser(ctx, admin, {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
 import { inviteUser } from '../admin/admin.service';
 import { verifyAuditLog } from '../audit/audit.service';
-import { AppError } from '../errors';
-import { setUpAdmin, TEST_PASSWORD } from '../testing/fixtures';
+import { TEST_PASSWORD, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp, uniqueEmail } from '../testing/test-app';
 import { acceptInvite, completeSetup, ensureSetupLink, findInvite, isSetupTokenUsable, login } from './auth.service';
 import { createSession, loadSessionUser, purgeExpiredSessions, validateSession } from './session.service';
@@ -20,16 +19,6 @@ const client = () => {
   const throttle = new ClientThrottle();
   return { throttle, key: throttle.clientKey('192.0.2.1') };
 };
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 beforeAll(async () => {
   ctx = await openTestApp();

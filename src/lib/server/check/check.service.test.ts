@@ -3,7 +3,7 @@ import type { AppContext } from '../app';
 import { loadSessionUser } from '../auth/session.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { AppError } from '../errors';
-import { setUpAdmin } from '../testing/fixtures';
+import { errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import type { TChecklist } from '../../check/checklist';
 import {
@@ -29,16 +29,6 @@ function answers(c: TChecklist, risk: string[] = [], unknown: string[] = []) {
       risk.includes(q.id) ? q.riskAnswer : unknown.includes(q.id) ? 'unknown' : q.riskAnswer === 'yes' ? 'no' : 'yes'
     ])
   ) as Record<string, 'yes' | 'no' | 'unknown'>;
-}
-
-async function errorOf(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
 }
 
 beforeAll(async () => {

@@ -6,8 +6,7 @@ import { acceptInvite } from '../auth/auth.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { loadSessionUser } from '../auth/session.service';
 import { inviteUser } from '../admin/admin.service';
-import { AppError } from '../errors';
-import { setUpAdmin, TEST_PASSWORD } from '../testing/fixtures';
+import { TEST_PASSWORD, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp, uniqueEmail } from '../testing/test-app';
 import { ZImportForm, ZIndicatorForm, ZValueForm } from '../../schemas/statistics';
 import { parseJsonStat } from './jsonstat';
@@ -20,16 +19,6 @@ let ctx: AppContext;
 let admin: TSessionUser;
 let editor: TSessionUser;
 let caseHandler: TSessionUser;
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 async function newUser(role: 'editor'): Promise<TSessionUser> {
   const { token } = await inviteUser(ctx, admin, {

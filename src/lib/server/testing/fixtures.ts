@@ -3,6 +3,7 @@ import { completeSetup, ensureSetupLink } from '../auth/auth.service';
 import { loadSessionUser } from '../auth/session.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { createTotpSecret, currentTotp } from '../auth/totp';
+import { AppError } from '../errors';
 import { uniqueEmail } from './test-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -36,4 +37,18 @@ export async function setUpAdmin(
   const admin = await loadSessionUser(ctx.db, userId);
   if (!admin) throw new Error('setup did not create an admin');
   return { admin, totpSecret, email };
+}
+
+/**
+ * The AppError a promise rejects with (or a function throws); fails the test when it succeeds or
+ * throws something else.
+ */
+export async function errorOf(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
 }
