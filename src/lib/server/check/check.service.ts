@@ -11,7 +11,7 @@ import {
   suppressGroup,
   type TSuppressedCount
 } from '../../stats/suppress';
-import type { TSessionUser } from '../auth/auth.types';
+import type { TRole, TSessionUser } from '../auth/auth.types';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { log } from '../log';
@@ -148,10 +148,12 @@ export async function countLetter(db: DB, sector: string, now = new Date()): Pro
 }
 
 /** Analysts, editors and administrators see the aggregates; others get 403. */
+/** Who may see the exact check aggregates in the staff area. */
+export const checkViewerRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
+
 export function requireCheckViewer(user: TSessionUser | null): asserts user is TSessionUser {
   if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
-  if (!user.roles.some((r) => r === 'admin' || r === 'editor' || r === 'analyst'))
-    throw new AppError('forbidden', 'auth.error.forbidden');
+  if (!user.roles.some((r) => checkViewerRoles.includes(r))) throw new AppError('forbidden', 'auth.error.forbidden');
 }
 
 const SUPPRESSION_NOTE =

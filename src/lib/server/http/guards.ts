@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { delocalizePath, localizePath, translate } from '../../i18n';
-import { requiresTotp, type TSessionUser } from '../auth/auth.types';
+import { requiresTotp, type TRole, type TSessionUser } from '../auth/auth.types';
 
 type TLocals = App.Locals;
 
@@ -28,6 +28,15 @@ export function requireTotpIfNeeded(locals: TLocals, url: URL): void {
 export function requireStaff(locals: TLocals, url: URL): TSessionUser {
   const user = requireUser(locals, url);
   requireTotpIfNeeded(locals, url);
+  return user;
+}
+
+/** A staff member holding at least one of `roles`; 403 otherwise. */
+export function requireRole(locals: TLocals, url: URL, roles: readonly TRole[]): TSessionUser {
+  const user = requireStaff(locals, url);
+  if (!user.roles.some((r) => roles.includes(r))) {
+    error(403, { message: translate(locals.locale, 'auth.error.forbidden'), code: 'forbidden' });
+  }
   return user;
 }
 

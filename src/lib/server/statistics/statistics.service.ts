@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit.service';
-import type { TSessionUser } from '../auth/auth.types';
+import type { TRole, TSessionUser } from '../auth/auth.types';
 import { isUniqueViolation } from '../db/connect';
 import type { DB, Executor } from '../db/schema';
 import type { MessageKey } from '../../i18n';
@@ -69,8 +69,11 @@ export function requireStatisticsEditor(user: TSessionUser | null): asserts user
     throw new AppError('forbidden', 'auth.error.forbidden');
 }
 
+/** Who may edit statistics. */
+export const statisticsStaffRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
+
 export function canEditStatistics(user: TSessionUser | null): boolean {
-  return !!user && user.roles.some((r) => r === 'admin' || r === 'editor' || r === 'analyst');
+  return !!user && user.roles.some((r) => statisticsStaffRoles.includes(r));
 }
 
 type TIndicatorRow = Awaited<ReturnType<typeof repo.listIndicators>>[number];

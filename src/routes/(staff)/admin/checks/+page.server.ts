@@ -1,24 +1,16 @@
-import { error } from '@sveltejs/kit';
 import { isMessageKey, translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
-import { checklistVersions, checksSummary, letterCounts, requireCheckViewer } from '$lib/server/check/check.service';
+import { checklistVersions, checkViewerRoles, checksSummary, letterCounts } from '$lib/server/check/check.service';
 import { currentChecklists } from '$lib/server/check/checklists';
 import { sectorList } from '$lib/server/check/check.view';
-import { isAppError } from '$lib/server/errors';
-import { requireStaff } from '$lib/server/http/guards';
+import { requireRole } from '$lib/server/http/guards';
 import { listCounties } from '$lib/server/check/check.repository';
 import { ZChecksSummaryQuery } from '$lib/schemas/check';
 import type { PageServerLoad } from './$types';
 
 /** Aggregates of checks for analysts, editors and administrators: exact counts (staff only), versions, letters. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const user = requireStaff(locals, url);
-  try {
-    requireCheckViewer(user);
-  } catch (e) {
-    if (isAppError(e)) error(e.status, { message: translate(locals.locale, e.message), code: e.code });
-    throw e;
-  }
+  requireRole(locals, url, checkViewerRoles);
   const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
   const parsed = ZChecksSummaryQuery.safeParse(raw);
   const errors: Record<string, string> = {};
