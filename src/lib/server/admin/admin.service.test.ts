@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
 import { verifyAuditLog } from '../audit/audit.service';
-import { acceptInvite } from '../auth/auth.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { createSession, loadSessionUser, validateSession } from '../auth/session.service';
-import { TEST_PASSWORD, errorOf, setUpAdmin } from '../testing/fixtures';
+import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp, uniqueEmail } from '../testing/test-app';
 import {
   addMembership,
@@ -23,23 +22,6 @@ import {
 
 let ctx: AppContext;
 let admin: TSessionUser;
-
-async function newUser(role: 'editor' | 'analyst' = 'editor'): Promise<TSessionUser> {
-  const { token } = await inviteUser(ctx, admin, {
-    email: uniqueEmail(role),
-    organisationId: admin.memberships[0].organisationId,
-    role
-  });
-  const { userId } = await acceptInvite(ctx, {
-    token,
-    displayName: `A ${role}`,
-    password: TEST_PASSWORD,
-    passwordConfirm: TEST_PASSWORD,
-    totpSecret: '',
-    code: ''
-  });
-  return (await loadSessionUser(ctx.db, userId)) as TSessionUser;
-}
 
 beforeAll(async () => {
   ctx = await openTestApp();
@@ -83,7 +65,7 @@ describe('organisations', () => {
   });
 
   it('lets only administrators change organisations', async () => {
-    const editor = await newUser('editor');
+    const editor = await createStaffUser(ctx, admin, 'editor');
     expect((await errorOf(createOrganisation(ctx.db, editor, { name: 'Nope', kind: 'ngo', orgNumber: '' }))).code).toBe(
       'forbidden'
     );
@@ -92,7 +74,7 @@ describe('organisations', () => {
 
 describe('users and memberships', () => {
   it('refuses to invite an e-mail that already has a user', async () => {
-    const user = await newUser();
+    const user = await createStaffUser(ctx, admin, 'editor');
     const e = await errorOf(
       inviteUser(ctx, admin, {
         email: user.email,
@@ -104,7 +86,7 @@ describe('users and memberships', () => {
   });
 
   it('adds and removes memberships', async () => {
-    const user = await newUser('analyst');
+    const user = await createStaffUser(ctx, admin, 'analyst');
     const { id: orgId } = await createOrganisation(ctx.db, admin, {
       name: 'Krisesenter',
       kind: 'shelter',
@@ -129,7 +111,7 @@ describe('users and memberships', () => {
   });
 
   it('ends every session of a deactivated user at once, and lets them back when reactivated', async () => {
-    const user = await newUser();
+    const user = await createStaffUser(ctx, admin, 'editor');
     const a = await createSession(ctx, user.id);
     const b = await createSession(ctx, user.id);
     await deactivateUser(ctx.db, admin, user.id);

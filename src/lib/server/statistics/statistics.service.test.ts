@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
 import { verifyAuditLog } from '../audit/audit.service';
-import { acceptInvite } from '../auth/auth.service';
 import type { TSessionUser } from '../auth/auth.types';
-import { loadSessionUser } from '../auth/session.service';
-import { inviteUser } from '../admin/admin.service';
-import { TEST_PASSWORD, errorOf, setUpAdmin } from '../testing/fixtures';
-import { openTestApp, uniqueEmail } from '../testing/test-app';
+import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
+import { openTestApp } from '../testing/test-app';
 import { ZImportForm, ZIndicatorForm, ZValueForm } from '../../schemas/statistics';
 import { parseJsonStat } from './jsonstat';
 import { getBarometer } from './statistics.barometer';
@@ -19,23 +16,6 @@ let ctx: AppContext;
 let admin: TSessionUser;
 let editor: TSessionUser;
 let caseHandler: TSessionUser;
-
-async function newUser(role: 'editor'): Promise<TSessionUser> {
-  const { token } = await inviteUser(ctx, admin, {
-    email: uniqueEmail(role),
-    organisationId: admin.memberships[0].organisationId,
-    role
-  });
-  const { userId } = await acceptInvite(ctx, {
-    token,
-    displayName: `A ${role}`,
-    password: TEST_PASSWORD,
-    passwordConfirm: TEST_PASSWORD,
-    totpSecret: '',
-    code: ''
-  });
-  return (await loadSessionUser(ctx.db, userId)) as TSessionUser;
-}
 
 const fixture = readFileSync(new URL('./fixtures/ssb-police-reports.jsonstat.json', import.meta.url), 'utf8');
 const fixtureSource = {
@@ -67,7 +47,7 @@ async function newIndicator(slug: string, breakdowns = 'total | I alt | Total\nw
 beforeAll(async () => {
   ctx = await openTestApp();
   ({ admin } = await setUpAdmin(ctx));
-  editor = await newUser('editor');
+  editor = await createStaffUser(ctx, admin, 'editor');
   // A case handler's memberships come from the same invite flow; only the role matters here.
   caseHandler = { ...editor, roles: ['case_handler'], memberships: [] };
 });

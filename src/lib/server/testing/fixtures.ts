@@ -1,7 +1,8 @@
 import type { AppContext } from '../app';
-import { completeSetup, ensureSetupLink } from '../auth/auth.service';
+import { inviteUser } from '../admin/admin.service';
+import { acceptInvite, completeSetup, ensureSetupLink } from '../auth/auth.service';
 import { loadSessionUser } from '../auth/session.service';
-import type { TSessionUser } from '../auth/auth.types';
+import type { TRole, TSessionUser } from '../auth/auth.types';
 import { createTotpSecret, currentTotp } from '../auth/totp';
 import { AppError } from '../errors';
 import { uniqueEmail } from './test-app';
@@ -51,4 +52,28 @@ export async function errorOf(p: Promise<unknown> | (() => unknown)): Promise<Ap
     throw e;
   }
   throw new Error('expected an AppError');
+}
+
+/** A staff user with `role` in the administrator's organisation, made by invitation (no TOTP). */
+export async function createStaffUser(
+  ctx: AppContext,
+  admin: TSessionUser,
+  role: Exclude<TRole, 'admin' | 'case_handler'>
+): Promise<TSessionUser> {
+  const { token } = await inviteUser(ctx, admin, {
+    email: uniqueEmail(role),
+    organisationId: admin.memberships[0].organisationId,
+    role
+  });
+  const { userId } = await acceptInvite(ctx, {
+    token,
+    displayName: `A ${role}`,
+    password: TEST_PASSWORD,
+    passwordConfirm: TEST_PASSWORD,
+    totpSecret: '',
+    code: ''
+  });
+  const user = await loadSessionUser(ctx.db, userId);
+  if (!user) throw new Error('the invited user was not created');
+  return user;
 }
