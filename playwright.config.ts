@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const baseURL = 'http://127.0.0.1:4173';
+// E2E_PORT lets several checkouts run their browser suites at the same time (scripts/e2e-server.js reads it too).
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT || '4173'}`;
 
 // `npx playwright install` cannot download browsers here: use Debian's Chromium.
 const launchOptions = {

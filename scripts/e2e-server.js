@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The server Playwright starts (playwright.config.ts → webServer): the built app on 127.0.0.1:4173 with a
+// The server Playwright starts (playwright.config.ts → webServer): the built app on 127.0.0.1:4173 (or
+// E2E_PORT, so several checkouts can run their browser suites at once) with a
 // fresh SQLite database in a temporary folder, deleted again when the server stops.
 // Specs find the setup link and the database through test-results/e2e-env.json (see tests/e2e/helpers.ts).
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const serverEntry = join(root, 'build', 'index.js');
 const host = '127.0.0.1';
-const port = '4173';
+const port = process.env.E2E_PORT || '4173';
 
 if (!existsSync(serverEntry)) {
   console.error('[e2e-server] build/index.js is missing: run `npm run build` before `npm run test:e2e`');

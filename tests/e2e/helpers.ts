@@ -50,3 +50,6 @@ export function field(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^\\s*${escaped}\\s*(\\([^)]*\\))?\\s*$`));
 }
+
+/** The origin the e2e server listens on (playwright.config.ts and scripts/e2e-server.js read the same E2E_PORT). */
+export const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT || '4173'}`;

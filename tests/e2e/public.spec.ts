@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations } from './helpers';
+import { appOrigin, expectNoSeriousAxeViolations } from './helpers';
 
 /** Every public page, in both languages. Later modules add their pages here. */
 const publicPaths = ['/', '/login'];
@@ -61,7 +61,7 @@ test('quick exit replaces the history entry, so Back does not return to Forebygg
   await expect(page).toHaveURL('https://www.yr.no/');
   await page.goBack();
   // The /login entry was replaced: Back lands on the page before it.
-  await expect(page).toHaveURL(/127\.0\.0\.1:4173\/$/);
+  await expect(page).toHaveURL(`${appOrigin}/`);
 });
 
 test('security headers are sent on every page', async ({ request }) => {

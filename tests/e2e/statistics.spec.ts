@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations } from './helpers';
+import { appOrigin, expectNoSeriousAxeViolations } from './helpers';
 
 const pages = [
   ['/statistics', 'Statistikk om menneskehandel i Norge'],
@@ -41,7 +41,7 @@ test('a series shows a server-made chart, the table, honest gaps and every sourc
   await expect(page.getByRole('heading', { name: 'Kilder' })).toBeVisible();
   await expect(page.getByRole('link', { name: /aftenposten\.no/ })).toBeVisible();
   // No chart library: the only scripts are the app's own bundle.
-  expect(scripts.every((s) => s.startsWith('http://127.0.0.1:4173/_app/'))).toBe(true);
+  expect(scripts.every((s) => s.startsWith(`${appOrigin}/_app/`))).toBe(true);
 });
 
 test('the breakdown chooser redraws the chart on the server', async ({ page }) => {
@@ -95,8 +95,8 @@ test('the embed works in an iframe on another origin; other pages refuse to be f
   const host = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="nb"><title>Avis</title><h1>Sak</h1>
-      <iframe id="embed" title="Diagram" src="http://127.0.0.1:4173/embed/statistics/police_reports_trafficking" width="680" height="480"></iframe>
-      <iframe id="page" title="Side" src="http://127.0.0.1:4173/statistics" width="680" height="200"></iframe>`);
+      <iframe id="embed" title="Diagram" src="${appOrigin}/embed/statistics/police_reports_trafficking" width="680" height="480"></iframe>
+      <iframe id="page" title="Side" src="${appOrigin}/statistics" width="680" height="200"></iframe>`);
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   const { port } = host.address() as AddressInfo;
