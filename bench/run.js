@@ -6,14 +6,12 @@
 // bench/results/<date>-<db>.json. Needs `npm run build` first (npm run bench does it).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { freePort, rerunInPostgres, root, start, waitFor } from '../scripts/app-server.js';
 import { measurePageScripts } from './page-weight.js';
 import { publicPages, scenarios } from './scenarios.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -24,52 +22,7 @@ const duration = Number(option('duration', '5'));
 const connections = Number(option('connections', '20'));
 const only = option('only', null);
 
-if (dbKind === 'postgres' && !process.env.DATABASE_URL?.startsWith('postgres')) {
-  // Re-run inside a throwaway cluster, as `npm run test:pg` does.
-  const child = spawn(
-    process.execPath,
-    [join(root, 'scripts/with-postgres.js'), process.execPath, ...process.argv.slice(1)],
-    {
-      stdio: 'inherit'
-    }
-  );
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main();
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, ms = 30_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
-
-function start(command, argv, env) {
-  const child = spawn(command, argv, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit']
-  });
-  return child;
-}
+if (!(dbKind === 'postgres' && rerunInPostgres())) await main();
 
 /** Runs autocannon in its own process and returns its JSON result. */
 function autocannon(url, request) {

@@ -36,6 +36,7 @@ export const shell: Record<keyof typeof nb, string> = {
   'error.403.title': 'Access denied',
   'error.404.title': 'Page not found',
   'error.404.body': 'The page you asked for does not exist, or it has moved.',
+  'error.api.notFound': 'No API operation has this address. See /api/v1/openapi.json.',
   'error.410.title': 'This page no longer exists',
   'error.429.title': 'Too many requests',
   'error.429.body': 'Please wait a little, then try again.',

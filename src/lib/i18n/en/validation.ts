@@ -13,6 +13,7 @@ export const validation: Record<keyof typeof nb, string> = {
   'validation.choose': 'Choose one of the options.',
   'validation.token': 'The link is not valid.',
   'validation.notAForm': 'The request must be sent as a form.',
+  'validation.nul': 'The text contains a character that cannot be stored (the NUL character).',
   'validation.notJson': 'The request must be valid JSON.',
   'validation.tooLarge': 'The request is too large.'
 };

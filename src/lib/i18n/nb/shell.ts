@@ -35,6 +35,7 @@ export const shell = {
   'error.403.title': 'Ingen tilgang',
   'error.404.title': 'Fant ikke siden',
   'error.404.body': 'Siden du ba om finnes ikke, eller den er flyttet.',
+  'error.api.notFound': 'Ingen operasjon i API-et har denne adressen. Se /api/v1/openapi.json.',
   'error.410.title': 'Siden finnes ikke lenger',
   'error.429.title': 'For mange forespørsler',
   'error.429.body': 'Vent litt, og prøv igjen.',

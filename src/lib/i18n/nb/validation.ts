@@ -12,6 +12,7 @@ export const validation = {
   'validation.choose': 'Velg ett av alternativene.',
   'validation.token': 'Lenken er ikke gyldig.',
   'validation.notAForm': 'Forespørselen må sendes som et skjema.',
+  'validation.nul': 'Teksten inneholder et tegn som ikke kan lagres (NUL-tegnet).',
   'validation.notJson': 'Forespørselen må være gyldig JSON.',
   'validation.tooLarge': 'Forespørselen er for stor.'
 };

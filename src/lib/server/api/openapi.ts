@@ -14,11 +14,23 @@ export interface TApiOperation {
   body?: z.ZodType;
   response: z.ZodType;
   auth?: 'session';
+  /**
+   * One valid request: required for operations with path parameters or a body. It is published in the
+   * document and the fuzz suite (tests/fuzz) sends it before and after the bad input it generates.
+   */
+  example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
 }
 
 /** The foundation's operations. */
 const foundationOperations: TApiOperation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness and database status', tags: ['system'], response: ZHealth },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This document (OpenAPI 3.1)',
+    tags: ['system'],
+    response: z.looseObject({ openapi: z.literal('3.1.0') })
+  },
   {
     method: 'get',
     path: '/api/v1/municipalities',
@@ -72,7 +84,8 @@ export function buildOpenApi(version: string) {
       name,
       in: 'path',
       required: true,
-      schema: { type: 'string' }
+      schema: { type: 'string' },
+      ...(op.example?.params?.[name] ? { example: op.example.params[name] } : {})
     }));
     const queryParameters = op.query
       ? Object.entries(op.query.shape).map(([name, schema]) => {
@@ -82,7 +95,8 @@ export function buildOpenApi(version: string) {
             in: 'query',
             required: !s.safeParse(undefined).success,
             description: s.description,
-            schema: jsonSchema(s, defs, 'input')
+            schema: jsonSchema(s, defs, 'input'),
+            ...(op.example?.query?.[name] ? { example: op.example.query[name] } : {})
           };
         })
       : [];
@@ -96,7 +110,12 @@ export function buildOpenApi(version: string) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: jsonSchema(op.body, defs, 'input') } }
+              content: {
+                'application/json': {
+                  schema: jsonSchema(op.body, defs, 'input'),
+                  ...(op.example?.body === undefined ? {} : { example: op.example.body })
+                }
+              }
             }
           }
         : {}),

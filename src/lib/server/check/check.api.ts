@@ -24,7 +24,8 @@ export const checkOperations: TApiOperation[] = [
     summary: 'One sector checklist, whole: questions, indicators, weights, thresholds, advice, sources',
     tags: ['check'],
     query: z.object({ version: z.string().regex(/^\d+$/).optional().describe('An earlier version, if still known') }),
-    response: ZChecklistDocument
+    response: ZChecklistDocument,
+    example: { params: { sector: 'car-wash' } }
   },
   {
     method: 'post',
@@ -33,7 +34,25 @@ export const checkOperations: TApiOperation[] = [
       'Scores answers to a checklist; stores the anonymous aggregate (sector, version, level, indicators, municipality, ISO week) unless demo. 404 unknown sector, 409 unknown version.',
     tags: ['check'],
     body: ZCheckRequest,
-    response: ZCheckResult
+    response: ZCheckResult,
+    example: {
+      body: {
+        sector: 'car-wash',
+        version: 1,
+        answers: {
+          'price-far-below': 'no',
+          'cash-only': 'no',
+          receipt: 'yes',
+          'pay-manager': 'no',
+          'no-ppe': 'unknown',
+          'living-on-site': 'no',
+          'child-working': 'no',
+          fearful: 'no',
+          'intimidating-manager': 'no'
+        },
+        municipality: '0301'
+      }
+    }
   },
   {
     method: 'get',

@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { log } from '../log';
+import { RejectNulPlugin } from './reject-nul';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -17,6 +19,8 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
+const plugins = [new RejectNulPlugin()];
+
 /**
  * Opens the database named by `url`. Driver differences are normalised here once:
  * PostgreSQL timestamps come back as ISO strings and bigint/numeric as numbers, like SQLite.
@@ -31,7 +35,7 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pg = await import('pg');
@@ -42,7 +46,10 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
   types.setTypeParser(20, (v: string) => Number(v)); // int8 (count(*))
   types.setTypeParser(1700, (v: string) => Number(v)); // numeric
   const pool = new Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // An idle connection that the server closes (restart, failover) must not take the process down: the pool
+  // drops it and opens a new one for the next query.
+  pool.on('error', (err) => log.warn({ err: { message: err.message } }, 'an idle database connection failed'));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -103,7 +103,8 @@ export const directoryOperations: TApiOperation[] = [
     path: '/api/v1/organisations/{id}',
     summary: 'Directory: one organisation with its channels, coverage and source',
     tags: ['directory'],
-    response: ZApiOrganisationOne
+    response: ZApiOrganisationOne,
+    example: { params: { id: '76370803-3ab9-4f2e-9fba-2053bc6ab305' } }
   },
   {
     method: 'get',

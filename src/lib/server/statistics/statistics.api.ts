@@ -20,21 +20,24 @@ export const statisticsOperations: TApiOperation[] = [
     summary: 'Values of one indicator, each with its source; null values are gaps (NLOD 2.0)',
     tags: ['statistics'],
     query: ZValuesQuery,
-    response: ZValueList
+    response: ZValueList,
+    example: { params: { id: 'police_reports_trafficking' } }
   },
   {
     method: 'get',
     path: '/api/v1/statistics/indicators/{id}.csv',
     summary: 'One indicator as CSV: one row per value and source, with the licence (NLOD 2.0)',
     tags: ['statistics'],
-    response: ZDownload
+    response: ZDownload,
+    example: { params: { id: 'police_reports_trafficking' } }
   },
   {
     method: 'get',
     path: '/api/v1/statistics/indicators/{id}.jsonstat',
     summary: 'One indicator as a JSON-stat 2.0 dataset (breakdown × period × source), licence NLOD 2.0',
     tags: ['statistics'],
-    response: ZDownload
+    response: ZDownload,
+    example: { params: { id: 'police_reports_trafficking' } }
   },
   {
     method: 'get',

@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
-import { isAppError } from '$lib/server/errors';
+import { rethrowAsHttpError } from '$lib/server/http/load';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { parseImportForm } from '$lib/server/statistics/statistics.forms';
 import { requireStatisticsStaff } from '$lib/server/statistics/statistics.guard';
@@ -25,9 +25,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
       created: url.searchParams.has('created')
     };
   } catch (e) {
-    if (isAppError(e) && e.code === 'not_found')
-      error(404, { message: translate(locals.locale, e.message), code: e.code });
-    throw e;
+    rethrowAsHttpError(e, locals.locale);
   }
 };
 
