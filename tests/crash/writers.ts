@@ -1,0 +1,91 @@
+// What the crash test writes. Each writer sends one valid write and names what it must find stored: a key
+// per acknowledged write, and the same keys read back from the tables (so a torn write — a row without its
+// dependent rows — reads back as a different key and counts as missing).
+import type { TReader } from './reader';
+
+export interface TWriter {
+  name: string;
+  /** Reads what the writer needs from the running app (checklists, surveys…). */
+  prepare(origin: string): Promise<unknown>;
+  /** One write: its key when answered 2xx; throws when the connection died (outcome unknown). */
+  write(origin: string, context: unknown, random: () => number): Promise<string>;
+  /** The keys of everything stored. */
+  stored(reader: TReader): Promise<string[]>;
+}
+
+interface TChecklist {
+  id: string;
+  version: number;
+  questions: string[];
+}
+
+const municipalities = ['0301', '4601', '5001', '1103', ''];
+const answers = ['yes', 'no', 'unknown'] as const;
+
+const checkKey = (sector: string, level: string, municipality: string | null, indicators: string[]) =>
+  `${sector}|${level}|${municipality || '-'}|${[...indicators].sort().join(',')}`;
+
+/** POST /api/v1/checks: a check_result row and its check_result_indicator rows, in one transaction. */
+const checks: TWriter = {
+  name: 'checks',
+  async prepare(origin) {
+    const list = (await (await fetch(`${origin}/api/v1/checklists`)).json()) as {
+      data: { id: string; kind: string }[];
+    };
+    const checklists: TChecklist[] = [];
+    for (const c of list.data.filter((x) => x.kind === 'checklist')) {
+      const doc = (await (await fetch(`${origin}/api/v1/checklists/${c.id}`)).json()) as {
+        version: number;
+        questions: { id: string }[];
+      };
+      checklists.push({ id: c.id, version: doc.version, questions: doc.questions.map((q) => q.id) });
+    }
+    if (!checklists.length) throw new Error('no checklists to write');
+    return checklists;
+  },
+  async write(origin, context, random) {
+    const checklists = context as TChecklist[];
+    const c = checklists[Math.floor(random() * checklists.length)];
+    const municipality = municipalities[Math.floor(random() * municipalities.length)];
+    const body = {
+      sector: c.id,
+      version: c.version,
+      answers: Object.fromEntries(c.questions.map((q) => [q, answers[Math.floor(random() * answers.length)]])),
+      ...(municipality ? { municipality } : {})
+    };
+    const res = await fetch(`${origin}/api/v1/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body)
+    });
+    const result = (await res.json()) as { level: string; triggered: { id: string }[]; message?: string };
+    if (!res.ok) throw new RejectedWrite(`checks answered ${res.status}: ${result.message}`);
+    return checkKey(
+      c.id,
+      result.level,
+      municipality,
+      result.triggered.map((t) => t.id)
+    );
+  },
+  async stored(reader) {
+    const results = await reader.rows<{
+      id: string;
+      sector: string;
+      level: string;
+      municipality_number: string | null;
+    }>('select id, sector, level, municipality_number from check_result');
+    const indicators = new Map<string, string[]>();
+    for (const r of await reader.rows<{ result_id: string; indicator_id: string }>(
+      'select result_id, indicator_id from check_result_indicator'
+    )) {
+      indicators.set(r.result_id, [...(indicators.get(r.result_id) ?? []), r.indicator_id]);
+    }
+    return results.map((r) => checkKey(r.sector, r.level, r.municipality_number, indicators.get(r.id) ?? []));
+  }
+};
+
+/** A valid write the app refused: not a crash outcome, a bug — the test stops on it. */
+export class RejectedWrite extends Error {}
+
+/** Every writer the crash test drives; modules with acknowledged writes add theirs here. */
+export const writers: TWriter[] = [checks];
