@@ -1,0 +1,151 @@
+// The load test: `npm run test:load [-- --seconds 60] [-- --connections 64] [-- --db postgres]`; the soak
+// variant is the same with `--minutes N`. Starts the production build and loads it with a mix of every
+// public page, every API read in the OpenAPI document and every write example that can be repeated, from
+// autocannon on loopback, at a concurrency that saturates this machine, after a 10 s warm-up that is not
+// measured. It fails on any 5xx, any
+// dropped connection or timeout, or memory (RSS of the app) growing more than 10 % between the first and
+// the last 10 s. It prints throughput and latency per run; docs/reliability.md keeps the figures.
+import autocannon from 'autocannon';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rerunInPostgres, startBuiltApp } from '../../scripts/app-server.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const seconds = args.includes('--minutes') ? Number(option('minutes', '10')) * 60 : Number(option('seconds', '60'));
+const connections = Number(option('connections', '64'));
+
+interface TRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+if (!(option('db', 'sqlite') === 'postgres' && rerunInPostgres())) await main();
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'forebygg-load-'));
+  const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres')
+    ? process.env.DATABASE_URL
+    : `sqlite:${join(dir, 'load.db')}`;
+  const app = await startBuiltApp(databaseUrl);
+  const failures: string[] = [];
+  try {
+    const requests = await requestMix(app.origin);
+    console.log(
+      `load: ${requests.length} kinds of request, ${connections} connections, ${seconds} s on ${databaseUrl.split(':')[0]}`
+    );
+    // Warm-up, not measured: the first seconds fill the JIT, the statement caches and the connection pool.
+    await autocannon({ url: app.origin, connections, duration: 10, timeout: 10, requests: toAutocannon(requests) });
+    const rss: number[] = [];
+    const sampler = setInterval(() => rss.push(residentMemory(app.child.pid as number)), 1000);
+    const result = await autocannon({
+      url: app.origin,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      requests: toAutocannon(requests)
+    });
+    clearInterval(sampler);
+    const first = mean(rss.slice(0, 10));
+    const last = mean(rss.slice(-10));
+    const growth = (last - first) / first;
+    const figures = {
+      requests: result.requests.total,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      '5xx': result['5xx'],
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      rssFirst10sMB: Math.round(first / 1024),
+      rssLast10sMB: Math.round(last / 1024),
+      rssGrowth: `${(growth * 100).toFixed(1)} %`
+    };
+    console.table([figures]);
+    if (result['5xx']) failures.push(`${result['5xx']} answers were 5xx`);
+    if (result.non2xx) failures.push(`${result.non2xx} answers were not 2xx`);
+    if (result.errors || result.timeouts) {
+      failures.push(`${result.errors} connection errors and ${result.timeouts} timeouts: requests were dropped`);
+    }
+    if (growth > 0.1) failures.push(`memory grew ${(growth * 100).toFixed(1)} % (limit 10 %)`);
+  } finally {
+    const exited = new Promise((r) => app.child.once('exit', r));
+    app.child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`load: FAILED\n${failures.map((f) => `- ${f}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log('load: no 5xx, nothing dropped, memory stable');
+}
+
+/** Public pages (from the home page's links), API reads, and write examples that succeed when repeated. */
+async function requestMix(origin: string): Promise<TRequest[]> {
+  const home = await (await fetch(origin)).text();
+  const pages = [...new Set([...home.matchAll(/href="(\/[^"#?]*)"/g)].map((m) => m[1]))].filter(
+    (p) => !p.startsWith('/_app') && !p.startsWith('/api') && !/\.\w+$/.test(p) && p !== '/login'
+  );
+  const doc = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; example?: string }[];
+          requestBody?: { content: Record<string, { example?: unknown }> };
+        }
+      >
+    >;
+  };
+  const candidates: TRequest[] = pages.map((path) => ({ method: 'GET', path }));
+  for (const [template, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const params = op.parameters?.filter((p) => p.in === 'path') ?? [];
+      if (params.some((p) => p.example === undefined)) continue;
+      const path = template.replace(/\{(\w+)\}/g, (_, n: string) =>
+        encodeURIComponent(params.find((p) => p.name === n)?.example ?? '')
+      );
+      const example = op.requestBody?.content['application/json']?.example;
+      candidates.push(
+        method === 'post'
+          ? { method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) }
+          : { method: 'GET', path }
+      );
+    }
+  }
+  const repeatable: TRequest[] = [];
+  for (const r of candidates) {
+    let ok = true;
+    for (let i = 0; i < 2 && ok; i++) {
+      const res = await fetch(origin + r.path, { method: r.method, headers: r.headers, body: r.body });
+      await res.arrayBuffer();
+      ok = res.status >= 200 && res.status < 300;
+    }
+    if (ok) repeatable.push(r);
+  }
+  return repeatable;
+}
+
+function toAutocannon(requests: TRequest[]) {
+  return requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body }));
+}
+
+/** Resident memory of a process in KiB, from /proc. */
+function residentMemory(pid: number): number {
+  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+}
