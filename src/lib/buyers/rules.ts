@@ -110,6 +110,10 @@ export const buyerSources = {
     title: 'Føyen: Informasjons- og innsynskrav etter åpenhetsloven – fem gode råd',
     url: 'https://foyen.no/aktuelt/informasjons-og-innsynskrav-etter-apenhetsloven-fem-gode-rad/'
   },
+  iloIndicators: {
+    title: 'ILO indicators of forced labour (respect.international)',
+    url: 'https://respect.international/indicators-of-forced-labour'
+  },
   nhoAccount: {
     title: 'NHO Arbinn: Redegjørelse etter åpenhetsloven',
     url: 'https://arbinn.nho.no/forretningsdrift/barekraft/apenhetsloven/redegjorelse-etter-apenhetsloven/'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentQuestions } from '../buyers/assessment';
 import { MAX_AMOUNT, parseNok, type TAmountResult } from '../buyers/amount';
 import { buyerSectors, buyerTypes, contractTypes, ruleIds } from '../buyers/rules';
 import { planItemIds, planStages } from '../buyers/plan';
@@ -118,3 +119,147 @@ export const ZTransparencyResponse = z
     sources: z.array(ZSourceRef)
   })
   .meta({ id: 'BuyersTransparencyResponse' });
+
+/* Saved plans, follow-up checks and supplier self-assessments (staff area and the supplier's link). */
+
+export const checkKinds = ['site-visits', 'id-cards', 'pay-records', 'subcontractor-list', 'other'] as const;
+export const findingTypes = [
+  'pay',
+  'hours',
+  'hms_card',
+  'subcontractors',
+  'cash_wages',
+  'housing',
+  'recruitment_fees',
+  'documents',
+  'other'
+] as const;
+export const checkOutcomes = ['ok', 'finding'] as const;
+
+const ZText = (max: number) =>
+  z.string(m('validation.required')).trim().min(1, m('validation.required')).max(max, m('validation.tooLong'));
+const ZOptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, m('validation.tooLong'))
+    .optional()
+    .transform((s) => s ?? '');
+
+export const ZPlanForm = z.object({
+  organisationId: z.uuid(m('validation.choose')),
+  title: ZText(200),
+  buyerType: ZBuyerType,
+  sector: ZBuyerSector,
+  contractType: ZContractType,
+  value: ZNokAmount,
+  supplierName: ZText(200),
+  supplierOrgNumber: ZOrgNumber.optional().default('')
+});
+export type TPlanForm = z.infer<typeof ZPlanForm>;
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const ZDate = z
+  .string(m('buyers.error.date'))
+  .trim()
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    m('buyers.error.date')
+  );
+
+export const ZCheckScheduleForm = z.object({
+  kind: z.enum(checkKinds, m('validation.choose')),
+  dueOn: ZDate
+});
+export type TCheckScheduleForm = z.infer<typeof ZCheckScheduleForm>;
+
+export const ZCheckRecordForm = z
+  .object({
+    checkId: z.uuid(m('validation.invalid')),
+    outcome: z.enum(checkOutcomes, m('validation.choose')),
+    findingType: z
+      .union([z.literal(''), z.enum(findingTypes)], m('validation.choose'))
+      .optional()
+      .transform((s) => s || null),
+    note: ZOptionalText(4000)
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'finding' && !v.findingType)
+      ctx.addIssue({ code: 'custom', path: ['findingType'], message: 'buyers.error.findingType' });
+  });
+export type TCheckRecordForm = z.infer<typeof ZCheckRecordForm>;
+
+const answer = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, m('validation.choose'));
+export const ZAssessmentForm = z.object({
+  workers: z
+    .string(m('buyers.error.workers'))
+    .trim()
+    .regex(/^\d{1,6}$/, m('buyers.error.workers'))
+    .transform(Number),
+  subcontractorTiers: answer(assessmentQuestions.subcontractorTiers),
+  payMethod: answer(assessmentQuestions.payMethod),
+  tariffPay: answer(assessmentQuestions.tariffPay),
+  pension: answer(assessmentQuestions.pension),
+  hmsCards: answer(assessmentQuestions.hmsCards),
+  housing: answer(assessmentQuestions.housing),
+  recruitmentFees: answer(assessmentQuestions.recruitmentFees),
+  ownDocuments: answer(assessmentQuestions.ownDocuments),
+  comment: ZOptionalText(2000)
+});
+
+export const ZPlanSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    organisationId: z.string(),
+    buyerType: z.string(),
+    sector: z.string(),
+    contractType: z.string(),
+    value: z.number(),
+    supplierName: z.string(),
+    supplierOrgNumber: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string()
+  })
+  .meta({ id: 'BuyersPlan' });
+
+export const ZPlanList = z.object({ data: z.array(ZPlanSummary) }).meta({ id: 'BuyersPlanList' });
+
+export const ZPlanOne = z
+  .object({
+    data: ZPlanSummary.extend({
+      checks: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          dueOn: z.string(),
+          outcome: z.string().nullable(),
+          findingType: z.string().nullable(),
+          note: z.string(),
+          recordedAt: z.string().nullable()
+        })
+      ),
+      assessments: z.array(
+        z.object({
+          id: z.string(),
+          status: z.enum(['open', 'expired', 'answered']),
+          expiresAt: z.string(),
+          answeredAt: z.string().nullable(),
+          flags: z.array(z.string())
+        })
+      )
+    })
+  })
+  .meta({ id: 'BuyersPlanDetail' });
+
+const ZSuppressed = z
+  .object({ suppressed: z.boolean(), count: z.number().nullable(), lessThan: z.number().nullable().optional() })
+  .describe('A count; under 5 it is suppressed (count null, lessThan 5)');
+
+export const ZBuyersSummary = z
+  .object({
+    plansBySector: z.array(z.object({ sector: z.string(), plans: ZSuppressed })),
+    findingsByType: z.array(z.object({ findingType: z.string(), findings: ZSuppressed })),
+    checksRecorded: ZSuppressed
+  })
+  .meta({ id: 'BuyersSummary' });
