@@ -11,13 +11,15 @@ import type { Actions, PageServerLoad } from './$types';
  * A supplier's one-time link: no account, nothing about the visitor is stored. A link that is
  * unknown (404), used (409) or expired (410) says so in plain words.
  */
-export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, locals, setHeaders, request }) => {
   setHeaders({ 'cache-control': 'no-store' });
   try {
     return { assessment: await openAssessment(await app(), params.token) };
   } catch (e) {
-    if (isAppError(e)) error(e.status, { message: translate(locals.locale, e.message), code: e.code });
-    throw e;
+    if (!isAppError(e)) throw e;
+    // Right after a form post the link is used: the page shows the action's answer (thanks, or why not).
+    if (request.method === 'POST') return { assessment: null };
+    error(e.status, { message: translate(locals.locale, e.message), code: e.code });
   }
 };
 
