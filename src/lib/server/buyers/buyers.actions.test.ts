@@ -219,6 +219,11 @@ describe('the supplier’s link', () => {
     expect(
       isActionFailure(again) && (again as unknown as { status: number; data: { message: string } }).data.message
     ).toBe('Denne lenken er allerede brukt, og svarene er sendt. Den kan bare brukes én gang.');
+    // After its own post the page shows the thanks (load gives no form), not an error page.
+    const after = await supplierLoad({
+      ...(post(`/buyers/supplier/${token}`, {}, null, { token }) as object)
+    } as never);
+    expect(after).toEqual({ assessment: null });
     const page = (await planLoad(get(`/admin/buyers/${planId}`, buyerA, { id: planId }))) as {
       assessments: { status: string; flags: { id: string }[] }[];
     };
