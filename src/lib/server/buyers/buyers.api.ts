@@ -22,7 +22,8 @@ export const buyersOperations: TApiOperation[] = [
       'Which rules apply to a purchase (buyer type, sector, contract type, value), with sources, and its due-diligence plan. Nothing is stored.',
     tags: ['buyers'],
     body: ZRulesRequest,
-    response: ZRulesResponse
+    response: ZRulesResponse,
+    example: { body: { buyerType: 'municipal', sector: 'cleaning', contractType: 'service', value: '2 050 000' } }
   },
   {
     method: 'post',
@@ -30,7 +31,8 @@ export const buyersOperations: TApiOperation[] = [
     summary: 'Whether a company is covered by åpenhetsloven (two of three size limits exceeded). Nothing is stored.',
     tags: ['buyers'],
     body: ZTransparencyRequest,
-    response: ZTransparencyResponse
+    response: ZTransparencyResponse,
+    example: { body: { revenue: '80 000 000', balance: '40 000 000', employees: '55' } }
   },
   {
     method: 'get',
