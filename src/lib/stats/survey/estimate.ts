@@ -136,6 +136,8 @@ function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: re
   });
   let variance = 0;
   for (const [stratum, s] of strata) {
+    // R refuses any stratum with one respondent; one that the estimate does not touch cannot matter.
+    if (s.n < 2 && s.sxx === 0 && s.sx === 0) continue;
     if (s.n < 2)
       throw new SurveyStatsError(
         'surveys.error.singleRespondentStratum',
