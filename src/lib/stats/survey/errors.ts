@@ -3,14 +3,19 @@
  * the dictionaries and its parameters, so a service can turn it into an AppError('validation', key,
  * { params }) for the person who asked; `message` is the same text in English for the CLI and logs.
  */
-export type TSurveyStatsErrorKey =
+import type { MessageKey } from '../../i18n';
+
+/** Message keys of the engine's errors; Extract<> makes a key missing from the dictionaries a type error where it is thrown. */
+export type TSurveyStatsErrorKey = Extract<
+  MessageKey,
   | 'surveys.error.noRespondents'
   | 'surveys.error.notInMargins'
   | 'surveys.error.marginTotals'
   | 'surveys.error.notConverged'
   | 'surveys.error.singleRespondentStratum'
   | 'surveys.error.trimNeedsEqualBaseWeights'
-  | 'surveys.error.badInput';
+  | 'surveys.error.badInput'
+>;
 
 export class SurveyStatsError extends Error {
   readonly code = 'validation' as const;
