@@ -81,26 +81,51 @@ lines.length = 0;
 const t0 = performance.now();
 const rows = parse(readFileSync(join(dir, 'responses.csv')), { from_line: 2 }) as string[][];
 const tRead = performance.now();
-// One pass: counters per (question, answer, cell) — what the app keeps as respondents answer.
-const counters = Array.from({ length: Q }, () => new Map<string, TCellCount>());
+// One pass: counters per (question, answer, cell) — what the app keeps as respondents answer — in typed
+// arrays indexed by the levels of the margins (a respondent outside them is refused, as by the engine).
+const levelIndex = marginMaps.map(([, m]) => new Map([...m.keys()].map((l, i) => [l, i])));
+const sizes = levelIndex.map((m) => m.size);
+const nCells = sizes.reduce((a, b) => a * b, 1);
+const codes = ['', 'a', 'b', 'c', 'd'];
+const codeIndex = new Map(codes.map((c, i) => [c, i]));
+const counts = Array.from({ length: Q }, () => new Uint32Array(nCells * codes.length));
 for (const r of rows) {
-  const cell = [r[1], r[2], r[3]];
-  const cellKey = r[1] + '|' + r[2] + '|' + r[3];
+  let cell = 0;
+  for (let v = 0; v < 3; v++) {
+    const i = levelIndex[v].get(r[1 + v]);
+    if (i === undefined) throw new Error(`respondent ${r[0]}: ${marginMaps[v][0]}=${r[1 + v]} is not in the margins`);
+    cell = cell * sizes[v] + i;
+  }
   for (let k = 0; k < Q; k++) {
-    const answer = r[4 + k] === '' ? null : r[4 + k];
-    const key = cellKey + '|' + (answer ?? '');
-    const c = counters[k].get(key);
-    if (c) c.n++;
-    else counters[k].set(key, { stratum: 'all', cell, answer, n: 1 });
+    const a = codeIndex.get(r[4 + k]);
+    if (a === undefined) throw new Error(`respondent ${r[0]}: unknown answer ${r[4 + k]}`);
+    counts[k][cell * codes.length + a]++;
   }
 }
+const levelsOf = marginMaps.map(([, m]) => [...m.keys()]);
+const counters = counts.map((c) => {
+  const list: TCellCount[] = [];
+  for (let cell = 0; cell < nCells; cell++) {
+    const levels: string[] = [];
+    let rest = cell;
+    for (let v = 2; v >= 0; v--) {
+      levels.unshift(levelsOf[v][rest % sizes[v]]);
+      rest = Math.floor(rest / sizes[v]);
+    }
+    codes.forEach((code, a) => {
+      const n = c[cell * codes.length + a];
+      if (n > 0) list.push({ stratum: 'all', cell: levels, answer: code === '' ? null : code, n });
+    });
+  }
+  return list;
+});
 const tCount = performance.now();
 const targets: TTarget[] = marginMaps.map(([variable, m]) => ({
   variables: [variable],
   cells: [...m].map(([level, total]) => ({ levels: [level], total }))
 }));
 const engine = counters.map((c) => {
-  const data = fromCounts(['sex', 'age', 'county'], [...c.values()]);
+  const data = fromCounts(['sex', 'age', 'county'], c);
   const w = rake(data, targets, { maxit: 50, epsilon: 1e-9 });
   return proportions(data, w, {}, { codes: ['a', 'b', 'c', 'd'] });
 });
