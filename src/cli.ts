@@ -7,11 +7,13 @@ import { openApp, announceSetupLink, type AppContext } from './lib/server/app';
 import { verifyAuditLog } from './lib/server/audit/audit.service';
 import { purgeExpiredSessions } from './lib/server/auth/session.service';
 import { loadConfig } from './lib/server/config';
+import { estimateFromCsv, parseEstimateArgs } from './lib/server/surveys/surveys.estimate';
+import { readFileSync } from 'node:fs';
 
-interface TCommand {
-  summary: string;
-  run(ctx: AppContext, args: string[]): Promise<number>;
-}
+type TCommand =
+  | { summary: string; offline?: false; run(ctx: AppContext, args: string[]): Promise<number> }
+  /** Commands that need no database (and no configuration) run without an app context. */
+  | { summary: string; offline: true; run(ctx: null, args: string[]): Promise<number> };
 
 const print = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -44,6 +46,17 @@ const commands: Record<string, TCommand> = {
       return result.ok ? 0 : 2;
     }
   },
+  estimate: {
+    summary:
+      'Weighted survey estimates from CSV: --responses <csv> --margins <csv> --question <col> [--by <col>] [--method none|poststratify|rake] [--weight <col>].',
+    offline: true,
+    async run(_ctx, args) {
+      const a = parseEstimateArgs(args);
+      const text = (file: string) => readFileSync(file, 'utf8');
+      print(estimateFromCsv(a, text(a.responses), a.margins ? text(a.margins) : undefined));
+      return 0;
+    }
+  },
   'sessions:purge': {
     summary: 'Delete expired staff sessions (the server does this every 10 minutes).',
     async run(ctx) {
@@ -72,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}". Run "npm run forebygg -- help" for the list.\n`);
     return 64;
   }
+  if (command.offline) return command.run(null, args);
   const ctx = await openApp(loadConfig());
   try {
     return await command.run(ctx, args);

@@ -7,6 +7,7 @@ import { check } from './en/check';
 import { directory } from './en/directory';
 import { statistics } from './en/statistics';
 import { buyers } from './en/buyers';
+import { surveys } from './en/surveys';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -18,4 +19,5 @@ export const en: Messages = {
   ...directory,
   ...statistics,
   ...buyers
+  ...surveys
 };

@@ -1,0 +1,400 @@
+/**
+ * Design-based estimates with linearization (Taylor) standard errors, as R's survey package computes
+ * them for `svydesign(ids = ~1, strata = ~wave, weights = ~w0)` after `postStratify` or `rake`:
+ * the influence values of a ratio (a mean or a proportion) are replaced by their residuals from the
+ * weighting cells' means (post-stratification, Valliant 1993) or by ten back-fitting passes over the
+ * raking margins (as `survey:::svyrecvar`), then the stratified with-replacement variance
+ * Σ_h n_h/(n_h − 1) Σ_i (x_i − x̄_h)² is taken. Everything is done on sums per group and cell, so the
+ * cost does not depend on the number of respondents.
+ */
+import { SurveyStatsError } from './errors';
+import type { TSurveyData, TUnitGroup } from './data';
+import type { TWeighting } from './weighting';
+import { qnorm, twoSidedP } from './normal';
+
+/** Which respondents an estimate is about (always only those who answered the question). */
+export interface TDomain {
+  /** Strata (waves) to include; all when absent. */
+  strata?: readonly string[];
+  /** Subgroup (a `by` level); any when absent. */
+  group?: string | null;
+}
+
+/** y of a group: an indicator of one answer code, or the numeric answer. */
+type TOutcome = { kind: 'answer'; code: string } | { kind: 'numeric' };
+
+interface TTerm {
+  domain: TDomain;
+  coef: number;
+}
+
+export interface TLinearEstimate {
+  estimate: number;
+  /** Ratio estimates of each term (for one term, the estimate itself). */
+  parts: number[];
+  variance: number;
+  se: number;
+}
+
+const inDomain = (g: TUnitGroup, d: TDomain): boolean =>
+  g.answer !== null &&
+  (d.strata === undefined || d.strata.includes(g.stratum)) &&
+  (d.group === undefined || g.group === d.group);
+
+function ySums(g: TUnitGroup, y: TOutcome) {
+  if (y.kind === 'numeric') return { sy: g.sy, swy: g.swy, swy2: g.swy2, sw2y: g.sw2y, sw2y2: g.sw2y2 };
+  const v = g.answer === y.code ? 1 : 0;
+  return { sy: v * g.n, swy: v * g.sw, swy2: v * g.sw, sw2y: v * g.sw2, sw2y2: v * g.sw2 };
+}
+
+/** Σ coef_k · R_k for ratio estimators R_k = Σ_{D_k} w·y / Σ_{D_k} w of one outcome, with its linearization variance. */
+function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
+  const nCells = w.cells.length;
+  const cellOf = data.groups.map((g) => {
+    const i = w.index.get(g.cellKey);
+    if (i === undefined) throw new RangeError('the weighting was made from other data');
+    return i;
+  });
+  const sums = data.groups.map((g) => ySums(g, y));
+  const W = terms.map(() => 0);
+  const T = terms.map(() => 0);
+  data.groups.forEach((g, j) => {
+    const c = w.cells[cellOf[j]];
+    const f = c.g * c.t;
+    terms.forEach((term, k) => {
+      if (!inDomain(g, term.domain)) return;
+      W[k] += f * g.sw;
+      T[k] += f * sums[j].swy;
+    });
+  });
+  terms.forEach((term, k) => {
+    if (!(W[k] > 0))
+      throw new SurveyStatsError(
+        'surveys.error.noRespondents',
+        { cell: describeDomain(term.domain) },
+        `no respondents answered in ${describeDomain(term.domain)}`
+      );
+  });
+  const R = T.map((t, k) => t / W[k]);
+  // Per cell: Σu, Σw0·u, Σw0²·u, Σw0²·u² of the influence values u = Σ_k coef_k·d_k·(y − R_k)/W_k.
+  const Su = new Float64Array(nCells);
+  const Swu = new Float64Array(nCells);
+  const Sw2u = new Float64Array(nCells);
+  const Sw2u2 = new Float64Array(nCells);
+  data.groups.forEach((g, j) => {
+    let alpha = 0;
+    let beta = 0;
+    terms.forEach((term, k) => {
+      if (!inDomain(g, term.domain)) return;
+      alpha += term.coef / W[k];
+      beta -= (term.coef * R[k]) / W[k];
+    });
+    if (alpha === 0 && beta === 0) return;
+    const s = sums[j];
+    const c = cellOf[j];
+    Su[c] += alpha * s.sy + beta * g.n;
+    Swu[c] += alpha * s.swy + beta * g.sw;
+    Sw2u[c] += alpha * s.sw2y + beta * g.sw2;
+    Sw2u2[c] += alpha * alpha * s.sw2y2 + 2 * alpha * beta * s.sw2y + beta * beta * g.sw2;
+  });
+  // Residualization: x_i = w0·g·(t·u_i − a_c); a_c collects the cell adjustments.
+  const a = new Float64Array(nCells);
+  for (const step of w.steps) {
+    if (step.kind === 'poststratify') {
+      // R: psmeans = rowsum(x·oldw/psw, cell)/Σ oldw, x ← x − psmeans·psw (base-weighted cell means).
+      const num = new Map<string, number>();
+      const den = new Map<string, number>();
+      w.cells.forEach((c, i) => {
+        const p = step.parts[i];
+        num.set(p, (num.get(p) ?? 0) + c.t * Swu[i] - a[i] * c.sw);
+        den.set(p, (den.get(p) ?? 0) + c.sw);
+      });
+      w.cells.forEach((_, i) => (a[i] += num.get(step.parts[i])! / den.get(step.parts[i])!));
+    } else {
+      // R: 10 passes of x ← x − psw·ave(x/psw, margin) (unweighted means over respondents).
+      for (let pass = 0; pass < 10; pass++)
+        for (const parts of step.margins) {
+          const num = new Map<string, number>();
+          const den = new Map<string, number>();
+          w.cells.forEach((c, i) => {
+            const p = parts[i];
+            num.set(p, (num.get(p) ?? 0) + c.t * Su[i] - a[i] * c.n);
+            den.set(p, (den.get(p) ?? 0) + c.n);
+          });
+          w.cells.forEach((_, i) => (a[i] += num.get(parts[i])! / den.get(parts[i])!));
+        }
+    }
+  }
+  // Stratified with-replacement variance.
+  const strata = new Map<string, { n: number; sx: number; sxx: number }>();
+  w.cells.forEach((c, i) => {
+    let s = strata.get(c.stratum);
+    if (!s) strata.set(c.stratum, (s = { n: 0, sx: 0, sxx: 0 }));
+    s.n += c.n;
+    s.sx += c.g * (c.t * Swu[i] - a[i] * c.sw);
+    s.sxx += c.g * c.g * (c.t * c.t * Sw2u2[i] - 2 * c.t * a[i] * Sw2u[i] + a[i] * a[i] * c.sw2);
+  });
+  let variance = 0;
+  for (const [stratum, s] of strata) {
+    // R refuses any stratum with one respondent; one that the estimate does not touch cannot matter.
+    if (s.n < 2 && s.sxx === 0 && s.sx === 0) continue;
+    if (s.n < 2)
+      throw new SurveyStatsError(
+        'surveys.error.singleRespondentStratum',
+        { stratum },
+        `stratum ${stratum} has a single respondent: its variance cannot be estimated`
+      );
+    variance += (s.n / (s.n - 1)) * Math.max(0, s.sxx - (s.sx * s.sx) / s.n);
+  }
+  const estimate = terms.reduce((acc, term, k) => acc + term.coef * R[k], 0);
+  return { estimate, parts: R, variance, se: Math.sqrt(variance) };
+}
+
+function describeDomain(d: TDomain): string {
+  const bits = [];
+  if (d.strata) bits.push(`stratum ${d.strata.join('+')}`);
+  if (d.group !== undefined) bits.push(`group ${d.group}`);
+  return bits.length ? bits.join(', ') : 'the whole sample';
+}
+
+const expit = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Wald interval est ± z·se and, for proportions, R's svyciprop(method = "logit") interval (df = Inf). */
+export function waldInterval(est: number, se: number, level = 0.95): [number, number] {
+  const z = qnorm(1 - (1 - level) / 2);
+  return [est - z * se, est + z * se];
+}
+
+export function logitInterval(p: number, se: number, level = 0.95): [number, number] {
+  if (p <= 0 || p >= 1) return [p, p];
+  const z = qnorm(1 - (1 - level) / 2);
+  const l = Math.log(p / (1 - p));
+  const s = se / (p * (1 - p));
+  return [expit(l - z * s), expit(l + z * s)];
+}
+
+interface TDomainSums {
+  n: number;
+  W: number;
+  W2: number;
+}
+
+function domainSums(data: TSurveyData, w: TWeighting, d: TDomain): TDomainSums {
+  let n = 0;
+  let W = 0;
+  let W2 = 0;
+  for (const g of data.groups) {
+    if (!inDomain(g, d)) continue;
+    const c = w.cells[w.index.get(g.cellKey)!];
+    n += g.n;
+    W += c.g * c.t * g.sw;
+    W2 += (c.g * c.t) ** 2 * g.sw2;
+  }
+  return { n, W, W2 };
+}
+
+/** Design effect against simple random sampling with replacement (R: svymean(deff = "replace")). */
+function deffOf(data: TSurveyData, w: TWeighting, d: TDomain, y: TOutcome, est: number, variance: number, n: number) {
+  let num = 0;
+  let W = 0;
+  for (const g of data.groups) {
+    if (!inDomain(g, d)) continue;
+    const c = w.cells[w.index.get(g.cellKey)!];
+    const f = c.g * c.t;
+    const s = ySums(g, y);
+    num += f * (s.swy2 - 2 * est * s.swy + est * est * g.sw);
+    W += f * g.sw;
+  }
+  const vsrs = num / W / (n - 1);
+  return n > 1 && vsrs > 0 ? variance / vsrs : NaN;
+}
+
+export interface TProportion {
+  code: string;
+  /** Respondents in the domain who gave this answer (unweighted). */
+  n: number;
+  proportion: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  logit_ci_low: number;
+  logit_ci_high: number;
+  /** Design effect of this proportion (variance / SRS-with-replacement variance). */
+  deff: number;
+  /** n / deff. */
+  effective_n: number;
+}
+
+export interface TProportions {
+  /** Respondents in the domain who answered. */
+  base_n: number;
+  sum_weights: number;
+  /** Kish: (Σw)²/Σw², and n divided by it. */
+  effective_n: number;
+  deff: number;
+  answers: TProportion[];
+}
+
+export interface TEstimateOptions {
+  level?: number;
+}
+
+/** The codes answered in the data, in first-seen order, or `codes` when given (answers nobody gave show 0). */
+function codesOf(data: TSurveyData, codes?: readonly string[]): string[] {
+  if (codes) return [...codes];
+  const seen = new Set<string>();
+  for (const g of data.groups) if (g.answer !== null) seen.add(g.answer);
+  return [...seen].sort();
+}
+
+/** Weighted shares of every answer of a choice question (R: svymean(~factor(q), subset(design, …), deff = "replace")). */
+export function proportions(
+  data: TSurveyData,
+  w: TWeighting,
+  domain: TDomain = {},
+  options: TEstimateOptions & { codes?: readonly string[] } = {}
+): TProportions {
+  if (data.kind !== 'choice')
+    throw new SurveyStatsError(
+      'surveys.error.badInput',
+      { where: 'kind' },
+      'proportions need a choice question; use mean()'
+    );
+  const level = options.level ?? 0.95;
+  const ds = domainSums(data, w, domain);
+  if (ds.n === 0)
+    throw new SurveyStatsError(
+      'surveys.error.noRespondents',
+      { cell: describeDomain(domain) },
+      `no respondents answered in ${describeDomain(domain)}`
+    );
+  const answers = codesOf(data, options.codes).map((code): TProportion => {
+    const y: TOutcome = { kind: 'answer', code };
+    const e = linearContrast(data, w, y, [{ domain, coef: 1 }]);
+    const p = e.estimate;
+    let n = 0;
+    for (const g of data.groups) if (g.answer === code && inDomain(g, domain)) n += g.n;
+    const [ci_low, ci_high] = waldInterval(p, e.se, level);
+    const [logit_ci_low, logit_ci_high] = logitInterval(p, e.se, level);
+    const deff = deffOf(data, w, domain, y, p, e.variance, ds.n);
+    return {
+      code,
+      n,
+      proportion: p,
+      se: e.se,
+      ci_low,
+      ci_high,
+      logit_ci_low,
+      logit_ci_high,
+      deff,
+      effective_n: ds.n / deff
+    };
+  });
+  const kish = (ds.W * ds.W) / ds.W2;
+  return { base_n: ds.n, sum_weights: ds.W, effective_n: kish, deff: ds.n / kish, answers };
+}
+
+export interface TMean {
+  n: number;
+  sum_weights: number;
+  mean: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  deff: number;
+  effective_n: number;
+}
+
+/** Weighted mean of a numeric question (R: svymean(~y, subset(design, …), deff = "replace")). */
+export function mean(data: TSurveyData, w: TWeighting, domain: TDomain = {}, options: TEstimateOptions = {}): TMean {
+  if (data.kind !== 'numeric')
+    throw new SurveyStatsError('surveys.error.badInput', { where: 'kind' }, 'mean() needs a numeric question');
+  const ds = domainSums(data, w, domain);
+  const y: TOutcome = { kind: 'numeric' };
+  const e = linearContrast(data, w, y, [{ domain, coef: 1 }]);
+  const [ci_low, ci_high] = waldInterval(e.estimate, e.se, options.level);
+  const deff = deffOf(data, w, domain, y, e.estimate, e.variance, ds.n);
+  return {
+    n: ds.n,
+    sum_weights: ds.W,
+    mean: e.estimate,
+    se: e.se,
+    ci_low,
+    ci_high,
+    deff,
+    effective_n: ds.n / deff
+  };
+}
+
+/** The subgroups present in the data, sorted. */
+export function groupsOf(data: TSurveyData): string[] {
+  return [...new Set(data.groups.map((g) => g.group).filter((g): g is string => g !== null))].sort();
+}
+
+/** Proportions per subgroup (R: svyby(~factor(q), ~group, design, svymean)). */
+export function proportionsBy(
+  data: TSurveyData,
+  w: TWeighting,
+  domain: Omit<TDomain, 'group'> = {},
+  options: TEstimateOptions & { codes?: readonly string[] } = {}
+): { group: string; result: TProportions }[] {
+  const codes = options.codes ?? codesOf(data);
+  return groupsOf(data)
+    .filter((group) => domainSums(data, w, { ...domain, group }).n > 0)
+    .map((group) => ({ group, result: proportions(data, w, { ...domain, group }, { ...options, codes }) }));
+}
+
+export interface TDifference {
+  estimate_a: number;
+  estimate_b: number;
+  /** estimate_b − estimate_a. */
+  difference: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  z: number;
+  /** Two-sided p-value of "no difference". */
+  p_value: number;
+  significant: boolean;
+}
+
+/**
+ * Difference b − a of a proportion (answer `code`) or a mean (`code` null) between two domains — two
+ * waves, or two groups — with its linearization SE including the covariance the weighting creates
+ * (R: svycontrast of the two domain estimates; the same as a saturated svyglm).
+ */
+export function difference(
+  data: TSurveyData,
+  w: TWeighting,
+  code: string | null,
+  a: TDomain,
+  b: TDomain,
+  options: TEstimateOptions = {}
+): TDifference {
+  const level = options.level ?? 0.95;
+  const y: TOutcome = code === null ? { kind: 'numeric' } : { kind: 'answer', code };
+  const e = linearContrast(data, w, y, [
+    { domain: a, coef: -1 },
+    { domain: b, coef: 1 }
+  ]);
+  const [ci_low, ci_high] = waldInterval(e.estimate, e.se, level);
+  const z = e.se > 0 ? e.estimate / e.se : e.estimate === 0 ? 0 : Math.sign(e.estimate) * Infinity;
+  const p_value = twoSidedP(z);
+  return {
+    estimate_a: e.parts[0],
+    estimate_b: e.parts[1],
+    difference: e.estimate,
+    se: e.se,
+    ci_low,
+    ci_high,
+    z,
+    p_value,
+    significant: p_value < 1 - level
+  };
+}
+
+/** Final weights of every group's respondents (per respondent), for exports and checks. */
+export function unitWeight(w: TWeighting, g: TUnitGroup): number {
+  const c = w.cells[w.index.get(g.cellKey)!];
+  return (g.sw / g.n) * c.g * c.t;
+}
