@@ -3,6 +3,7 @@ import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../..
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { statisticsOperations } from '../statistics/statistics.api';
+import { youthOperations } from '../youth/youth.api';
 
 /** One documented API operation. Routes validate with the same schemas the document is made from. */
 export interface TApiOperation {
@@ -37,7 +38,8 @@ export const apiOperations: TApiOperation[] = [
   ...foundationOperations,
   ...checkOperations,
   ...statisticsOperations,
-  ...directoryOperations
+  ...directoryOperations,
+  ...youthOperations
 ];
 
 /**

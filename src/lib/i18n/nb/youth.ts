@@ -1,0 +1,117 @@
+/** Youth: quizzes, the lesson plan, and the staff pages for quiz sets. */
+export const youth = {
+  'youth.nav': 'Ungdom',
+  'youth.home.title': 'Ungdom og skole',
+  'youth.home.description':
+    'Quizer med forklaringer og kilder, og et undervisningsopplegg for én skoletime om menneskehandel.',
+
+  'youth.title': 'Ungdom og skole',
+  'youth.lead':
+    'Hva vet du om menneskehandel? Ta en quiz alene eller sammen med klassen. Etter hvert svar får du en forklaring med kilde.',
+  'youth.sets.title': 'Quizer',
+  'youth.set.questions': '{count} spørsmål',
+  'youth.set.age': 'Passer for: {age}',
+  'youth.set.start': 'Start quizen «{title}»',
+  'youth.age.13-15': '13–15 år',
+  'youth.age.16-19': '16–19 år',
+  'youth.age.adult': 'voksne',
+  'youth.stored.title': 'Dette lagrer vi',
+  'youth.stored.body':
+    'Vi teller bare hvor mange som svarer på hvert spørsmål, hvor mange som svarer riktig og hvor ofte hvert svaralternativ blir valgt, per uke. Vi lagrer ikke hvem du er, IP-adressen din eller svarene dine samlet.',
+  'youth.teachers.title': 'For lærere',
+  'youth.teachers.body':
+    'Undervisningsopplegget viser hvordan du kan bruke en quiz i en skoletime på 45 minutter, med spørsmålene både før og etter samtalen.',
+  'youth.teachers.link': 'Undervisningsopplegg for én skoletime',
+  'youth.learn.title': 'Les mer',
+  'youth.learn.what': 'Hva er menneskehandel?',
+  'youth.learn.sectors': 'Bransjer med risiko i Norge',
+  'youth.learn.do': 'Hva kan du gjøre?',
+
+  'youth.quiz.progress': 'Spørsmål {n} av {total}',
+  'youth.quiz.chooseOne': 'Velg ett svar.',
+  'youth.quiz.chooseMany': 'Velg alle som passer.',
+  'youth.quiz.answer': 'Svar',
+  'youth.quiz.right': 'Riktig!',
+  'youth.quiz.wrong': 'Ikke helt riktig.',
+  'youth.quiz.yourAnswer': 'Du svarte: {answer}',
+  'youth.quiz.correctAnswer': 'Riktig svar: {answer}',
+  'youth.quiz.explanation': 'Forklaring',
+  'youth.quiz.sourcesTitle': 'Kilder',
+  'youth.quiz.next': 'Neste spørsmål',
+  'youth.quiz.finish': 'Se resultatet',
+  'youth.quiz.stored': 'Vi teller svaret ditt anonymt (spørsmål, valgt svar og uke). Vi vet ikke hvem du er.',
+  'youth.summary.title': 'Resultat',
+  'youth.summary.score': 'Du fikk {right} av {total} riktig.',
+  'youth.summary.listTitle': 'Dine svar',
+  'youth.summary.right': 'Riktig',
+  'youth.summary.wrong': 'Feil',
+  'youth.summary.again': 'Ta quizen på nytt',
+  'youth.summary.others': 'Se alle quizene',
+  'youth.error.unknownSet': 'Vi finner ingen quiz med dette navnet.',
+  'youth.error.answerRequired': 'Velg et svar før du går videre.',
+  'youth.error.finished': 'Du har svart på alle spørsmålene. Start quizen på nytt for å svare igjen.',
+  'youth.error.notJson': 'Teksten er ikke gyldig JSON.',
+  'youth.error.invalidSet': 'Quizen er ikke gyldig: {path}: {problem}',
+  'youth.error.invalidSetField': 'Rett feilen som er nevnt over, og lagre igjen.',
+  'youth.error.idChanged': 'Id-en til quizen kan ikke endres.',
+  'youth.notFound.title': 'Fant ikke quizen',
+  'youth.notFound.back': 'Se alle quizene',
+
+  'youth.lesson.title': 'Undervisningsopplegg: én skoletime om menneskehandel',
+  'youth.lesson.lead':
+    '45 minutter for ungdomsskole eller videregående, bygget rundt en av quizene. Det trengs bare en projektor; elevene trenger ingen konto.',
+  'youth.lesson.print': 'Siden kan skrives ut med nettleserens utskriftsfunksjon.',
+  'youth.lesson.goals.title': 'Mål for timen',
+  'youth.lesson.goals.1': 'Elevene kan forklare hva menneskehandel er, med egne ord.',
+  'youth.lesson.goals.2': 'Elevene kjenner noen tegn på utnyttelse i bransjer de selv handler fra.',
+  'youth.lesson.goals.3': 'Elevene vet hva de kan gjøre hvis de er bekymret for noen.',
+  'youth.lesson.prepare.title': 'Forberedelse (10 minutter før timen)',
+  'youth.lesson.prepare.body':
+    'Velg en quiz som passer klassen, og ta den selv én gang så du kjenner forklaringene og kildene. Les gjerne læringssidene som quizen bygger på.',
+  'youth.lesson.steps.title': 'Timen, steg for steg',
+  'youth.lesson.step.minutes': '{minutes} min',
+  'youth.lesson.step.1.title': 'Før: quiz uten forklaring',
+  'youth.lesson.step.1.body':
+    'Vis quizen på projektoren. Les hvert spørsmål høyt, og la elevene svare med håndsopprekning eller på egen telefon. Noter hvor mange som svarer riktig, men vent med å snakke om svarene.',
+  'youth.lesson.step.2.title': 'Samtale: hva er menneskehandel?',
+  'youth.lesson.step.2.body':
+    'Gå gjennom forklaringene til spørsmålene elevene var mest uenige om. Spør: Hvor i hverdagen vår kan vi møte arbeid som kan være utnyttelse?',
+  'youth.lesson.step.3.title': 'Gruppearbeid: hva kan vi gjøre?',
+  'youth.lesson.step.3.body':
+    'I grupper på tre eller fire: velg én bransje fra quizen, og skriv ned tre tegn en kunde kan se og tre ting en kunde kan gjøre. Grupper legger frem kort.',
+  'youth.lesson.step.4.title': 'Etter: samme quiz igjen',
+  'youth.lesson.step.4.body':
+    'Ta den samme quizen igjen, nå med forklaringene. Sammenlign hvor mange som svarte riktig før og etter.',
+  'youth.lesson.step.5.title': 'Avslutning',
+  'youth.lesson.step.5.body':
+    'Oppsummer: ett tegn er ikke bevis, men du kan si fra til noen som kan sjekke. Fortell hvor man kan få hjelp.',
+  'youth.lesson.care.title': 'Ta vare på elevene',
+  'youth.lesson.care.body':
+    'Noen elever kan kjenne seg igjen i det dere snakker om. Gi rom for å snakke med deg etter timen, og si tydelig: er noen i fare nå, ring 112.',
+  'youth.lesson.quizzes.title': 'Quizene',
+  'youth.lesson.sources.title': 'Kilder',
+
+  'youth.admin.nav': 'Quizer',
+  'youth.admin.title': 'Quizer',
+  'youth.admin.lead':
+    'Quizene elever og lærere ser under Ungdom. Alle spørsmål har 2–5 svaralternativer, riktige svar og en forklaring med kilde på bokmål og engelsk.',
+  'youth.admin.col.title': 'Tittel',
+  'youth.admin.col.age': 'Målgruppe',
+  'youth.admin.col.questions': 'Spørsmål',
+  'youth.admin.col.state': 'Status',
+  'youth.admin.col.updated': 'Sist endret',
+  'youth.admin.published': 'Publisert',
+  'youth.admin.unpublished': 'Ikke publisert',
+  'youth.admin.edit': 'Rediger «{title}»',
+  'youth.admin.edit.title': 'Rediger quizen «{title}»',
+  'youth.admin.edit.lead':
+    'Hele quizen som JSON: tittel, målgruppe (13-15, 16-19 eller adult), spørsmål med svaralternativer, riktige svar (correct), forklaring og kilder. Den kontrolleres på samme måte som quizene som følger med.',
+  'youth.admin.definition.label': 'Quizen (JSON)',
+  'youth.admin.published.label': 'Publisert (synlig for alle)',
+  'youth.admin.save': 'Lagre quizen',
+  'youth.admin.saved': 'Quizen er lagret.',
+  'youth.admin.back': 'Tilbake til quizene',
+  'youth.admin.tallies': 'Svar så langt (alle uker, selvstudium)',
+  'youth.admin.tally.answered': 'Besvart',
+  'youth.admin.tally.correct': 'Riktig'
+};
