@@ -1,5 +1,5 @@
 import type { TApiOperation } from '../api/openapi';
-import { ZPublicQuiz, ZQuizList } from '../../schemas/youth';
+import { ZKnowledgeGain, ZKnowledgeGainQuery, ZPublicQuiz, ZQuizList } from '../../schemas/youth';
 
 /** The Youth module's API operations (registered in api/openapi.ts). */
 export const youthOperations: TApiOperation[] = [
@@ -16,5 +16,14 @@ export const youthOperations: TApiOperation[] = [
     summary: 'One published quiz set with its questions and options, without answers or explanations. 404 unknown set.',
     tags: ['youth'],
     response: ZPublicQuiz
+  },
+  {
+    method: 'get',
+    path: '/api/v1/youth/knowledge-gain',
+    summary:
+      'Knowledge gain from classroom sessions: per set and question, the share right before and after the lesson, over ISO weeks. Answer counts under 5 are suppressed (and their shares hidden).',
+    tags: ['youth'],
+    query: ZKnowledgeGainQuery,
+    response: ZKnowledgeGain
   }
 ];

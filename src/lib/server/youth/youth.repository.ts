@@ -99,3 +99,27 @@ export async function optionTallies(db: Executor, opts: { setId: string; mode: s
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
+
+/** Adds `n` to one option's tally (classroom runs roll up here with mode 'before' or 'after'). */
+export async function addOptionCount(
+  db: Executor,
+  key: { setId: string; questionId: string; optionId: string; mode: string; isoWeek: string },
+  n: number
+): Promise<void> {
+  await db
+    .insertInto('youth_option_tally')
+    .values({
+      set_id: key.setId,
+      question_id: key.questionId,
+      option_id: key.optionId,
+      mode: key.mode,
+      iso_week: key.isoWeek,
+      count: n
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['set_id', 'question_id', 'option_id', 'mode', 'iso_week'])
+        .doUpdateSet({ count: sql`youth_option_tally.count + ${n}` })
+    )
+    .execute();
+}

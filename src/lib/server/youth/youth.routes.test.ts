@@ -28,6 +28,8 @@ beforeAll(async () => {
   h.list = (await import('../../../routes/api/v1/quizzes/+server')).GET as THandler;
   h.one = (await import('../../../routes/api/v1/quizzes/[id]/+server')).GET as THandler;
   h.openapi = (await import('../../../routes/api/v1/openapi.json/+server')).GET as THandler;
+  h.gain = (await import('../../../routes/api/v1/youth/knowledge-gain/+server')).GET as THandler;
+  h.qr = (await import('../../../routes/join/qr.svg/+server')).GET as THandler;
   const page = await import('../../../routes/youth/quiz/[set]/+page.server');
   answer = page.actions.default as TAction;
   load = page.load as never;
@@ -55,7 +57,25 @@ describe('API', () => {
 
   it('is in the OpenAPI document', async () => {
     const doc = await (await h.openapi(event('/api/v1/openapi.json'))).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/quizzes', '/api/v1/quizzes/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/quizzes', '/api/v1/quizzes/{id}', '/api/v1/youth/knowledge-gain'])
+    );
+  });
+
+  it('knowledge gain: a bad week is a 400 with a field message, a good range answers', async () => {
+    const bad = await h.gain(event('/api/v1/youth/knowledge-gain?from=2026-48&lang=en'));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fields.from).toBe('Write the week as YYYY-Www, for example 2026-W48.');
+    const ok = await h.gain(event('/api/v1/youth/knowledge-gain?from=2026-W01&to=2026-W52'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ filter: { from: '2026-W01', to: '2026-W52' }, data: [] });
+  });
+
+  it('the join QR code is an SVG made here; a bad code is a 400', async () => {
+    const qr = await h.qr(event('/join/qr.svg?code=k7m2qx'));
+    expect(qr.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await qr.text()).toMatch(/^<svg/);
+    expect((await h.qr(event('/join/qr.svg?code=nope'))).status).toBe(400);
   });
 });
 

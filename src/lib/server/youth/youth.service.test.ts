@@ -115,7 +115,7 @@ describe('editors', () => {
   });
 
   it('an editor changes a question and unpublishes a set; the public no longer sees it', async () => {
-    const set = await getQuiz(ctx.db, 'what-can-i-do');
+    const set = structuredClone(await getQuiz(ctx.db, 'what-can-i-do'));
     set.questions[0]!.text.en = 'Someone may be in danger now. What do you do?';
     const saved = await saveQuiz(ctx.db, editor, set.id, { definition: JSON.stringify(set), published: false });
     expect(saved).toMatchObject({ published: false, origin: 'editor' });

@@ -60,9 +60,32 @@ export interface TStoredSet {
   updatedAt: string;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parsed sets by id, reused while the stored definition is unchanged: a classroom burst reads the same
+ * set for every answer. The sets are frozen, so no caller can change the shared copy.
+ */
+const parsed = new Map<string, { definition: string; set: TQuizSet }>();
+
+function parseStored(row: YouthQuizSetTable): TQuizSet {
+  const hit = parsed.get(row.id);
+  if (hit && hit.definition === row.definition) return hit.set;
+  const set = deepFreeze(parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)));
+  if (parsed.size > 500) parsed.clear();
+  parsed.set(row.id, { definition: row.definition, set });
+  return set;
+}
+
 function fromRow(row: YouthQuizSetTable): TStoredSet {
   return {
-    set: parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)),
+    set: parseStored(row),
     published: row.published_at !== null,
     origin: row.origin,
     updatedAt: row.updated_at
