@@ -11,7 +11,7 @@ async function startSession(browser: Browser, prefix = '') {
 test('classroom: the teacher runs a before/after session, a pupil answers, the projector updates live', async ({
   browser
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { teacherContext, teacher } = await startSession(browser);
   await field(teacher, 'Quiz').selectOption('what-is-trafficking');
   await teacher.getByRole('button', { name: 'Start økten' }).click();
@@ -88,6 +88,7 @@ test('classroom: the teacher runs a before/after session, a pupil answers, the p
 });
 
 test('classroom pages in English have no serious axe violations, and a wrong code says so', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/en/youth/classroom');
   await expectNoSeriousAxeViolations(page);
   await page.goto('/en/join?code=ZZZZZZ');

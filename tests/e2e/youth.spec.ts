@@ -5,11 +5,16 @@ for (const [prefix, answer, next] of [
   ['', 'Svar', 'Neste spørsmål'],
   ['/en', 'Answer', 'Next question']
 ] as const) {
-  test(`youth pages have no serious axe violations (${prefix || '/nb'})`, async ({ page }) => {
+  test(`youth and lesson plan pages have no serious axe violations (${prefix || '/nb'})`, async ({ page }) => {
+    test.setTimeout(90_000);
     await page.goto(`${prefix}/youth`);
     await expectNoSeriousAxeViolations(page);
     await page.goto(`${prefix}/youth/lesson-plan`);
     await expectNoSeriousAxeViolations(page);
+  });
+
+  test(`quiz pages have no serious axe violations (${prefix || '/nb'})`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto(`${prefix}/youth/quiz/sectors-around-us`);
     await expectNoSeriousAxeViolations(page);
     // An error, then feedback.
