@@ -8,6 +8,7 @@ import { directory } from './en/directory';
 import { statistics } from './en/statistics';
 import { buyers } from './en/buyers';
 import { surveys } from './en/surveys';
+import { youth } from './en/youth';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...check,
   ...directory,
   ...statistics,
-  ...buyers
-  ...surveys
+  ...buyers,
+  ...surveys,
+  ...youth
 };

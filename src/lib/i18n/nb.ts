@@ -7,13 +7,24 @@ import { directory } from './nb/directory';
 import { statistics } from './nb/statistics';
 import { buyers } from './nb/buyers';
 import { surveys } from './nb/surveys';
+import { youth } from './nb/youth';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
  * (the compiler checks). Placeholders are `{name}`.
  */
-export const nb = { ...shell, ...auth, ...admin, ...validation, ...check, ...directory, ...statistics, ...buyers };
-export const nb = { ...shell, ...auth, ...admin, ...validation, ...check, ...directory, ...statistics, ...surveys };
+export const nb = {
+  ...shell,
+  ...auth,
+  ...admin,
+  ...validation,
+  ...check,
+  ...directory,
+  ...statistics,
+  ...buyers,
+  ...surveys,
+  ...youth
+};
 
 export type MessageKey = keyof typeof nb;
 export type Messages = Record<MessageKey, string>;

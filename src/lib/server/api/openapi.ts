@@ -4,6 +4,7 @@ import { buyersOperations } from '../buyers/buyers.api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { statisticsOperations } from '../statistics/statistics.api';
+import { youthOperations } from '../youth/youth.api';
 
 /** One documented API operation. Routes validate with the same schemas the document is made from. */
 export interface TApiOperation {
@@ -51,7 +52,8 @@ export const apiOperations: TApiOperation[] = [
   ...checkOperations,
   ...statisticsOperations,
   ...directoryOperations,
-  ...buyersOperations
+  ...buyersOperations,
+  ...youthOperations
 ];
 
 /**

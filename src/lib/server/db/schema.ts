@@ -3,6 +3,7 @@ import type { BuyersTables } from '../buyers/buyers.tables';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
+import type { YouthTables } from '../youth/youth.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -107,7 +108,8 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus one `extends` per module. */
-export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, BuyersTables {}
+export interface Database
+  extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, BuyersTables, YouthTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -4,6 +4,7 @@ import * as m202611290000 from './202611290000_check';
 import * as m202611290100 from './202611290100_directory';
 import * as m202611290200 from './202611290200_statistics';
 import * as m202611300500 from './202611300500_buyers';
+import * as m202611300200 from './202611300200_youth';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '202611290000_check': m202611290000,
   '202611290100_directory': m202611290100,
   '202611290200_statistics': m202611290200,
-  '202611300500_buyers': m202611300500
+  '202611300500_buyers': m202611300500,
+  '202611300200_youth': m202611300200
 };

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../app';
+import { errorOf } from '../testing/fixtures';
+import { openTestApp } from '../testing/test-app';
+import {
+  answerInClass,
+  joinClassSession,
+  knowledgeGain,
+  purgeExpiredSessions,
+  pupilView,
+  sessionForTeacher,
+  startClassSession,
+  stepClassSession,
+  teacherView
+} from './classroom.service';
+import { createInProcessBus } from './event-bus';
+
+let ctx: AppContext;
+const bus = createInProcessBus();
+const c = () => ({ db: ctx.db, tokenKey: ctx.tokenKey, bus });
+
+beforeAll(async () => {
+  ctx = await openTestApp();
+});
+afterAll(() => ctx.close());
+
+describe('a classroom session', () => {
+  it('runs before and after with 60 pupils joining at once, counts each pupil once, and keeps only aggregates', async () => {
+    const { id, code, teacherKey } = await startClassSession(c(), { setId: 'what-can-i-do', municipality: '0301' });
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    const events: string[] = [];
+    const stop = bus.subscribe(id, (m) => events.push(m));
+
+    // 60 pupils join at the same moment; the code is typed loosely by some.
+    const pupils = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        joinClassSession(c(), { code: i % 2 ? code.toLowerCase() : code, nickname: i < 3 ? `Pupil ${i}` : '' })
+      )
+    );
+    expect(new Set(pupils.map((p) => p.pupilToken)).size).toBe(60);
+    let view = await teacherView(c(), await sessionForTeacher(c(), teacherKey));
+    expect(view.pupils).toBe(60);
+
+    await stepClassSession(c(), teacherKey, 'start');
+    const first = (await pupilView(c(), pupils[0]!.pupilToken))!;
+    expect(first.state).toEqual({ phase: 'question', run: 'before', index: 0 });
+    expect(first.question?.id).toBe('danger-now');
+
+    // Before: 20 right ("112"), 40 wrong; everyone answers at once, and 10 send a second answer.
+    await Promise.all(
+      pupils.map((p, i) =>
+        answerInClass(c(), p.pupilToken, { questionId: 'danger-now', run: 'before', chosen: [i < 20 ? '112' : 'wait'] })
+      )
+    );
+    const seconds = await Promise.all(
+      pupils
+        .slice(20, 30)
+        .map((p) => answerInClass(c(), p.pupilToken, { questionId: 'danger-now', run: 'before', chosen: ['112'] }))
+    );
+    expect(seconds.every((s) => !s.stored)).toBe(true);
+    view = await teacherView(c(), await sessionForTeacher(c(), teacherKey));
+    expect(view.question?.answered).toBe(60);
+    expect(view.question?.distribution).toEqual([
+      { id: '112', count: 20 },
+      { id: 'post', count: 0 },
+      { id: 'wait', count: 40 }
+    ]);
+    expect(events.filter((e) => e === 'answer')).toHaveLength(60);
+
+    // A pupil cannot answer once the answer is shown, nor a question that is not open.
+    await stepClassSession(c(), teacherKey, 'reveal');
+    expect(
+      (
+        await errorOf(
+          answerInClass(c(), pupils[59]!.pupilToken, { questionId: 'danger-now', run: 'before', chosen: ['112'] })
+        )
+      ).code
+    ).toBe('conflict');
+    expect((await errorOf(stepClassSession(c(), teacherKey, 'reveal'))).code).toBe('conflict');
+
+    // Through the rest of the before-run without answers, then the after-run's first question.
+    for (let i = 0; i < 9; i++) {
+      await stepClassSession(c(), teacherKey, 'next');
+      await stepClassSession(c(), teacherKey, 'reveal');
+    }
+    expect((await stepClassSession(c(), teacherKey, 'next')).phase).toBe('between');
+    expect(await stepClassSession(c(), teacherKey, 'start')).toEqual({ phase: 'question', run: 'after', index: 0 });
+    await Promise.all(
+      pupils.map((p, i) =>
+        answerInClass(c(), p.pupilToken, { questionId: 'danger-now', run: 'after', chosen: [i < 54 ? '112' : 'post'] })
+      )
+    );
+    view = await teacherView(c(), await sessionForTeacher(c(), teacherKey));
+    expect(view.results[0]).toMatchObject({ before: 20 / 60, after: 54 / 60, changePoints: 56.7 });
+
+    await stepClassSession(c(), teacherKey, 'end');
+    stop();
+    // Pupils and nicknames are gone; the class's own result is still there for the teacher.
+    expect(await ctx.db.selectFrom('youth_class_pupil').selectAll().where('session_id', '=', id).execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('youth_class_answer').selectAll().where('session_id', '=', id).execute()).toEqual(
+      []
+    );
+    view = await teacherView(c(), await sessionForTeacher(c(), teacherKey));
+    expect(view.state.phase).toBe('ended');
+    expect(view.results[0]).toMatchObject({ before: 20 / 60, after: 54 / 60 });
+    expect(await pupilView(c(), pupils[0]!.pupilToken)).toBeNull();
+
+    const tally = await ctx.db.selectFrom('youth_class_tally').selectAll().execute();
+    expect(tally.map((t) => ({ ...t, answered: Number(t.answered), correct: Number(t.correct) }))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          question_id: 'danger-now',
+          run: 'before',
+          municipality: '0301',
+          answered: 60,
+          correct: 20
+        }),
+        expect.objectContaining({ question_id: 'danger-now', run: 'after', answered: 60, correct: 54 })
+      ])
+    );
+    expect(Object.keys(tally[0]!).sort()).toEqual(
+      ['answered', 'correct', 'iso_week', 'municipality', 'question_id', 'run', 'set_id'].sort()
+    );
+
+    const gainRows = await knowledgeGain(ctx.db, {});
+    expect(gainRows.find((g) => g.questionId === 'danger-now')).toMatchObject({
+      setId: 'what-can-i-do',
+      answeredBefore: { suppressed: false, count: 60 },
+      shareAfter: 0.9,
+      changePoints: 56.7
+    });
+  });
+
+  it('a wrong, badly typed or ended code gets a clear message', async () => {
+    expect((await errorOf(joinClassSession(c(), { code: 'ABC', nickname: '' }))).fields).toEqual({
+      code: 'youth.class.error.codeFormat'
+    });
+    const wrong = await errorOf(joinClassSession(c(), { code: 'ZZZZZZ', nickname: '' }));
+    expect([wrong.code, wrong.fields]).toEqual(['not_found', { code: 'youth.class.error.wrongCode' }]);
+    const { code, teacherKey } = await startClassSession(c(), { setId: 'what-is-trafficking', municipality: null });
+    expect((await errorOf(joinClassSession(c(), { code, nickname: 'x'.repeat(31) }))).fields).toEqual({
+      nickname: 'youth.class.error.nickname'
+    });
+    await stepClassSession(c(), teacherKey, 'end');
+    const ended = await errorOf(joinClassSession(c(), { code, nickname: '' }));
+    expect([ended.code, ended.message]).toEqual(['gone', 'youth.class.error.expired']);
+  });
+
+  it('an unknown set, municipality or teacher key is refused', async () => {
+    expect((await errorOf(startClassSession(c(), { setId: 'nope', municipality: null }))).code).toBe('not_found');
+    expect(
+      (await errorOf(startClassSession(c(), { setId: 'what-is-trafficking', municipality: '9999' }))).fields
+    ).toEqual({ municipality: 'youth.class.error.municipality' });
+    expect((await errorOf(sessionForTeacher(c(), 'x'.repeat(43)))).message).toBe('youth.class.error.unknownTeacherKey');
+    expect((await errorOf(sessionForTeacher(c(), '../../etc'))).code).toBe('not_found');
+  });
+
+  it('sessions expire after 24 hours: answers are rolled up and everything about the pupils deleted', async () => {
+    const start = new Date('2026-11-02T09:00:00Z');
+    const { id, code, teacherKey } = await startClassSession(
+      c(),
+      { setId: 'sectors-around-us', municipality: null },
+      start
+    );
+    const pupil = await joinClassSession(c(), { code, nickname: 'Kim' }, start);
+    await stepClassSession(c(), teacherKey, 'start', start);
+    await answerInClass(c(), pupil.pupilToken, { questionId: 'sectors', run: 'before', chosen: ['none'] }, start);
+    const later = new Date(start.getTime() + 24 * 60 * 60 * 1000 + 1);
+    expect((await errorOf(joinClassSession(c(), { code, nickname: '' }, later))).code).toBe('gone');
+    expect((await errorOf(sessionForTeacher(c(), teacherKey, later))).code).toBe('not_found');
+    expect(await purgeExpiredSessions(ctx.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.selectFrom('youth_class_session').selectAll().where('id', '=', id).execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('youth_class_pupil').selectAll().where('session_id', '=', id).execute()).toEqual([]);
+    const kept = await ctx.db
+      .selectFrom('youth_class_tally')
+      .selectAll()
+      .where('set_id', '=', 'sectors-around-us')
+      .execute();
+    expect(kept.map((k) => [k.question_id, k.run, k.iso_week, Number(k.answered), Number(k.correct)])).toEqual([
+      ['sectors', 'before', '2026-W45', 1, 0]
+    ]);
+    // One class answer is under 5: the public figure hides it.
+    const g = (await knowledgeGain(ctx.db, { from: '2026-W45', to: '2026-W45' }))[0]!;
+    expect(g.answeredBefore).toEqual({ suppressed: true, count: null, lessThan: 5 });
+    expect(g.shareBefore).toBeNull();
+  });
+});

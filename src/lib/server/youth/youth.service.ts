@@ -1,0 +1,242 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appendAudit } from '../audit/audit.service';
+import type { TSessionUser } from '../auth/auth.types';
+import type { DB, Executor } from '../db/schema';
+import { AppError } from '../errors';
+import { isoWeek } from '../../stats/iso-week';
+import { advance, isCorrect, isMultiple, knownChoices, parseProgress } from '../../youth/core';
+import { parseQuizSet, ZQuizSet, type TQuizQuestion, type TQuizSet } from '../../youth/quiz';
+import * as repo from './youth.repository';
+import type { YouthQuizSetTable } from './youth.tables';
+
+/** The folder with the quiz files: `data/quizzes` (FOREBYGG_DATA_DIR moves `data`). */
+export function quizzesDir(): string {
+  return resolve(process.env.FOREBYGG_DATA_DIR ?? 'data', 'quizzes');
+}
+
+/** Reads and validates every `<set>.json`; a broken file stops the start with its name and field. */
+export function readQuizFiles(dir = quizzesDir()): TQuizSet[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  return files
+    .map((file) => {
+      const name = `data/quizzes/${file}`;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(resolve(dir, file), 'utf8'));
+      } catch (e) {
+        throw new Error(`${name}: not valid JSON (${(e as Error).message})`, { cause: e });
+      }
+      return parseQuizSet(name, raw);
+    })
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/**
+ * Adds the shipped quiz sets that are not in the database yet, published. Idempotent, and never
+ * overwrites a set an editor has changed (or unpublished).
+ */
+export async function seedQuizzes(db: Executor, dir = quizzesDir()): Promise<void> {
+  const now = new Date().toISOString();
+  for (const set of readQuizFiles(dir)) {
+    await repo.insertSetIfMissing(db, {
+      id: set.id,
+      position: set.order,
+      target_age: set.targetAge,
+      definition: JSON.stringify(set),
+      origin: 'seed',
+      published_at: now,
+      created_at: now,
+      updated_at: now
+    });
+  }
+}
+
+/** A stored set with its state. */
+export interface TStoredSet {
+  set: TQuizSet;
+  published: boolean;
+  origin: string;
+  updatedAt: string;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parsed sets by id, reused while the stored definition is unchanged: a classroom burst reads the same
+ * set for every answer. The sets are frozen, so no caller can change the shared copy.
+ */
+const parsed = new Map<string, { definition: string; set: TQuizSet }>();
+
+function parseStored(row: YouthQuizSetTable): TQuizSet {
+  const hit = parsed.get(row.id);
+  if (hit && hit.definition === row.definition) return hit.set;
+  const set = deepFreeze(parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)));
+  if (parsed.size > 500) parsed.clear();
+  parsed.set(row.id, { definition: row.definition, set });
+  return set;
+}
+
+function fromRow(row: YouthQuizSetTable): TStoredSet {
+  return {
+    set: parseStored(row),
+    published: row.published_at !== null,
+    origin: row.origin,
+    updatedAt: row.updated_at
+  };
+}
+
+/** The published quiz sets, in order. */
+export async function listQuizzes(db: Executor): Promise<TQuizSet[]> {
+  return (await repo.listSets(db)).map((r) => fromRow(r).set);
+}
+
+/** A published quiz set; an unknown or unpublished id is a 404. */
+export async function getQuiz(db: Executor, id: string): Promise<TQuizSet> {
+  const row = /^[a-z0-9][a-z0-9-]{0,40}$/.test(id) ? await repo.findSet(db, id) : undefined;
+  if (!row || row.published_at === null) throw new AppError('not_found', 'youth.error.unknownSet');
+  return fromRow(row).set;
+}
+
+export interface TAnswerOutcome {
+  question: TQuizQuestion;
+  index: number;
+  chosen: string[];
+  correct: boolean;
+  /** The progress string after this answer (see youth/core.ts). */
+  progress: string;
+}
+
+/**
+ * Grades one self-paced answer and adds it to the anonymous tallies (set, question, options, ISO week).
+ * The question answered is the one after `progress`; the progress comes back one longer.
+ */
+export async function answerSelfPaced(
+  db: DB,
+  input: { setId: string; progress: string; chosen: string[] },
+  now = new Date()
+): Promise<TAnswerOutcome> {
+  const set = await getQuiz(db, input.setId);
+  const progress = parseProgress(input.progress, set.questions.length);
+  const index = progress.length;
+  const question = set.questions[index];
+  if (!question) throw new AppError('conflict', 'youth.error.finished');
+  const chosen = knownChoices(question, input.chosen);
+  if (chosen.length === 0 || (!isMultiple(question) && chosen.length > 1))
+    throw new AppError('validation', 'validation.summary', { fields: { answer: 'youth.error.answerRequired' } });
+  const correct = isCorrect(question, chosen);
+  await db
+    .transaction()
+    .execute((trx) =>
+      repo.addAnswer(
+        trx,
+        { setId: set.id, questionId: question.id, mode: 'self', isoWeek: isoWeek(now) },
+        correct,
+        chosen
+      )
+    );
+  return { question, index, chosen, correct, progress: advance(progress, correct) };
+}
+
+/** A set as the API shows it before anyone has answered: questions and options, no answers. */
+export function publicQuiz(set: TQuizSet) {
+  return {
+    id: set.id,
+    targetAge: set.targetAge,
+    title: set.title,
+    summary: set.summary,
+    questions: set.questions.map((q) => ({
+      id: q.id,
+      text: q.text,
+      multiple: isMultiple(q),
+      options: q.options.map((o) => ({ id: o.id, text: o.text }))
+    })),
+    sources: set.sources
+  };
+}
+
+// ───────────────────────────── staff ─────────────────────────────
+
+/** Editors and administrators maintain the quiz sets. */
+export function requireQuizEditor(user: TSessionUser | null): asserts user is TSessionUser {
+  if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
+  if (!user.roles.includes('admin') && !user.roles.includes('editor'))
+    throw new AppError('forbidden', 'auth.error.forbidden');
+}
+
+/** Every set, published or not, for the staff area. */
+export async function listAllQuizzes(db: Executor, actor: TSessionUser | null): Promise<TStoredSet[]> {
+  requireQuizEditor(actor);
+  return (await repo.listSets(db, { all: true })).map(fromRow);
+}
+
+export async function getStoredQuiz(db: Executor, actor: TSessionUser | null, id: string): Promise<TStoredSet> {
+  requireQuizEditor(actor);
+  const row = await repo.findSet(db, id);
+  if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+  return fromRow(row);
+}
+
+/**
+ * Saves an edited set (the whole definition as JSON, validated like the shipped files) and whether it is
+ * published, with an audit entry. The id cannot change: answers are counted under it.
+ */
+export async function saveQuiz(
+  db: DB,
+  actor: TSessionUser | null,
+  id: string,
+  input: { definition: string; published: boolean }
+): Promise<TStoredSet> {
+  requireQuizEditor(actor);
+  const row = await repo.findSet(db, id);
+  if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input.definition);
+  } catch {
+    throw new AppError('validation', 'validation.summary', { fields: { definition: 'youth.error.notJson' } });
+  }
+  const parsed = ZQuizSet.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new AppError('validation', 'youth.error.invalidSet', {
+      params: { path: first.path.join('.') || '(root)', problem: first.message },
+      fields: { definition: 'youth.error.invalidSetField' }
+    });
+  }
+  const set = parsed.data;
+  if (set.id !== id)
+    throw new AppError('validation', 'validation.summary', { fields: { definition: 'youth.error.idChanged' } });
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await repo.updateSet(trx, id, {
+      position: set.order,
+      target_age: set.targetAge,
+      definition: JSON.stringify(set),
+      origin: 'editor',
+      published_at: input.published ? (row.published_at ?? now) : null,
+      updated_at: now
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'youth.quiz.update',
+      targetType: 'youth_quiz_set',
+      targetId: id,
+      details: { published: input.published, questions: set.questions.length }
+    });
+  });
+  return getStoredQuiz(db, actor, id);
+}
+
+/** Exact answer tallies of one set per question (staff only: no suppression here, nothing is public). */
+export async function quizTallies(db: Executor, actor: TSessionUser | null, id: string) {
+  requireQuizEditor(actor);
+  const rows = await repo.questionTallies(db, { setId: id, mode: 'self' });
+  return new Map(rows.map((r) => [r.question_id, { answered: r.answered, correct: r.correct }]));
+}

@@ -1,0 +1,18 @@
+import { app } from '$lib/server/app';
+import { apiRespond, parseQuery } from '$lib/server/http/api';
+import { knowledgeGain } from '$lib/server/youth/classroom.service';
+import { ZKnowledgeGainQuery } from '$lib/schemas/youth';
+import { formatSuppressed, type TSuppressedCount } from '$lib/stats/suppress';
+import type { RequestHandler } from './$types';
+
+const out = (c: TSuppressedCount) => ({ count: c.count, suppressed: c.suppressed, display: formatSuppressed(c) });
+
+export const GET: RequestHandler = (event) =>
+  apiRespond(event, async () => {
+    const range = parseQuery(event.url, ZKnowledgeGainQuery);
+    const rows = await knowledgeGain((await app()).db, range);
+    return {
+      filter: { from: range.from ?? null, to: range.to ?? null },
+      data: rows.map((r) => ({ ...r, answeredBefore: out(r.answeredBefore), answeredAfter: out(r.answeredAfter) }))
+    };
+  });

@@ -1,0 +1,31 @@
+import { json } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { app } from '$lib/server/app';
+import { isAppError } from '$lib/server/errors';
+import { findSession } from '$lib/server/youth/classroom.repository';
+import { sessionForTeacher, teacherView } from '$lib/server/youth/classroom.service';
+import { teacherViewData } from '$lib/server/youth/classroom.view';
+import { classroomBus } from '$lib/server/youth/event-bus';
+import { eventStream } from '$lib/server/youth/sse';
+import type { RequestHandler } from './$types';
+
+/** Server-Sent Events for the projector: the teacher's view again after every change in the session. */
+export const GET: RequestHandler = async ({ params, locals, request }) => {
+  const ctx = await app();
+  let id: string;
+  try {
+    id = (await sessionForTeacher(ctx, params.key)).id;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return json({ message: translate(locals.locale, e.message), code: e.code }, { status: e.status });
+  }
+  return eventStream({
+    bus: classroomBus,
+    topic: id,
+    signal: request.signal,
+    compute: async () => {
+      const current = await findSession(ctx.db, id);
+      return current ? teacherViewData(await teacherView(ctx, current), locals.locale) : null;
+    }
+  });
+};
