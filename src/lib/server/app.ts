@@ -11,6 +11,7 @@ import { log } from './log';
 import { loadReferenceData } from './reference/reference.service';
 import { getOrCreateSecret } from './secrets/secrets.service';
 import { loadStatisticsSeed } from './statistics/statistics.seed';
+import { syncLearnIndex } from './learn/learn.service';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -34,6 +35,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await loadStatisticsSeed(conn.db);
     await seedDirectory(conn.db);
     await syncChecklists(conn.db);
+    await syncLearnIndex(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
     return {
       config,
