@@ -56,3 +56,14 @@ test('the learning pages ship no JavaScript', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(scripts).toEqual([]);
 });
+
+test('at 200 % zoom (a 640 px wide viewport) the page does not scroll sideways; wide tables scroll in their box', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  for (const path of ['/learn/facts-and-figures', '/en/learn/sectors', '/learn?q=tvangsarbeid']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -49,6 +49,12 @@ describe('the shipped pages', () => {
     }
   });
 
+  it('wraps tables in a box that scrolls on its own', () => {
+    const html = content.page('facts-and-figures', 'nb')!.html;
+    expect(html).toContain('<div class="learn-table" tabindex="0"><table>');
+    expect(html.match(/<table>/g)?.length).toBe(html.match(/<\/table><\/div>/g)?.length);
+  });
+
   it('gives the long pages a table of contents with anchors that exist', () => {
     const page = content.page('norway-framework', 'nb')!;
     expect(page.headings.length).toBeGreaterThanOrEqual(3);
@@ -82,7 +88,7 @@ describe('parseDocument', () => {
     expect(d.html).toContain('<h2 id="første-del-1">');
     expect(d.html).toContain('<sup><a href="#source-2">[2]</a></sup>');
     expect(d.headings.map((h) => h.id)).toEqual(['første-del', 'første-del-1']);
-    expect(d.text).toBe('Intro . Første del Tekst. Første del');
+    expect(d.text).toBe('Intro. Første del Tekst. Første del');
   });
 
   it('refuses a reference to a source that is not listed', () => {

@@ -176,7 +176,7 @@ export function plainText(html: string): string {
     allowedTags: [],
     allowedAttributes: {}
   })
-    .replace(/\[\d+\]/g, '')
+    .replace(/\s*\[\d+\]/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -201,7 +201,10 @@ export function parseDocument(
     throw new Error(`${name}: front matter field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
   }
   const source = expandReferences(expandChecklistLinks(body, locale, checklists, name), fm.data.sources.length, name);
-  const html = sanitize(md.render(source).replace(/<a href="#source-(\d+)">\[\1\]<\/a>/g, '<sup>$&</sup>'));
+  const html = sanitize(md.render(source).replace(/<a href="#source-(\d+)">\[\1\]<\/a>/g, '<sup>$&</sup>'))
+    // Wide tables scroll inside their own box (focusable, so a keyboard can scroll it) at 200 % zoom.
+    .replace(/<table>/g, '<div class="learn-table" tabindex="0"><table>')
+    .replace(/<\/table>/g, '</table></div>');
   const headings = [...html.matchAll(/<h2 id="([^"]+)">([\s\S]*?)<\/h2>/g)].map(([, id, inner]) => ({
     id,
     text: plainText(inner)

@@ -67,10 +67,10 @@ export interface TSnippetPart {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** True when a word matches a search term: it begins with the term, or is a shorter form of it. */
+/** True when a word matches a search term: it begins with the term, or is the term less a short ending. */
 function isHit(word: string, terms: string[]): boolean {
   const w = word.toLowerCase();
-  return terms.some((t) => w.startsWith(t) || (w.length >= 4 && t.startsWith(w)));
+  return terms.some((t) => w.startsWith(t) || (w.length >= 4 && w.length >= t.length - 3 && t.startsWith(w)));
 }
 
 /**
