@@ -25,7 +25,5 @@ export const learn: Record<keyof typeof nb, string> = {
   'learn.page.sources': 'Sources',
   'learn.page.related': 'Read also',
   'learn.page.all': 'All learning pages',
-  'learn.page.fallback': 'This page has not been translated into English yet. You are reading the Norwegian text.',
-  'learn.page.fallbackLang': 'nb',
-  'learn.page.reference': 'Source {n}'
+  'learn.page.fallback': 'This page has not been translated into English yet. You are reading the Norwegian text.'
 };

@@ -24,7 +24,5 @@ export const learn = {
   'learn.page.sources': 'Kilder',
   'learn.page.related': 'Les også',
   'learn.page.all': 'Alle læringssidene',
-  'learn.page.fallback': 'Denne siden finnes ikke på bokmål ennå. Du leser den engelske teksten.',
-  'learn.page.fallbackLang': 'en',
-  'learn.page.reference': 'Kilde {n}'
+  'learn.page.fallback': 'Denne siden finnes ikke på bokmål ennå. Du leser den engelske teksten.'
 };
