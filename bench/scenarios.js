@@ -44,6 +44,20 @@ export const scenarios = [
     note: 'issue 10: server-rendered SVG chart + table, target < 30 ms server time (bench/statistics-render.js)'
   },
   {
+    name: 'learning page render',
+    request: { method: 'GET', path: '/learn/norway-framework' },
+    baseline: 'read',
+    target: null,
+    note: 'issue 5: a learning page renders in < 20 ms server time (bench/learn-render.js), no JavaScript shipped'
+  },
+  {
+    name: 'learning search',
+    request: { method: 'GET', path: '/api/v1/learn/search?q=menneskehandel' },
+    baseline: 'read',
+    target: null,
+    note: 'issue 5: search answers in < 50 ms p95 over all pages (bench/learn-render.js); FTS5 / tsvector'
+  },
+  {
     name: 'health',
     request: { method: 'GET', path: '/api/health' },
     baseline: 'read',
@@ -86,5 +100,8 @@ export const publicPages = [
   '/directory/chain',
   '/statistics',
   '/statistics/police_reports_trafficking',
-  '/statistics/attrition'
+  '/statistics/attrition',
+  '/learn',
+  '/learn/indicators',
+  '/en/learn/facts-and-figures'
 ];

@@ -9,6 +9,7 @@ import { statistics } from './en/statistics';
 import { buyers } from './en/buyers';
 import { surveys } from './en/surveys';
 import { youth } from './en/youth';
+import { learn } from './en/learn';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -21,5 +22,6 @@ export const en: Messages = {
   ...statistics,
   ...buyers,
   ...surveys,
-  ...youth
+  ...youth,
+  ...learn
 };

@@ -8,6 +8,7 @@ import { statistics } from './nb/statistics';
 import { buyers } from './nb/buyers';
 import { surveys } from './nb/surveys';
 import { youth } from './nb/youth';
+import { learn } from './nb/learn';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -23,7 +24,8 @@ export const nb = {
   ...statistics,
   ...buyers,
   ...surveys,
-  ...youth
+  ...youth,
+  ...learn
 };
 
 export type MessageKey = keyof typeof nb;

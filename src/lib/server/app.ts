@@ -12,6 +12,7 @@ import { loadReferenceData } from './reference/reference.service';
 import { getOrCreateSecret } from './secrets/secrets.service';
 import { loadStatisticsSeed } from './statistics/statistics.seed';
 import { seedQuizzes } from './youth/youth.service';
+import { syncLearnIndex } from './learn/learn.service';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -36,6 +37,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await seedDirectory(conn.db);
     await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
+    await syncLearnIndex(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
     return {
       config,

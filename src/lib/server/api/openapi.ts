@@ -3,6 +3,7 @@ import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../..
 import { buyersOperations } from '../buyers/buyers.api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
+import { learnOperations } from '../learn/learn.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 import { youthOperations } from '../youth/youth.api';
 
@@ -53,7 +54,8 @@ export const apiOperations: TApiOperation[] = [
   ...statisticsOperations,
   ...directoryOperations,
   ...buyersOperations,
-  ...youthOperations
+  ...youthOperations,
+  ...learnOperations
 ];
 
 /**

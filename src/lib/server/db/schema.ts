@@ -2,6 +2,7 @@ import type { Generated, Kysely, Transaction } from 'kysely';
 import type { BuyersTables } from '../buyers/buyers.tables';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
+import type { LearnTables } from '../learn/learn.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
 import type { YouthTables } from '../youth/youth.tables';
 
@@ -109,7 +110,7 @@ export interface FoundationTables {
 
 /** Every table: the foundation's plus one `extends` per module. */
 export interface Database
-  extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, BuyersTables, YouthTables {}
+  extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, BuyersTables, YouthTables, LearnTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

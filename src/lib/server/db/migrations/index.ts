@@ -5,6 +5,7 @@ import * as m202611290100 from './202611290100_directory';
 import * as m202611290200 from './202611290200_statistics';
 import * as m202611300500 from './202611300500_buyers';
 import * as m202611300200 from './202611300200_youth';
+import * as m202611300100 from './202611300100_learn';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '202611290100_directory': m202611290100,
   '202611290200_statistics': m202611290200,
   '202611300500_buyers': m202611300500,
-  '202611300200_youth': m202611300200
+  '202611300200_youth': m202611300200,
+  '202611300100_learn': m202611300100
 };

@@ -1,0 +1,11 @@
+import { pageSummary } from '$lib/server/learn/learn.api';
+import { listLearnPages } from '$lib/server/learn/learn.service';
+import type { LayoutServerLoad } from './$types';
+
+/** The learning pages need no JavaScript: server-rendered HTML only, and search is a GET form. */
+export const csr = false;
+
+/** The page list, for the index, for every page's navigation and for the 404 page. */
+export const load: LayoutServerLoad = ({ locals }) => ({
+  learnPages: listLearnPages(locals.locale).map((p) => pageSummary(p, locals.locale))
+});
