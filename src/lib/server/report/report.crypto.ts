@@ -129,10 +129,10 @@ export async function encodeKey(key: Uint8Array): Promise<string> {
   return b64(await sodium(), key);
 }
 
-export async function decodeKey(text: string): Promise<Uint8Array> {
+export async function decodeKey(text: string, length = 32): Promise<Uint8Array> {
   const s = await sodium();
   const key = unb64(s, text);
-  if (key.length !== 32) throw new ReportCryptoError('malformed');
+  if (key.length !== length) throw new ReportCryptoError('malformed');
   return key;
 }
 

@@ -5,7 +5,8 @@
  * answer is "no active receiver" and Forebygg shows the official channels instead of accepting it.
  */
 
-export const REPORT_KINDS = ['sexual_exploitation', 'labour_exploitation', 'forced_crime', 'child', 'other'] as const;
+import { REPORT_KINDS } from '../../schemas/report';
+export { REPORT_KINDS };
 export type TReportKind = (typeof REPORT_KINDS)[number];
 
 export const RULE_SCOPES = ['municipality', 'county', 'national'] as const;
