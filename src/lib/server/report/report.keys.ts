@@ -76,10 +76,13 @@ export async function unlockForSession(
   input: { userId: string; password: string; sessionId: string; sessionToken: string },
   cost: TKdfCost = KDF_PASSWORD
 ): Promise<string[]> {
+  const orgs = await caseHandlerOrgs(db, input.userId);
+  // Only case handlers hold report keys; other staff get no key pair.
+  if (!orgs.length) return [];
   const kp = await userKeyPair(db, input.userId, input.password, cost);
   if (!kp) return [];
   const now = new Date().toISOString();
-  for (const orgId of await caseHandlerOrgs(db, input.userId)) {
+  for (const orgId of orgs) {
     const existing = await db
       .selectFrom('report_org_key')
       .select('organisation_id')
