@@ -87,6 +87,7 @@ export type TReportSubmit = z.infer<typeof ZReportSubmit>;
 export const ZReportDraft = z.preprocess(foldIndicators, ZReportObject.partial());
 
 export const ZWhatForm = z.preprocess(foldIndicators, ZWhatStep);
+export const ZWhoForm = ZWhoStep.superRefine(contactRule);
 
 export const ZReceiptForm = z.object({
   receipt: z.string(m('report.error.receiptFormat')).max(80, m('report.error.receiptFormat'))

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.service';
 import type { TSessionUser } from '../auth/auth.types';
 import { currentChecklists } from '../check/checklists';
 import type { DB, Executor } from '../db/schema';
+import { ClientThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import { getOrCreateSecret } from '../secrets/secrets.service';
 import { isoWeek } from '../../stats/iso-week';
@@ -204,13 +205,41 @@ export interface TFollowUpView {
   messages: { author: 'reporter' | 'organisation'; body: string; on: string }[];
 }
 
-async function reporterAccess(deps: TReportDeps, receiptText: string, now: Date) {
+/** Wrong receipts per client (keyed hash of the address, in memory only): the wait grows with each. */
+export const receiptThrottle = new ClientThrottle();
+
+export interface TClient {
+  throttle: ClientThrottle;
+  key: string;
+}
+
+async function reporterAccess(deps: TReportDeps, receiptText: string, now: Date, client?: TClient) {
+  const wait = client ? client.throttle.waitMs(client.key, now.getTime()) : 0;
+  if (wait > 0) {
+    throw new AppError('too_many_requests', 'auth.error.throttled', { params: { seconds: Math.ceil(wait / 1000) } });
+  }
+  try {
+    const access = await reporterAccessOnce(deps, receiptText, now);
+    client?.throttle.recordSuccess(client.key);
+    return access;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') client?.throttle.recordFailure(client.key, now.getTime());
+    throw e;
+  }
+}
+
+async function reporterAccessOnce(deps: TReportDeps, receiptText: string, now: Date) {
   const neutral = new AppError('not_found', 'report.error.receiptUnknown', {
     fields: { receipt: 'report.error.receiptUnknown' }
   });
-  const digits = normaliseReceipt(receiptText);
-  if (!digits) throw neutral;
   const { lookup, followUp } = await secrets(deps.db);
+  const digits = normaliseReceipt(receiptText);
+  // An unknown receipt costs the same argon2id time as a known one.
+  const slow = async () => {
+    await followUpKey(followUp, digits ?? '0'.repeat(20), await newSalt(), deps.receiptCost ?? KDF_RECEIPT);
+    return neutral;
+  };
+  if (!digits) throw await slow();
   const report = await deps.db
     .selectFrom('report')
     .leftJoin('report_recipient', 'report_recipient.report_id', 'report.id')
@@ -226,10 +255,10 @@ async function reporterAccess(deps: TReportDeps, receiptText: string, now: Date)
     ])
     .where('report.receipt_lookup', '=', receiptLookupHash(lookup, digits))
     .executeTakeFirst();
-  if (!report?.receipt_salt || !report.reporter_wrapped_key) throw neutral;
+  if (!report?.receipt_salt || !report.reporter_wrapped_key) throw await slow();
   const days = report.reporter_retention_days ?? 180;
   if (report.reporter_seen_on && new Date(report.reporter_seen_on).getTime() + days * 86_400_000 < now.getTime()) {
-    throw neutral;
+    throw await slow();
   }
   const key = await followUpKey(
     followUp,
@@ -265,8 +294,13 @@ async function readMessages(db: Executor, reportId: string, dataKey: Uint8Array)
 }
 
 /** What the holder of a receipt sees: status and messages. Any wrong receipt gets the same answer. */
-export async function followUpReport(deps: TReportDeps, receiptText: string, now = new Date()): Promise<TFollowUpView> {
-  const { report, dataKey } = await reporterAccess(deps, receiptText, now);
+export async function followUpReport(
+  deps: TReportDeps,
+  receiptText: string,
+  now = new Date(),
+  client?: TClient
+): Promise<TFollowUpView> {
+  const { report, dataKey } = await reporterAccess(deps, receiptText, now, client);
   await deps.db
     .updateTable('report')
     .set({ reporter_seen_on: dayOf(now) })
@@ -311,8 +345,14 @@ async function appendMessage(
 }
 
 /** The reporter answers; the message is encrypted under the report's data key. */
-export async function reporterReply(deps: TReportDeps, receiptText: string, body: string, now = new Date()) {
-  const { report, dataKey } = await reporterAccess(deps, receiptText, now);
+export async function reporterReply(
+  deps: TReportDeps,
+  receiptText: string,
+  body: string,
+  now = new Date(),
+  client?: TClient
+) {
+  const { report, dataKey } = await reporterAccess(deps, receiptText, now, client);
   await deps.db.transaction().execute(async (trx) => {
     await appendMessage(trx, report.id, dataKey, 'reporter', null, body, dayOf(now));
     await trx
@@ -361,7 +401,12 @@ export async function listInbox(
   session: TCaseSession,
   organisationId: string,
   limit = 500
-): Promise<{ rows: TInboxRow[]; hasKey: boolean; organisationName: string }> {
+): Promise<{
+  rows: TInboxRow[];
+  hasKey: boolean;
+  organisationName: string;
+  organisations: { id: string; name: string }[];
+}> {
   requireCaseHandler(user, organisationId);
   const orgKey = await sessionOrgKey(deps.db, session, organisationId);
   if (orgKey) await grantPendingMembers(deps.db, user.id, organisationId, orgKey);
@@ -394,9 +439,16 @@ export async function listInbox(
     .orderBy('report.id')
     .limit(limit)
     .execute();
+  const organisations = await deps.db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('id', 'in', caseHandlerOrganisations(user))
+    .orderBy('name')
+    .execute();
   return {
     hasKey: orgKey !== null,
     organisationName: org.name,
+    organisations,
     rows: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
