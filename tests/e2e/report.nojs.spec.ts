@@ -11,7 +11,8 @@ import { field, readE2eEnv } from './helpers';
  * and routing rule are written straight into the server's database (the setup link belongs to
  * admin-flow.spec.ts); everything the test checks goes through the browser.
  */
-test.describe.configure({ mode: 'serial' });
+// Several argon2id logins and receipt derivations: slower than most specs on a shared machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const password = 'a long case handler password';
 const totpSecret = new Secret({ size: 20 }).base32;
@@ -129,4 +130,23 @@ test('a report travels from reporter to case handler and back, without JavaScrip
   // 4. The case handler sees the answer.
   await staff.reload();
   await expect(staff.getByText('Tirsdag ettermiddag.')).toBeVisible();
+});
+
+test('a check result hands over sector, warning signs and municipality to the report form', async ({ page }) => {
+  await page.goto('/check/construction');
+  const count = await page.locator('fieldset:has(input[type="radio"][name^="q-"])').count();
+  for (let i = 0; i < count; i++) {
+    await page
+      .locator('fieldset:has(input[type="radio"][name^="q-"])')
+      .nth(i)
+      .getByLabel('Ja', { exact: true })
+      .check();
+  }
+  await page.getByLabel('Prøv uten at det telles (demo)').check();
+  await page.getByRole('button', { name: 'Se resultatet' }).click();
+  await page.getByRole('button', { name: 'Meld en bekymring' }).click();
+  await expect(page).toHaveURL(/\/report/);
+  await expect(page.getByText('Fra sjekken din')).toBeVisible();
+  const ticked = page.locator('input[type="checkbox"][name^="ind_"]:checked');
+  expect(await ticked.count()).toBeGreaterThan(0);
 });

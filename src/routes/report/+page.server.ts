@@ -70,15 +70,20 @@ export const actions: Actions = {
   /** The hand-off from a check result: sector, indicators and municipality filled in. */
   start: async ({ request, locals }) => {
     const s = await step(request, locals.locale, ZReportDraft, 'what');
-    if (!s.ok) return stepView('what', {}, locals.locale);
-    const values = { ...s.values };
-    if (values.indicators) {
-      const known = new Set(indicatorOptions(values.sector ?? '', 'nb').map((i) => i.id));
-      values.indicators = values.indicators
+    const posted: Record<string, string> = s.ok
+      ? s.values
+      : ((s.failure.data as { values?: Record<string, string> }).values ?? {});
+    // Only what a check can hand over, and only if it is valid; the rest is dropped.
+    const values: Record<string, string> = {};
+    const known = new Set(indicatorOptions(posted.sector ?? '', 'nb').map((i) => i.id));
+    if (known.size) {
+      values.sector = posted.sector;
+      values.indicators = (posted.indicators ?? '')
         .split(',')
         .filter((i) => known.has(i))
         .join(',');
     }
+    if (/^\d{4}$/.test(posted.municipality ?? '')) values.municipality = posted.municipality;
     return stepView('what', values, locals.locale);
   },
 

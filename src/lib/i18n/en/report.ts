@@ -6,6 +6,11 @@ export const report: Record<keyof typeof nb, string> = {
   'report.home.description':
     'Tell us about something you have seen, anonymously if you wish. The report is encrypted and goes only to the organisation that takes such cases where you are.',
 
+  'report.handoff.title': 'Do you want to report it?',
+  'report.handoff.body':
+    'You can report a concern to an organisation that takes such cases. The sector, warning signs and municipality from the check are filled in, and you can change everything before you send.',
+  'report.handoff.button': 'Report a concern',
+
   'report.title': 'Report a concern',
   'report.danger.title': 'Is someone in danger now? Call 112.',
   'report.danger.body':

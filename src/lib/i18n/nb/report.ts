@@ -5,6 +5,11 @@ export const report = {
   'report.home.description':
     'Si fra om noe du har sett, anonymt om du vil. Meldingen krypteres og går bare til organisasjonen som tar imot slike saker der du er.',
 
+  'report.handoff.title': 'Vil du melde fra?',
+  'report.handoff.body':
+    'Du kan melde en bekymring til en organisasjon som tar imot slike saker. Bransjen, varseltegnene og kommunen fra sjekken fylles inn, og du kan endre alt før du sender.',
+  'report.handoff.button': 'Meld en bekymring',
+
   'report.title': 'Meld en bekymring',
   'report.danger.title': 'Er noen i fare nå? Ring 112.',
   'report.danger.body':

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
+import { changePassword } from '../auth/auth.service';
 import { endSession } from '../auth/session.service';
 import { createStaffUser, errorOf, setUpAdmin, TEST_PASSWORD } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
@@ -278,5 +279,17 @@ describe('keys of members', () => {
         KDF_TEST
       )
     ).toEqual([orgA]);
+  });
+
+  it('keeps the reports readable after a password change through the account page’s service', async () => {
+    const third = await createCaseHandler(ctx, admin, orgB);
+    await listInbox(deps(), handlerB, sessionB, orgB); // grants the key to the new colleague
+    const s = await signIn(ctx, third.id);
+    await changePassword(ctx, third.id, s.sessionId, {
+      currentPassword: TEST_PASSWORD,
+      password: 'a brand new password 42'
+    });
+    const after = await signIn(ctx, third.id, 'a brand new password 42');
+    expect(await sessionOrgKey(ctx.db, after, orgB)).not.toBeNull();
   });
 });

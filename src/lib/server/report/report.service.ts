@@ -7,6 +7,7 @@ import { ClientThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
 import { getOrCreateSecret } from '../secrets/secrets.service';
 import { isoWeek } from '../../stats/iso-week';
+import { suppressCount } from '../../stats/suppress';
 import { REPORT_STATUSES, type TReportStatus, type TReportSubmit } from '../../schemas/report';
 import {
   decryptText,
@@ -730,4 +731,33 @@ export async function deleteRule(db: DB, user: TSessionUser | null, ruleId: stri
       targetId: String(ruleId)
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public aggregate
+
+/**
+ * Reports per kind × county × month, for the public: counts under 5 suppressed (stats/suppress.ts).
+ * Nothing finer (no municipality, week or day) leaves the server.
+ */
+export async function reportSummary(db: DB) {
+  const rows = await db
+    .selectFrom('report')
+    .innerJoin('county', 'county.number', 'report.county_number')
+    .select(['report.kind', 'report.county_number', 'county.name as county_name', 'report.received_on'])
+    .execute();
+  const counts = new Map<string, { kind: string; county: string; countyName: string; month: string; n: number }>();
+  for (const r of rows) {
+    const month = r.received_on.slice(0, 7);
+    const key = `${r.kind}|${r.county_number}|${month}`;
+    const e = counts.get(key) ?? { kind: r.kind, county: r.county_number, countyName: r.county_name, month, n: 0 };
+    e.n += 1;
+    counts.set(key, e);
+  }
+  return [...counts.values()]
+    .sort((a, b) => a.month.localeCompare(b.month) || a.county.localeCompare(b.county) || a.kind.localeCompare(b.kind))
+    .map(({ n, ...rest }) => {
+      const c = suppressCount(n);
+      return { ...rest, count: c.count, suppressed: c.suppressed };
+    });
 }
