@@ -283,8 +283,8 @@ describe('keys of members', () => {
 
   it('keeps the reports readable after a password change through the account page’s service', async () => {
     const third = await createCaseHandler(ctx, admin, orgB);
-    await listInbox(deps(), handlerB, sessionB, orgB); // grants the key to the new colleague
-    const s = await signIn(ctx, third.id);
+    const s = await signIn(ctx, third.id); // makes their key pair
+    await listInbox(deps(), handlerB, sessionB, orgB); // grants them the organisation key
     await changePassword(ctx, third.id, s.sessionId, {
       currentPassword: TEST_PASSWORD,
       password: 'a brand new password 42'
