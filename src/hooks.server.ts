@@ -5,6 +5,7 @@ import { delocalizePath, localeFromPath, translate } from '$lib/i18n';
 import { announceSetupLink, app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/auth/auth.types';
 import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.service';
+import { scheduleRetention } from '$lib/server/report/report.retention';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 
@@ -23,6 +24,7 @@ export const init: ServerInit = async () => {
     purgeExpiredSessions(ctx.db).catch((e) => log.error({ err: (e as Error).message }, 'session purge failed'));
   }, 10 * 60_000);
   purge.unref();
+  scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */

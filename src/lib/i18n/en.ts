@@ -10,6 +10,7 @@ import { buyers } from './en/buyers';
 import { surveys } from './en/surveys';
 import { youth } from './en/youth';
 import { learn } from './en/learn';
+import { report } from './en/report';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -23,5 +24,6 @@ export const en: Messages = {
   ...buyers,
   ...surveys,
   ...youth,
-  ...learn
+  ...learn,
+  ...report
 };

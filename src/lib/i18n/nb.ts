@@ -9,6 +9,7 @@ import { buyers } from './nb/buyers';
 import { surveys } from './nb/surveys';
 import { youth } from './nb/youth';
 import { learn } from './nb/learn';
+import { report } from './nb/report';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -25,7 +26,8 @@ export const nb = {
   ...buyers,
   ...surveys,
   ...youth,
-  ...learn
+  ...learn,
+  ...report
 };
 
 export type MessageKey = keyof typeof nb;

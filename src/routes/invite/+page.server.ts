@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizePath, translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { acceptInvite, findInvite } from '$lib/server/auth/auth.service';
-import { createSession } from '$lib/server/auth/session.service';
+import { createSessionWithKeys } from '$lib/server/auth/session.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { totpView, withTotpView } from '$lib/server/http/totp-form';
@@ -27,7 +27,7 @@ export const actions: Actions = {
     } catch (e) {
       return withTotpView(failFromError(e, locals.locale, parsed.values), 'user');
     }
-    const session = await createSession(ctx, userId);
+    const session = await createSessionWithKeys(ctx, userId, parsed.data.password);
     setSessionCookie(cookies, url, session.token, session.expiresAt);
     redirect(303, localizePath('/admin', locals.locale));
   }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { login } from '$lib/server/auth/auth.service';
-import { createSession, endSession } from '$lib/server/auth/session.service';
+import { createSessionWithKeys, endSession } from '$lib/server/auth/session.service';
 import { loginThrottle } from '$lib/server/auth/throttle';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { safeNext } from '$lib/server/http/redirects';
@@ -37,7 +37,7 @@ export const actions: Actions = {
     }
     // A new session id at every login; any session the browser had is ended.
     if (locals.sessionId) await endSession(ctx.db, locals.sessionId);
-    const session = await createSession(ctx, userId);
+    const session = await createSessionWithKeys(ctx, userId, parsed.data.password);
     setSessionCookie(cookies, url, session.token, session.expiresAt);
     redirect(303, safeNext(url.searchParams.get('next'), locals.locale, localizePath('/admin', 'nb')));
   }

@@ -4,6 +4,7 @@ import { buyersOperations } from '../buyers/buyers.api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { learnOperations } from '../learn/learn.api';
+import { reportOperations } from '../report/report.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 import { youthOperations } from '../youth/youth.api';
 
@@ -55,7 +56,8 @@ export const apiOperations: TApiOperation[] = [
   ...directoryOperations,
   ...buyersOperations,
   ...youthOperations,
-  ...learnOperations
+  ...learnOperations,
+  ...reportOperations
 ];
 
 /**

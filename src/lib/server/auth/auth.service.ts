@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { TInviteAcceptForm, TLoginForm, TSetupForm } from '../../schemas/auth';
 import * as repo from './auth.repository';
 import { INVITE_TOKEN_MS, requiresTotp, SETUP_TOKEN_MS, type TRole } from './auth.types';
+import { rewrapUserKey } from '../report/report.keys';
 import { hashPassword, verifyDummyPassword, verifyPassword } from './password';
 import type { TAuthDeps } from './session.service';
 import { lockoutSeconds, type ClientThrottle } from './throttle';
@@ -273,6 +274,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
     await repo.setPasswordHash(trx, userId, passwordHash);
+    // The member's report key is wrapped under the password: re-wrap it, or their reports are lost.
+    await rewrapUserKey(trx, userId, input.currentPassword, input.password);
     await trx.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
     await appendAudit(trx, { actorId: userId, action: 'user.password_changed', targetType: 'user', targetId: userId });
   });

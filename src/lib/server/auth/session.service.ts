@@ -2,6 +2,7 @@ import type { DB } from '../db/schema';
 import * as repo from './auth.repository';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, ZRole, type TRole, type TSessionUser } from './auth.types';
 import { hashToken, looksLikeToken, randomToken } from './tokens';
+import { unlockForSession } from '../report/report.keys';
 
 export interface TAuthDeps {
   db: DB;
@@ -24,6 +25,26 @@ export async function createSession(
     expires_at: expiresAt.toISOString()
   });
   return { token, expiresAt };
+}
+
+/**
+ * Creates a session after the user proved their password, and unlocks their organisations' report
+ * keys into it (encrypted under a key only the new cookie carries). The password is not kept.
+ */
+export async function createSessionWithKeys(
+  deps: TAuthDeps,
+  userId: string,
+  password: string,
+  now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
+  const session = await createSession(deps, userId, now);
+  await unlockForSession(deps.db, {
+    userId,
+    password,
+    sessionId: hashToken(deps.tokenKey, session.token),
+    sessionToken: session.token
+  });
+  return session;
 }
 
 /** Loads the user a session token belongs to, with memberships; null when absent or unusable. */

@@ -33,6 +33,8 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
     const sqlite = new SQLite(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted rows (reports past retention) are overwritten, not left in free pages.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });

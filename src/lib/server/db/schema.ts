@@ -5,6 +5,7 @@ import type { DirectoryTables } from '../directory/directory.tables';
 import type { LearnTables } from '../learn/learn.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
 import type { YouthTables } from '../youth/youth.tables';
+import type { ReportTables } from '../report/report.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -110,7 +111,15 @@ export interface FoundationTables {
 
 /** Every table: the foundation's plus one `extends` per module. */
 export interface Database
-  extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, BuyersTables, YouthTables, LearnTables {}
+  extends
+    FoundationTables,
+    DirectoryTables,
+    StatisticsTables,
+    CheckTables,
+    BuyersTables,
+    YouthTables,
+    LearnTables,
+    ReportTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -6,6 +6,7 @@ import * as m202611290200 from './202611290200_statistics';
 import * as m202611300500 from './202611300500_buyers';
 import * as m202611300200 from './202611300200_youth';
 import * as m202611300100 from './202611300100_learn';
+import * as m202611300000 from './202611300000_report';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '202611290200_statistics': m202611290200,
   '202611300500_buyers': m202611300500,
   '202611300200_youth': m202611300200,
-  '202611300100_learn': m202611300100
+  '202611300100_learn': m202611300100,
+  '202611300000_report': m202611300000
 };

@@ -1,0 +1,13 @@
+import type { TChecklist } from '../../check/checklist';
+import { currentChecklists } from '../check/checklists';
+
+/** The indicators a reporter can tick: those of the sector their check was about, in their language. */
+export function indicatorOptions(sector: string, locale: 'nb' | 'en'): { id: string; label: string }[] {
+  const list: TChecklist | undefined = currentChecklists().find((c) => c.id === sector);
+  return list ? list.indicators.map((i) => ({ id: i.id, label: i.text[locale] })) : [];
+}
+
+/** The sector's title, for "from your check (…)". */
+export function sectorTitle(sector: string, locale: 'nb' | 'en'): string | null {
+  return currentChecklists().find((c) => c.id === sector)?.title[locale] ?? null;
+}
