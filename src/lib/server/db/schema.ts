@@ -1,4 +1,5 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { ActionPlanTables } from '../actionplan/actionplan.tables';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
@@ -106,7 +107,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus one `extends` per module. */
-export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables {}
+export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, ActionPlanTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */
