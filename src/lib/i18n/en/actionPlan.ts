@@ -252,5 +252,21 @@ export const actionPlan: Record<keyof typeof nb, string> = {
   'ap.admin.field.gretaAssessment': 'Assessment',
   'ap.admin.field.gretaEvidence': 'Evidence for the assessment',
   'ap.admin.field.theme': 'Theme (for recommendations that recur)',
-  'ap.admin.greta.submit': 'Save the assessment'
+  'ap.admin.greta.submit': 'Save the assessment',
+  'ap.score.notEnteredShort': 'Measures not yet entered.',
+  'ap.timeline.title': 'Timeline',
+  'ap.timeline.body': 'The plans’ periods and the measures’ deadlines, with today marked.',
+  'ap.timeline.lead':
+    'Each plan as a bar over its period, the measures’ deadlines as diamonds and today as a vertical line. The tables below give the same.',
+  'ap.timeline.desc': 'The plan periods as bars. Today: {today}. {count} measures have a deadline.',
+  'ap.timeline.today': 'Today',
+  'ap.timeline.legend':
+    'Filled bar: the plan’s period. Dashed bar: end year not given, shown up to today. Diamond: a measure’s deadline (red diamond: overdue). Dashed line: today.',
+  'ap.timeline.plansCaption': 'The plans and their periods',
+  'ap.timeline.caption': 'Measures with a deadline',
+  'ap.timeline.col.period': 'Period',
+  'ap.timeline.noDeadlines': 'No measure with a deadline has been entered yet.',
+  'ap.barometer.value': '{withDeadline} of {entered} measures have a deadline',
+  'ap.barometer.source': 'The measures as the editors entered them from the plan documents (Action plans).',
+  'ap.admin.field.date.hint': 'YYYY-MM-DD, for example 2026-06-30.'
 };

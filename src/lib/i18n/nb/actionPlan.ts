@@ -250,5 +250,21 @@ export const actionPlan = {
   'ap.admin.field.gretaAssessment': 'Vurdering',
   'ap.admin.field.gretaEvidence': 'Dokumentasjon for vurderingen',
   'ap.admin.field.theme': 'Tema (for anbefalinger som gjentas)',
-  'ap.admin.greta.submit': 'Lagre vurderingen'
+  'ap.admin.greta.submit': 'Lagre vurderingen',
+  'ap.score.notEnteredShort': 'Tiltakene er ikke lagt inn ennå.',
+  'ap.timeline.title': 'Tidslinje',
+  'ap.timeline.body': 'Planenes perioder og tiltakenes frister, med dagens dato markert.',
+  'ap.timeline.lead':
+    'Hver plan som en stolpe over perioden, tiltakenes frister som ruter og dagens dato som en loddrett strek. Tabellene under gir det samme.',
+  'ap.timeline.desc': 'Planperiodene som stolper. Dagens dato: {today}. {count} tiltak har frist.',
+  'ap.timeline.today': 'I dag',
+  'ap.timeline.legend':
+    'Fylt stolpe: planens periode. Stiplet stolpe: sluttår ikke oppgitt, vist frem til i dag. Rute: et tiltaks frist (rød rute: over fristen). Stiplet strek: i dag.',
+  'ap.timeline.plansCaption': 'Planene og periodene deres',
+  'ap.timeline.caption': 'Tiltak med frist',
+  'ap.timeline.col.period': 'Periode',
+  'ap.timeline.noDeadlines': 'Ingen tiltak med frist er lagt inn ennå.',
+  'ap.barometer.value': '{withDeadline} av {entered} tiltak har frist',
+  'ap.barometer.source': 'Tiltakene slik redaktørene har lagt dem inn fra plandokumentene (Handlingsplaner).',
+  'ap.admin.field.date.hint': 'ÅÅÅÅ-MM-DD, for eksempel 2026-06-30.'
 };

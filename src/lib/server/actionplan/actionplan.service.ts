@@ -3,6 +3,8 @@ import { appendAudit } from '../audit/audit.service';
 import type { TRole, TSessionUser } from '../auth/auth.types';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
+import { getLicence } from '../directory/directory.service';
+import { toCsv } from '../directory/directory.core';
 import { getSeries } from '../statistics/statistics.service';
 import type { TAssessmentForm, TMeasureForm, TRecommendationAssessmentForm } from '../../schemas/actionplan';
 import {
@@ -22,9 +24,10 @@ import {
 import * as repo from './actionplan.repository';
 import type { ApMeasureTable } from './actionplan.tables';
 
-/** The open data licence of the action plan's API and downloads. */
-export const LICENCE = 'NLOD 2.0 (Norsk lisens for offentlige data)';
-export const LICENCE_URL = 'https://data.norge.no/nlod/no/2.0';
+/** The open data licence: the administrator's choice for the platform's open data (default NLOD 2.0). */
+export async function openDataLicence(db: Executor): Promise<{ licence: string; licenceUrl: string }> {
+  return getLicence(db);
+}
 
 /** Who may edit plans, measures, assessments and GRETA recommendations. */
 export const actionPlanEditorRoles: readonly TRole[] = ['admin', 'editor'];
@@ -610,4 +613,54 @@ export async function recommendationHistory(db: DB): Promise<(THistoryEntry & { 
   const code = new Map(recs.map((r) => [r.id, r.code]));
   const rows = await repo.listVersions(db, { entityIds: recs.map((r) => r.id) }, 100);
   return toHistory(rows).map((h, i) => ({ ...h, code: code.get(rows[i].entity_id) ?? '' }));
+}
+
+/** The columns of the measures CSV (export and import use the same). */
+export const measureCsvColumns = [
+  'plan',
+  'part',
+  'number',
+  'title',
+  'responsible',
+  'chain_link',
+  'target_group',
+  'deadline',
+  'budget_nok',
+  'budget_note',
+  'indicator',
+  'indicator_series',
+  'sdg_targets',
+  'recommendations',
+  'source_url',
+  'note',
+  'status',
+  'last_assessed_on'
+] as const;
+
+/** Every measure of every plan as CSV; lists are joined with `;`. */
+export async function measuresCsv(db: DB, day = today()): Promise<string> {
+  const plans = await loadPlans(db, day);
+  const rows = plans.flatMap(({ measures }) =>
+    measures.map((m) => [
+      m.plan,
+      m.part === null ? '' : String(m.part),
+      m.number,
+      m.title,
+      m.responsible.join(';'),
+      m.chainLink,
+      m.targetGroup,
+      m.deadline ?? '',
+      m.budgetNok === null ? '' : String(m.budgetNok),
+      m.budgetNote,
+      m.indicator,
+      m.indicatorSeries ?? '',
+      m.sdgTargets.join(';'),
+      m.recommendations.join(';'),
+      m.sourceUrl,
+      m.note,
+      m.status,
+      m.lastAssessedOn ?? ''
+    ])
+  );
+  return toCsv(measureCsvColumns, rows);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../../schemas/api';
+import { actionPlanOperations } from '../actionplan/actionplan.api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { statisticsOperations } from '../statistics/statistics.api';
@@ -37,7 +38,8 @@ export const apiOperations: TApiOperation[] = [
   ...foundationOperations,
   ...checkOperations,
   ...statisticsOperations,
-  ...directoryOperations
+  ...directoryOperations,
+  ...actionPlanOperations
 ];
 
 /**

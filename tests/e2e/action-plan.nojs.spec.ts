@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+
+test('plans, scorecard, timeline, GRETA and the comparison work without JavaScript', async ({ page }) => {
+  await page.goto('/action-plan');
+  await page.getByRole('link', { name: 'Regjeringens handlingsplan mot menneskehandel (2016)' }).click();
+  await expect(page).toHaveURL(/\/action-plan\/2016$/);
+  await expect(page.getByText(/Tiltakene er ikke lagt inn ennå/)).toBeVisible();
+  await expect(page.getByText('Handlingsplan. Periode: fra 2016 (sluttår ikke oppgitt i kildene)')).toBeVisible();
+  await page.goto('/en/action-plan/compare');
+  const table = page.getByRole('table', { name: 'The plans side by side' });
+  await expect(table.getByRole('row', { name: /2016.*26.*not entered/ })).toBeVisible();
+  await page.goto('/action-plan/timeline');
+  await expect(page.getByRole('img', { name: 'Tidslinje' })).toBeVisible();
+  await page.goto('/action-plan/greta');
+  await expect(page.getByRole('heading', { name: 'Evalueringsrunde 1 (2013)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'R2-4' })).toBeVisible();
+  await page.goto('/action-plan/greta/repeated');
+  await expect(page.getByRole('heading', { name: 'Barn som ofre' })).toBeVisible();
+});
+
+test('an unknown plan or measure answers 404', async ({ page }) => {
+  expect((await page.goto('/action-plan/1999'))?.status()).toBe(404);
+  expect((await page.goto('/action-plan/measures/00000000-0000-0000-0000-000000000000'))?.status()).toBe(404);
+});
