@@ -268,5 +268,35 @@ export const actionPlan: Record<keyof typeof nb, string> = {
   'ap.timeline.noDeadlines': 'No measure with a deadline has been entered yet.',
   'ap.barometer.value': '{withDeadline} of {entered} measures have a deadline',
   'ap.barometer.source': 'The measures as the editors entered them from the plan documents (Action plans).',
-  'ap.admin.field.date.hint': 'YYYY-MM-DD, for example 2026-06-30.'
+  'ap.admin.field.date.hint': 'YYYY-MM-DD, for example 2026-06-30.',
+  'ap.error.notDirectoryMember':
+    'You can only comment for an organisation you are a member of and that is in the directory.',
+  'ap.error.commentNotFound': 'Comment not found.',
+  'ap.comments.title': 'Comments and proposals from organisations',
+  'ap.comments.none': 'No published comments yet.',
+  'ap.comments.kind.comment': 'Comment',
+  'ap.comments.kind.proposal': 'Proposal',
+  'ap.comments.from': '{kind} from {organisation}, {date}',
+  'ap.comments.evidence': 'Evidence',
+  'ap.comments.form': 'Send a comment or a proposal',
+  'ap.comments.formLead':
+    'Members of organisations in the directory can comment. An editor reads the comment before it is published with the organisation’s name.',
+  'ap.comments.login': 'Organisations in the directory can comment after logging in.',
+  'ap.comments.loginLink': 'Log in',
+  'ap.comments.notMember': 'You are not a member of an organisation in the directory, so you cannot comment.',
+  'ap.comments.organisation': 'Organisation',
+  'ap.comments.kind': 'Kind of input',
+  'ap.comments.body': 'The text',
+  'ap.comments.body.hint': 'Plain text, at most 4000 characters. HTML is not allowed.',
+  'ap.comments.evidenceUrl': 'Link to evidence',
+  'ap.comments.submit': 'Send for moderation',
+  'ap.comments.sent': 'Thank you! Your input is sent and will be published when an editor has approved it.',
+  'ap.admin.comments': 'Input to moderate',
+  'ap.admin.comments.lead':
+    'Comments and proposals from organisations. Published input is shown with the organisation’s name.',
+  'ap.admin.comments.none': 'No input is waiting for moderation.',
+  'ap.admin.comments.on': 'About',
+  'ap.admin.comments.publish': 'Publish',
+  'ap.admin.comments.reject': 'Reject',
+  'ap.admin.comments.done': 'The input has been handled.'
 };

@@ -6,7 +6,12 @@ import { AppError } from '../errors';
 import { getLicence } from '../directory/directory.service';
 import { toCsv } from '../directory/directory.core';
 import { getSeries } from '../statistics/statistics.service';
-import type { TAssessmentForm, TMeasureForm, TRecommendationAssessmentForm } from '../../schemas/actionplan';
+import type {
+  TAssessmentForm,
+  TCommentForm,
+  TMeasureForm,
+  TRecommendationAssessmentForm
+} from '../../schemas/actionplan';
 import {
   changedFields,
   deadlineBeforePlan,
@@ -345,6 +350,7 @@ async function assessmentIds(db: Executor, measureId: string): Promise<string[]>
 }
 
 export interface TRecommendation {
+  id: string;
   code: string;
   round: string;
   year: number | null;
@@ -360,6 +366,7 @@ export interface TRecommendation {
 export async function listRecommendations(db: DB): Promise<TRecommendation[]> {
   const [rows, links] = await Promise.all([repo.listRecommendations(db), repo.listMeasureLinks(db)]);
   return rows.map((r) => ({
+    id: r.id,
     code: r.code,
     round: r.round,
     year: r.year === null ? null : Number(r.year),
@@ -663,4 +670,172 @@ export async function measuresCsv(db: DB, day = today()): Promise<string> {
     ])
   );
   return toCsv(measureCsvColumns, rows);
+}
+
+/* ---------------- NGO input ---------------- */
+
+export interface TComment {
+  id: string;
+  targetType: 'measure' | 'recommendation';
+  targetId: string;
+  organisation: string;
+  kind: 'comment' | 'proposal';
+  body: string;
+  evidenceUrl: string;
+  state: 'pending' | 'published' | 'rejected';
+  /** The day it was submitted (no exact time is shown). */
+  submittedOn: string;
+}
+
+/** The user's organisations that are published in the directory: the ones they may comment for. */
+export async function commentOrganisations(
+  db: Executor,
+  user: TSessionUser | null
+): Promise<{ id: string; name: string }[]> {
+  if (!user || !user.memberships.length) return [];
+  return db
+    .selectFrom('organisation')
+    .innerJoin('directory_profile', 'directory_profile.organisation_id', 'organisation.id')
+    .select(['organisation.id', 'organisation.name'])
+    .where(
+      'organisation.id',
+      'in',
+      user.memberships.map((m) => m.organisationId)
+    )
+    .where('directory_profile.published_at', 'is not', null)
+    .orderBy('organisation.name')
+    .execute();
+}
+
+export async function submitComment(
+  db: DB,
+  actor: TSessionUser | null,
+  target: { type: 'measure' | 'recommendation'; id: string },
+  input: TCommentForm
+): Promise<void> {
+  if (!actor) throw new AppError('unauthenticated', 'auth.error.loginRequired');
+  const orgs = await commentOrganisations(db, actor);
+  if (!orgs.some((o) => o.id === input.organisationId))
+    throw new AppError('forbidden', 'ap.error.notDirectoryMember', {
+      fields: { organisationId: 'ap.error.notDirectoryMember' }
+    });
+  const exists =
+    target.type === 'measure'
+      ? await repo.findMeasure(db, target.id)
+      : await db.selectFrom('ap_greta_recommendation').select('id').where('id', '=', target.id).executeTakeFirst();
+  if (!exists) throw new AppError('not_found', 'ap.error.measureNotFound');
+  await db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('ap_comment')
+      .values({
+        id,
+        target_type: target.type,
+        target_id: target.id,
+        organisation_id: input.organisationId,
+        author_id: actor.id,
+        kind: input.kind,
+        body: input.body,
+        evidence_url: input.evidenceUrl,
+        state: 'pending',
+        created_at: new Date().toISOString(),
+        moderated_at: null,
+        moderated_by: null
+      })
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'actionplan.comment.submitted',
+      targetType: 'ap_comment',
+      targetId: id
+    });
+  });
+}
+
+type TCommentRow = {
+  id: string;
+  target_type: string;
+  target_id: string;
+  organisation_name: string;
+  kind: string;
+  body: string;
+  evidence_url: string;
+  state: string;
+  created_at: string;
+};
+
+function toComment(r: TCommentRow): TComment {
+  return {
+    id: r.id,
+    targetType: r.target_type === 'recommendation' ? 'recommendation' : 'measure',
+    targetId: r.target_id,
+    organisation: r.organisation_name,
+    kind: r.kind === 'proposal' ? 'proposal' : 'comment',
+    body: r.body,
+    evidenceUrl: r.evidence_url,
+    state: r.state as TComment['state'],
+    submittedOn: r.created_at.slice(0, 10)
+  };
+}
+
+function commentQuery(db: Executor) {
+  return db
+    .selectFrom('ap_comment')
+    .innerJoin('organisation', 'organisation.id', 'ap_comment.organisation_id')
+    .select([
+      'ap_comment.id',
+      'ap_comment.target_type',
+      'ap_comment.target_id',
+      'organisation.name as organisation_name',
+      'ap_comment.kind',
+      'ap_comment.body',
+      'ap_comment.evidence_url',
+      'ap_comment.state',
+      'ap_comment.created_at'
+    ]);
+}
+
+/** Published comments on one measure or recommendation, oldest first. */
+export async function publishedComments(db: DB, targetIds: string[]): Promise<TComment[]> {
+  if (!targetIds.length) return [];
+  const rows = await commentQuery(db)
+    .where('ap_comment.target_id', 'in', targetIds)
+    .where('ap_comment.state', '=', 'published')
+    .orderBy('ap_comment.created_at')
+    .execute();
+  return rows.map(toComment);
+}
+
+/** Comments waiting for moderation, for editors. */
+export async function pendingComments(db: DB, actor: TSessionUser | null): Promise<TComment[]> {
+  requireEditor(actor);
+  const rows = await commentQuery(db)
+    .where('ap_comment.state', '=', 'pending')
+    .orderBy('ap_comment.created_at')
+    .execute();
+  return rows.map(toComment);
+}
+
+export async function moderateComment(
+  db: DB,
+  actor: TSessionUser | null,
+  id: string,
+  decision: 'published' | 'rejected'
+): Promise<void> {
+  requireEditor(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('ap_comment').select(['id', 'state']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'ap.error.commentNotFound');
+    await trx
+      .updateTable('ap_comment')
+      .set({ state: decision, moderated_at: new Date().toISOString(), moderated_by: actor.id })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: `actionplan.comment.${decision}`,
+      targetType: 'ap_comment',
+      targetId: id
+    });
+  });
 }
