@@ -244,3 +244,8 @@ export const ZApRecommendation = z
   .meta({ id: 'GretaRecommendation' });
 
 export const ZApRecommendationList = z.object({ data: z.array(ZApRecommendation), ...ZLicence });
+
+export const ZMeasureImportForm = z.object({
+  format: z.enum(['csv', 'json'], m('validation.choose')),
+  content: z.string(m('validation.required')).min(1, m('validation.required')).max(1_000_000, m('validation.tooLong'))
+});

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.service';
 import type { TRole, TSessionUser } from '../auth/auth.types';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
+import type { MessageKey } from '../../i18n';
 import { getLicence } from '../directory/directory.service';
 import { toCsv } from '../directory/directory.core';
 import { getSeries } from '../statistics/statistics.service';
@@ -26,6 +27,13 @@ import {
   type TScorecard,
   type TSdgTarget
 } from './actionplan.core';
+import {
+  comparableOf,
+  planMeasureImport,
+  readMeasureFile,
+  type TImportContext,
+  type TImportRowResult
+} from './actionplan.import';
 import * as repo from './actionplan.repository';
 import type { ApMeasureTable } from './actionplan.tables';
 
@@ -487,6 +495,55 @@ async function setRecommendationLinks(trx: Executor, measureId: string, recIds: 
       .execute();
 }
 
+async function createMeasureIn(
+  trx: Executor,
+  actor: TSessionUser,
+  plan: { id: string; period_from: number },
+  input: TMeasureForm
+): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const { columns, recIds } = await measureColumns(trx, plan, input, null);
+  const row: ApMeasureTable = { id, plan_id: plan.id, ...columns, created_at: now, updated_at: now };
+  await repo.insertMeasure(trx, row);
+  await setRecommendationLinks(trx, id, recIds);
+  await recordVersion(trx, actor, {
+    entityType: 'measure',
+    entityId: id,
+    planId: plan.id,
+    change: 'created',
+    before: null,
+    after: { ...row, recommendations: input.recommendations }
+  });
+  return id;
+}
+
+async function updateMeasureIn(trx: Executor, actor: TSessionUser, id: string, input: TMeasureForm): Promise<void> {
+  const before = await repo.findMeasure(trx, id);
+  if (!before) throw new AppError('not_found', 'ap.error.measureNotFound');
+  const plan = await repo.findPlanById(trx, before.plan_id);
+  if (!plan) throw new AppError('not_found', 'ap.error.planNotFound');
+  const { columns, recIds } = await measureColumns(trx, plan, input, id);
+  const codesOf = async () =>
+    (await repo.listMeasureLinks(trx))
+      .filter((l) => l.measure_id === id)
+      .map((l) => l.code)
+      .sort()
+      .join(' ');
+  const oldCodes = await codesOf();
+  const now = new Date().toISOString();
+  await repo.updateMeasure(trx, id, { ...columns, updated_at: now });
+  await setRecommendationLinks(trx, id, recIds);
+  await recordVersion(trx, actor, {
+    entityType: 'measure',
+    entityId: id,
+    planId: plan.id,
+    change: 'updated',
+    before: { ...before, recommendations: oldCodes },
+    after: { ...before, ...columns, updated_at: now, recommendations: await codesOf() }
+  });
+}
+
 export async function createMeasure(
   db: DB,
   actor: TSessionUser | null,
@@ -496,22 +553,7 @@ export async function createMeasure(
   requireEditor(actor);
   const plan = await repo.findPlanBySlug(db, planSlug);
   if (!plan) throw new AppError('not_found', 'ap.error.planNotFound');
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const { columns, recIds } = await measureColumns(trx, plan, input, null);
-    const row: ApMeasureTable = { id, plan_id: plan.id, ...columns, created_at: now, updated_at: now };
-    await repo.insertMeasure(trx, row);
-    await setRecommendationLinks(trx, id, recIds);
-    await recordVersion(trx, actor, {
-      entityType: 'measure',
-      entityId: id,
-      planId: plan.id,
-      change: 'created',
-      before: null,
-      after: { ...row, recommendations: input.recommendations }
-    });
-  });
+  const id = await db.transaction().execute((trx) => createMeasureIn(trx, actor, plan, input));
   return { id };
 }
 
@@ -522,26 +564,79 @@ export async function updateMeasure(
   input: TMeasureForm
 ): Promise<void> {
   requireEditor(actor);
+  await db.transaction().execute((trx) => updateMeasureIn(trx, actor, id, input));
+}
+
+/**
+ * Imports measures from CSV or JSON. Every row is checked first; with `apply` false (the dry run) or any
+ * row rejected, nothing is written. Applying writes every row in one transaction, each change versioned.
+ */
+export async function importMeasures(
+  db: DB,
+  actor: TSessionUser | null,
+  file: { format: 'csv' | 'json'; text: string },
+  apply: boolean
+): Promise<{ rows: TImportRowResult[]; applied: boolean; readError: MessageKey | null }> {
+  requireEditor(actor);
+  const read = readMeasureFile(file.format, file.text);
+  if ('error' in read) return { rows: [], applied: false, readError: read.error };
+  const [planRows, parts, measureRows, recs, series, links] = await Promise.all([
+    repo.listPlans(db),
+    repo.listParts(db),
+    repo.listMeasures(db),
+    repo.listRecommendations(db),
+    db.selectFrom('stat_indicator').select('slug').execute(),
+    repo.listMeasureLinks(db)
+  ]);
+  const context: TImportContext = {
+    plans: planRows.map((p) => ({
+      slug: p.slug,
+      periodFrom: Number(p.period_from),
+      parts: parts.filter((x) => x.plan_id === p.id).map((x) => ({ id: x.id, number: Number(x.number) }))
+    })),
+    existing: measureRows.map((m) => {
+      const slug = planRows.find((p) => p.id === m.plan_id)?.slug ?? '';
+      return {
+        id: m.id,
+        plan: slug,
+        number: m.number,
+        title: m.title,
+        comparable: comparableOf({
+          ...m,
+          recommendations: links
+            .filter((l) => l.measure_id === m.id)
+            .map((l) => l.code)
+            .sort()
+            .join(' ')
+        })
+      };
+    }),
+    recommendationCodes: new Set(recs.map((r) => r.code)),
+    seriesSlugs: new Set(series.map((x) => x.slug))
+  };
+  const rows = planMeasureImport(read.rows, context, file.format === 'csv');
+  if (!apply || rows.some((r) => r.action === 'reject')) return { rows, applied: false, readError: null };
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findMeasure(trx, id);
-    if (!before) throw new AppError('not_found', 'ap.error.measureNotFound');
-    const plan = await repo.findPlanById(trx, before.plan_id);
-    if (!plan) throw new AppError('not_found', 'ap.error.planNotFound');
-    const { columns, recIds } = await measureColumns(trx, plan, input, id);
-    const oldCodes = (await repo.listMeasureLinks(trx)).filter((l) => l.measure_id === id).map((l) => l.code);
-    const now = new Date().toISOString();
-    await repo.updateMeasure(trx, id, { ...columns, updated_at: now });
-    await setRecommendationLinks(trx, id, recIds);
-    const newCodes = (await repo.listMeasureLinks(trx)).filter((l) => l.measure_id === id).map((l) => l.code);
-    await recordVersion(trx, actor, {
-      entityType: 'measure',
-      entityId: id,
-      planId: plan.id,
-      change: 'updated',
-      before: { ...before, recommendations: oldCodes.sort().join(' ') },
-      after: { ...before, ...columns, updated_at: now, recommendations: newCodes.sort().join(' ') }
+    for (const r of rows) {
+      if (r.action === 'unchanged' || !r.input) continue;
+      if (r.action === 'update' && r.measureId) await updateMeasureIn(trx, actor, r.measureId, r.input);
+      else if (r.action === 'create') {
+        const plan = await repo.findPlanBySlug(trx, r.plan);
+        if (!plan) throw new AppError('validation', 'ap.error.unknownPlan');
+        await createMeasureIn(trx, actor, plan, r.input);
+      }
+    }
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'actionplan.measures.imported',
+      targetType: 'ap_measure',
+      details: {
+        created: rows.filter((r) => r.action === 'create').length,
+        updated: rows.filter((r) => r.action === 'update').length
+      }
     });
   });
+  return { rows, applied: true, readError: null };
 }
 
 export async function addAssessment(
