@@ -18,7 +18,17 @@ test('plans, scorecard, timeline, GRETA and the comparison work without JavaScri
   await expect(page.getByRole('heading', { name: 'Barn som ofre' })).toBeVisible();
 });
 
+test('a recommendation page invites organisations in the directory to log in and comment', async ({ page }) => {
+  await page.goto('/action-plan/greta');
+  await page.getByRole('link', { name: 'R2-4' }).click();
+  await expect(page).toHaveURL(/\/action-plan\/greta\/R2-4$/);
+  await expect(page.getByText('Organisasjoner i katalogen kan kommentere etter å ha logget inn.')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Logg inn' }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Faction-plan%2Fgreta%2FR2-4$/);
+});
+
 test('an unknown plan or measure answers 404', async ({ page }) => {
   expect((await page.goto('/action-plan/1999'))?.status()).toBe(404);
   expect((await page.goto('/action-plan/measures/00000000-0000-0000-0000-000000000000'))?.status()).toBe(404);
+  expect((await page.goto('/action-plan/greta/X-1'))?.status()).toBe(404);
 });

@@ -9,6 +9,7 @@ const pages = [
   ['/action-plan/2006-2009', 'Regjeringens handlingsplan mot menneskehandel (2006–2009)'],
   ['/action-plan/greta', 'GRETAs anbefalinger til Norge'],
   ['/en/action-plan/greta/repeated', 'Recommendations that recur'],
+  ['/action-plan/greta/R1-2', 'GRETA R1-2'],
   ['/action-plan/compare', 'Planene sammenlignet'],
   ['/en/action-plan/timeline', 'Timeline']
 ] as const;

@@ -324,5 +324,6 @@ export const actionPlan: Record<keyof typeof nb, string> = {
   'ap.import.rejected': '{count} rows are rejected. Correct the file and preview again; nothing has been stored.',
   'ap.import.ready': 'No row is rejected. Confirm to store.',
   'ap.import.applied': 'The import is stored: {created} new and {updated} changed measures.',
-  'ap.import.export': 'Export every measure as CSV'
+  'ap.import.export': 'Export every measure as CSV',
+  'ap.greta.roundLabel': 'Evaluation round'
 };

@@ -321,5 +321,6 @@ export const actionPlan = {
   'ap.import.rejected': '{count} rader er avvist. Rett filen og forhåndsvis igjen; ingenting er lagret.',
   'ap.import.ready': 'Ingen rader er avvist. Bekreft for å lagre.',
   'ap.import.applied': 'Importen er lagret: {created} nye og {updated} endrede tiltak.',
-  'ap.import.export': 'Eksporter alle tiltak som CSV'
+  'ap.import.export': 'Eksporter alle tiltak som CSV',
+  'ap.greta.roundLabel': 'Evalueringsrunde'
 };

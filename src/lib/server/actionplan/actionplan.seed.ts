@@ -189,84 +189,84 @@ export async function seedActionPlan(db: DB): Promise<void> {
   if (Number(planCount?.n) === plans.length && Number(recCount?.n) === recs.length) return;
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    for (const [i, p] of plans.entries()) {
-      if (await trx.selectFrom('ap_plan').select('id').where('slug', '=', p.slug).executeTakeFirst()) continue;
-      const planId = randomUUID();
+    // One query per table (not per row): the seed runs on every fresh database, tests included.
+    const storedPlans = new Set((await trx.selectFrom('ap_plan').select('slug').execute()).map((p) => p.slug));
+    const newPlans = plans.filter((p) => !storedPlans.has(p.slug)).map((p) => ({ ...p, id: randomUUID() }));
+    if (newPlans.length) {
       await trx
         .insertInto('ap_plan')
-        .values({
-          id: planId,
-          slug: p.slug,
-          title: p.title,
-          kind: p.kind,
-          period_from: p.periodFrom,
-          period_to: p.periodTo,
-          responsible: p.responsible,
-          source_url: p.sourceUrl,
-          declared_measures: p.declaredMeasures,
-          declared_note: p.declaredNote,
-          note: p.note,
-          position: (i + 1) * 10,
-          created_at: now,
-          updated_at: now
-        })
-        .execute();
-      for (const part of p.parts)
-        await trx
-          .insertInto('ap_part')
-          .values({ id: randomUUID(), plan_id: planId, ...partRow(part) })
-          .execute();
-      for (const ms of p.measures)
-        await trx
-          .insertInto('ap_measure')
-          .values({
-            id: randomUUID(),
-            plan_id: planId,
-            part_id: null,
-            number: ms.number,
-            title: ms.title,
-            responsible: '',
-            chain_link: 'unassigned',
-            target_group: '',
-            deadline: null,
-            budget_nok: null,
-            budget_note: '',
-            indicator: '',
-            indicator_series: null,
-            sdg_targets: '[]',
-            source_url: ms.sourceUrl,
-            note: ms.note,
+        .values(
+          newPlans.map((p) => ({
+            id: p.id,
+            slug: p.slug,
+            title: p.title,
+            kind: p.kind,
+            period_from: p.periodFrom,
+            period_to: p.periodTo,
+            responsible: p.responsible,
+            source_url: p.sourceUrl,
+            declared_measures: p.declaredMeasures,
+            declared_note: p.declaredNote,
+            note: p.note,
+            position: (plans.findIndex((x) => x.slug === p.slug) + 1) * 10,
             created_at: now,
             updated_at: now
-          })
-          .execute();
-    }
-    for (const r of recs) {
-      const found = await trx
-        .selectFrom('ap_greta_recommendation')
-        .select('id')
-        .where('code', '=', r.code)
-        .executeTakeFirst();
-      if (found) continue;
-      await trx
-        .insertInto('ap_greta_recommendation')
-        .values({
+          }))
+        )
+        .execute();
+      const parts = newPlans.flatMap((p) =>
+        p.parts.map((part) => ({ id: randomUUID(), plan_id: p.id, ...partRow(part) }))
+      );
+      if (parts.length) await trx.insertInto('ap_part').values(parts).execute();
+      const measures = newPlans.flatMap((p) =>
+        p.measures.map((ms) => ({
           id: randomUUID(),
-          code: r.code,
-          round: r.round,
-          year: r.year,
-          summary: r.summary,
-          theme: r.theme,
-          source_url: r.sourceUrl,
-          note: r.note,
-          assessment: 'not_assessed',
-          assessment_evidence: '',
-          position: r.position,
+          plan_id: p.id,
+          part_id: null,
+          number: ms.number,
+          title: ms.title,
+          responsible: '',
+          chain_link: 'unassigned',
+          target_group: '',
+          deadline: null,
+          budget_nok: null,
+          budget_note: '',
+          indicator: '',
+          indicator_series: null,
+          sdg_targets: '[]',
+          source_url: ms.sourceUrl,
+          note: ms.note,
           created_at: now,
           updated_at: now
-        })
-        .execute();
+        }))
+      );
+      if (measures.length) await trx.insertInto('ap_measure').values(measures).execute();
     }
+    const storedRecs = new Set(
+      (await trx.selectFrom('ap_greta_recommendation').select('code').execute()).map((r) => r.code)
+    );
+    const newRecs = recs.filter((r) => !storedRecs.has(r.code));
+    if (newRecs.length)
+      await trx
+        .insertInto('ap_greta_recommendation')
+        .values(
+          newRecs.map((r) => ({
+            id: randomUUID(),
+            code: r.code,
+            round: r.round,
+            year: r.year,
+            summary: r.summary,
+            theme: r.theme,
+            source_url: r.sourceUrl,
+            note: r.note,
+            assessment: 'not_assessed',
+            assessment_evidence: '',
+            position: r.position,
+            created_at: now,
+            updated_at: now
+          }))
+        )
+        .execute();
   });
 }
 

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     comments.map(async (c) => {
       if (c.targetType === 'recommendation') {
         const r = recs.find((x) => x.id === c.targetId);
-        return { href: `/action-plan/greta#rec-${r?.code ?? ''}`, label: `GRETA ${r?.code ?? ''}` };
+        return { href: `/action-plan/greta/${r?.code ?? ''}`, label: `GRETA ${r?.code ?? ''}` };
       }
       const m = (await getMeasure(db, c.targetId)).measure;
       return {
