@@ -11,6 +11,7 @@ import { surveys } from './en/surveys';
 import { youth } from './en/youth';
 import { learn } from './en/learn';
 import { report } from './en/report';
+import { actionPlan } from './en/actionPlan';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -25,5 +26,6 @@ export const en: Messages = {
   ...surveys,
   ...youth,
   ...learn,
-  ...report
+  ...report,
+  ...actionPlan
 };

@@ -10,6 +10,7 @@ import { surveys } from './nb/surveys';
 import { youth } from './nb/youth';
 import { learn } from './nb/learn';
 import { report } from './nb/report';
+import { actionPlan } from './nb/actionPlan';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -27,7 +28,8 @@ export const nb = {
   ...surveys,
   ...youth,
   ...learn,
-  ...report
+  ...report,
+  ...actionPlan
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seedActionPlan } from './actionplan/actionplan.seed';
 import { ensureSetupLink } from './auth/auth.service';
 import { loadConfig, publicBaseUrl, type TConfig } from './config';
 import { connect, type DialectName } from './db/connect';
@@ -38,6 +39,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
     await syncLearnIndex(conn.db);
+    await seedActionPlan(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
     return {
       config,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../../schemas/api';
 import { buyersOperations } from '../buyers/buyers.api';
+import { actionPlanOperations } from '../actionplan/actionplan.api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { learnOperations } from '../learn/learn.api';
@@ -23,6 +24,8 @@ export interface TApiOperation {
    * document and the fuzz suite (tests/fuzz) sends it before and after the bad input it generates.
    */
   example?: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown };
+  /** Why an operation with path parameters has no fixed example (its ids are random): fuzzed without one. */
+  noExample?: string;
 }
 
 /** The foundation's operations. */
@@ -57,7 +60,8 @@ export const apiOperations: TApiOperation[] = [
   ...buyersOperations,
   ...youthOperations,
   ...learnOperations,
-  ...reportOperations
+  ...reportOperations,
+  ...actionPlanOperations
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { BuyersTables } from '../buyers/buyers.tables';
+import type { ActionPlanTables } from '../actionplan/actionplan.tables';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
 import type { LearnTables } from '../learn/learn.tables';
@@ -119,7 +120,8 @@ export interface Database
     BuyersTables,
     YouthTables,
     LearnTables,
-    ReportTables {}
+    ReportTables,
+    ActionPlanTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -1,4 +1,5 @@
 import { formatDate, translate, type Locale, type MessageKey } from '../../i18n';
+import { listPlans } from '../actionplan/actionplan.service';
 import { checksSummary } from '../check/check.service';
 import type { DB } from '../db/schema';
 import { lastStatisticsUpdate, listIndicators } from './statistics.service';
@@ -38,6 +39,27 @@ async function checkTile(db: DB, locale: Locale): Promise<TBarometerTile> {
   return tile;
 }
 
+/** The action plan: per plan with entered measures, how many have a deadline — or that none are entered yet. */
+async function actionPlanTile(db: DB, locale: Locale): Promise<TBarometerTile> {
+  const plans = (await listPlans(db)).filter((p) => !p.scorecard.notEntered);
+  return {
+    module: 'action-plan',
+    titleKey: 'stats.prevention.tile.plan',
+    bodyKey: 'stats.prevention.tile.plan.body',
+    href: '/action-plan',
+    status: plans.length ? 'data' : 'no_data',
+    lastUpdated: null,
+    figures: plans.map((p) => ({
+      label: p.title,
+      value: translate(locale, 'ap.barometer.value', {
+        withDeadline: p.scorecard.entered - p.scorecard.noDeadline,
+        entered: p.scorecard.entered
+      }),
+      source: translate(locale, 'ap.barometer.source')
+    }))
+  };
+}
+
 function absent(module: string, titleKey: MessageKey, bodyKey: MessageKey): TBarometerTile {
   return { module, titleKey, bodyKey, href: null, status: 'no_data', lastUpdated: null, figures: [] };
 }
@@ -52,7 +74,7 @@ export async function getBarometer(db: DB, locale: Locale): Promise<TBarometerTi
     await checkTile(db, locale),
     absent('report', 'stats.prevention.tile.reports', 'stats.prevention.tile.reports.body'),
     absent('youth', 'stats.prevention.tile.quiz', 'stats.prevention.tile.quiz.body'),
-    absent('action-plan', 'stats.prevention.tile.plan', 'stats.prevention.tile.plan.body'),
+    await actionPlanTile(db, locale),
     {
       module: 'statistics',
       titleKey: 'stats.prevention.tile.statistics',

@@ -7,6 +7,7 @@ import * as m202611300500 from './202611300500_buyers';
 import * as m202611300200 from './202611300200_youth';
 import * as m202611300100 from './202611300100_learn';
 import * as m202611300000 from './202611300000_report';
+import * as m202611300300 from './202611300300_action_plan';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '202611300500_buyers': m202611300500,
   '202611300200_youth': m202611300200,
   '202611300100_learn': m202611300100,
-  '202611300000_report': m202611300000
+  '202611300000_report': m202611300000,
+  '202611300300_action_plan': m202611300300
 };

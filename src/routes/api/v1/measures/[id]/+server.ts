@@ -1,0 +1,15 @@
+import { app } from '$lib/server/app';
+import { toApiMeasure } from '$lib/server/actionplan/actionplan.api';
+import { getMeasure, openDataLicence } from '$lib/server/actionplan/actionplan.service';
+import { apiRespond } from '$lib/server/http/api';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) =>
+  apiRespond(event, async () => {
+    const db = (await app()).db;
+    const detail = await getMeasure(db, event.params.id);
+    return {
+      data: { ...toApiMeasure(detail.measure), assessments: detail.assessments },
+      ...(await openDataLicence(db))
+    };
+  });
