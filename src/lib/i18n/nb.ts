@@ -5,12 +5,13 @@ import { validation } from './nb/validation';
 import { check } from './nb/check';
 import { directory } from './nb/directory';
 import { statistics } from './nb/statistics';
+import { help } from './nb/help';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
  * (the compiler checks). Placeholders are `{name}`.
  */
-export const nb = { ...shell, ...auth, ...admin, ...validation, ...check, ...directory, ...statistics };
+export const nb = { ...shell, ...auth, ...admin, ...validation, ...check, ...directory, ...statistics, ...help };
 
 export type MessageKey = keyof typeof nb;
 export type Messages = Record<MessageKey, string>;

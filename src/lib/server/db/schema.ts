@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
+import type { HelpTables } from '../help/help.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
 
 /**
@@ -106,7 +107,7 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's plus one `extends` per module. */
-export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables {}
+export interface Database extends FoundationTables, DirectoryTables, StatisticsTables, CheckTables, HelpTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -3,11 +3,13 @@ import * as m202611282200 from './202611282200_foundation';
 import * as m202611290000 from './202611290000_check';
 import * as m202611290100 from './202611290100_directory';
 import * as m202611290200 from './202611290200_statistics';
+import * as m202611300400 from './202611300400_help';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '202611282200_foundation': m202611282200,
   '202611290000_check': m202611290000,
   '202611290100_directory': m202611290100,
-  '202611290200_statistics': m202611290200
+  '202611290200_statistics': m202611290200,
+  '202611300400_help': m202611300400
 };
