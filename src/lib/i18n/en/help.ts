@@ -25,7 +25,6 @@ export const help: Record<keyof typeof nb, string> = {
   'help.admin.action': 'Action',
   'help.admin.open': 'Read the page',
   'help.admin.markReviewed': 'Mark as checked',
-  'help.admin.markReviewed.label': 'Mark {language} as checked by a native speaker',
   'help.admin.reviewed.done': 'The translation is marked as checked.',
   'help.admin.editorsOnly': 'You can read the status. Only editors can mark a translation as checked.',
   'help.admin.by': '{name}, {date}',

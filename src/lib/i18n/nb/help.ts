@@ -24,7 +24,6 @@ export const help = {
   'help.admin.action': 'Handling',
   'help.admin.open': 'Les siden',
   'help.admin.markReviewed': 'Merk som sjekket',
-  'help.admin.markReviewed.label': 'Merk {language} som sjekket av en som har språket som morsmål',
   'help.admin.reviewed.done': 'Oversettelsen er merket som sjekket.',
   'help.admin.editorsOnly': 'Du kan lese statusen. Bare redaktører kan merke en oversettelse som sjekket.',
   'help.admin.by': '{name}, {date}',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZApiError, ZHealth, ZMunicipalityList, ZMunicipalityQuery } from '../../schemas/api';
 import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
+import { helpOperations } from '../help/help.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 
 /** One documented API operation. Routes validate with the same schemas the document is made from. */
@@ -37,7 +38,8 @@ export const apiOperations: TApiOperation[] = [
   ...foundationOperations,
   ...checkOperations,
   ...statisticsOperations,
-  ...directoryOperations
+  ...directoryOperations,
+  ...helpOperations
 ];
 
 /**

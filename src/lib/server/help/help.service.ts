@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { helpContacts, helpFigures, helpSources, type THelpContact } from './help.facts';
 import { helpFingerprints, helpTextFor } from './help.content';
-import { reviewState, type THelpReviewState } from './help.core';
+import { fillHelpText, reviewState, type THelpReviewState } from './help.core';
 import { findHelpLanguage, helpLanguages, type THelpLanguage, type THelpText } from './help.text';
 import * as repo from './help.repository';
 
@@ -88,4 +88,42 @@ export async function markHelpReviewed(
       details: { lang: language.code, fingerprint: input.fingerprint }
     });
   });
+}
+
+/** What a help page or card shows: the page, the review line in its own language, and the other languages. */
+export interface THelpView {
+  page: THelpPage;
+  /** The review status, said in the page's language. */
+  statusLine: string;
+  languages: { code: string; endonym: string; dir: 'ltr' | 'rtl' }[];
+}
+
+/** A date in the page's language (Norway's time zone); falls back to ISO when the runtime lacks the locale. */
+export function formatHelpDate(code: string, iso: string): string {
+  try {
+    return new Intl.DateTimeFormat(code, { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+export async function getHelpView(db: DB, code: string): Promise<THelpView> {
+  const page = await getHelpPage(db, code);
+  const t = page.text;
+  const statusLine =
+    page.status === 'source'
+      ? t.statusSource
+      : page.status === 'unreviewed'
+        ? t.statusUnreviewed
+        : page.status === 'needs_review'
+          ? t.statusNeedsReview
+          : fillHelpText(t.statusReviewed, {
+              name: page.lastReview?.reviewerName ?? '',
+              date: formatHelpDate(code, page.lastReview?.reviewedAt ?? new Date().toISOString())
+            });
+  return {
+    page,
+    statusLine,
+    languages: helpLanguages.map((l) => ({ code: l.code, endonym: l.endonym, dir: l.dir }))
+  };
 }
