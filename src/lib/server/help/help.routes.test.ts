@@ -66,7 +66,7 @@ describe('the review action', () => {
   it('a bad form is a 400 with a message per field, an analyst a 403, a stale fingerprint a 409; nothing stored', async () => {
     const bad = await review({ lang: '???', fingerprint: 'nope' }, editor);
     expect(isActionFailure(bad) && bad.status).toBe(400);
-    const errors = isActionFailure(bad) ? (bad.data as { errors: Record<string, string> }).errors : {};
+    const errors = isActionFailure(bad) ? (bad.data as unknown as { errors: Record<string, string> }).errors : {};
     expect(Object.keys(errors).sort()).toEqual(['fingerprint', 'lang']);
     const forbidden = await review({ lang: 'so', fingerprint: helpFingerprints.so }, analyst);
     expect(isActionFailure(forbidden) && forbidden.status).toBe(403);
