@@ -8,6 +8,7 @@ import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.
 import { scheduleRetention } from '$lib/server/report/report.retention';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
+import { htmlLangAttributes } from '$lib/server/help/help.html';
 
 export const init: ServerInit = async () => {
   let ctx;
@@ -58,7 +59,7 @@ const session: Handle = async ({ event, resolve }) => {
 const headers: Handle = async ({ event, resolve }) => {
   const locale = event.locals.locale;
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+    transformPageChunk: ({ html }) => html.replace('lang="%lang%"', htmlLangAttributes(event.url.pathname, locale))
   });
   const h = response.headers;
   // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on same-site form posts,

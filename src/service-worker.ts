@@ -7,7 +7,8 @@ import { build, files, version } from '$service-worker';
 /**
  * Offline use of "Check before you buy" (/check, /en/check): the app's built files, the check pages and
  * their data are cached, so a check can be taken with no network (the page scores it and queues the
- * anonymous count). Nothing else is touched: every other request goes to the network as if there were no
+ * anonymous count). The help pages (/help/…) are cached as they are visited and read from the cache
+ * when offline. Nothing else is touched: every other request goes to the network as if there were no
  * service worker, and staff or report pages are never cached.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -16,6 +17,11 @@ const ASSETS = [...build, ...files];
 
 function isCheckPath(path: string): boolean {
   return /^\/(en\/)?check(\/|$)/.test(path) || /^\/api\/v1\/checklists(\/|$)/.test(path);
+}
+
+/** The help pages (issue 14): kept offline once visited, so a person can read them again with no network. */
+function isHelpPath(path: string): boolean {
+  return /^\/(en\/)?help(\/|$)/.test(path);
 }
 
 /** The check pages in both languages, and the data SvelteKit's client router loads for them. */
@@ -59,7 +65,7 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
   const isAsset = ASSETS.includes(url.pathname);
-  if (!isAsset && !isCheckPath(url.pathname)) return;
+  if (!isAsset && !isCheckPath(url.pathname) && !isHelpPath(url.pathname)) return;
 
   event.respondWith(
     (async () => {
@@ -68,7 +74,7 @@ sw.addEventListener('fetch', (event) => {
         const hit = await cache.match(url.pathname);
         if (hit) return hit;
       }
-      // Check pages: the network first (fresh checklists), the cache when offline.
+      // Check and help pages: the network first (fresh content), the cache when offline.
       try {
         const response = await fetch(request);
         if (response.ok && response.type === 'basic') await cache.put(request, response.clone());

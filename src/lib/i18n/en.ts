@@ -12,6 +12,7 @@ import { youth } from './en/youth';
 import { learn } from './en/learn';
 import { report } from './en/report';
 import { actionPlan } from './en/actionPlan';
+import { help } from './en/help';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -27,5 +28,6 @@ export const en: Messages = {
   ...youth,
   ...learn,
   ...report,
-  ...actionPlan
+  ...actionPlan,
+  ...help
 };

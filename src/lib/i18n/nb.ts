@@ -11,6 +11,7 @@ import { youth } from './nb/youth';
 import { learn } from './nb/learn';
 import { report } from './nb/report';
 import { actionPlan } from './nb/actionPlan';
+import { help } from './nb/help';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -29,7 +30,8 @@ export const nb = {
   ...youth,
   ...learn,
   ...report,
-  ...actionPlan
+  ...actionPlan,
+  ...help
 };
 
 export type MessageKey = keyof typeof nb;

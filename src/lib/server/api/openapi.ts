@@ -6,6 +6,7 @@ import { checkOperations } from '../check/check.api';
 import { directoryOperations } from '../directory/directory.api';
 import { learnOperations } from '../learn/learn.api';
 import { reportOperations } from '../report/report.api';
+import { helpOperations } from '../help/help.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 import { youthOperations } from '../youth/youth.api';
 
@@ -61,7 +62,8 @@ export const apiOperations: TApiOperation[] = [
   ...youthOperations,
   ...learnOperations,
   ...reportOperations,
-  ...actionPlanOperations
+  ...actionPlanOperations,
+  ...helpOperations
 ];
 
 /**

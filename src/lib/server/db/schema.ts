@@ -4,6 +4,7 @@ import type { ActionPlanTables } from '../actionplan/actionplan.tables';
 import type { CheckTables } from '../check/check.tables';
 import type { DirectoryTables } from '../directory/directory.tables';
 import type { LearnTables } from '../learn/learn.tables';
+import type { HelpTables } from '../help/help.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
 import type { YouthTables } from '../youth/youth.tables';
 import type { ReportTables } from '../report/report.tables';
@@ -121,7 +122,8 @@ export interface Database
     YouthTables,
     LearnTables,
     ReportTables,
-    ActionPlanTables {}
+    ActionPlanTables,
+    HelpTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

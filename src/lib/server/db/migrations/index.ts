@@ -8,6 +8,7 @@ import * as m202611300200 from './202611300200_youth';
 import * as m202611300100 from './202611300100_learn';
 import * as m202611300000 from './202611300000_report';
 import * as m202611300300 from './202611300300_action_plan';
+import * as m202611300400 from './202611300400_help';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '202611300200_youth': m202611300200,
   '202611300100_learn': m202611300100,
   '202611300000_report': m202611300000,
-  '202611300300_action_plan': m202611300300
+  '202611300300_action_plan': m202611300300,
+  '202611300400_help': m202611300400
 };
