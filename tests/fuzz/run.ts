@@ -250,12 +250,14 @@ function formVariant(form: TForm): fc.Arbitrary<TRequest> {
 }
 
 /** Crawls the public pages from / and /en: the addresses it found, and each distinct form that posts, with its fields. */
-async function crawl(origin: string, maxPages = 150): Promise<{ pages: string[]; forms: TForm[] }> {
+async function crawl(origin: string, maxPages = 600): Promise<{ pages: string[]; forms: TForm[] }> {
   const queue = ['/', '/en'];
   const seen = new Set(queue);
   const forms = new Map<string, TForm>();
-  while (queue.length && seen.size <= maxPages) {
+  let visited = 0;
+  while (queue.length && visited < maxPages) {
     const page = queue.shift() as string;
+    visited++;
     const res = await fetch(new URL(page, origin), { redirect: 'manual' });
     if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
     const html = parse(await res.text());

@@ -43,6 +43,8 @@ describe('the API document lists exactly the API routes', () => {
       if (params.length || op.body) expect(op.example, `${label} needs an example`).toBeTruthy();
       for (const name of params) expect(op.example?.params?.[name], `${label} example for {${name}}`).toBeTruthy();
       if (op.body) expect(op.body.safeParse(op.example?.body).success, `${label} example body is valid`).toBe(true);
+      // A query with required parameters needs them in the example, or the example is not a valid request.
+      if (op.query && !op.query.safeParse({}).success) expect(op.example?.query, `${label} example query`).toBeTruthy();
       if (op.query && op.example?.query) {
         expect(op.query.safeParse(op.example.query).success, `${label} example query is valid`).toBe(true);
       }

@@ -35,7 +35,8 @@ export const learnOperations: TApiOperation[] = [
     summary: 'Full-text search of the learning pages in one language, best first, with highlighted snippets',
     tags: ['learn'],
     query: ZLearnSearchQuery.extend(ZLearnLangQuery.shape),
-    response: ZLearnSearchResults
+    response: ZLearnSearchResults,
+    example: { query: { q: 'tvangsarbeid', lang: 'nb' } }
   }
 ];
 
