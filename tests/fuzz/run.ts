@@ -150,6 +150,15 @@ async function main() {
       )
     );
 
+    // …and, on every page, the two replacements that have broken loads before: NUL and an over-long id.
+    await check(failures, `GET ${pages.length} public pages with NUL and an over-long last segment`, async () => {
+      for (const page of pages) {
+        const base = new URL(page, origin).pathname.replace(/\/[^/]*$/, '');
+        for (const segment of ['%00', 'x'.repeat(300)])
+          await send(`GET ${page}`, { method: 'GET', path: `${base}/${segment}` });
+      }
+    });
+
     // 3. Every public form.
     for (const form of forms) {
       const target = `POST ${form.action} (form on ${form.page})`;

@@ -10,3 +10,12 @@ export function rethrowAsHttpError(e: unknown, locale: Locale): never {
   if (isAppError(e)) error(e.status, { message: translate(locale, e.message, e.params), code: e.code });
   throw e;
 }
+
+/** Runs a page load so that a service's AppError (not found, bad input) answers its own status, not 500. */
+export async function withHttpErrors<T>(locale: Locale, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    rethrowAsHttpError(e, locale);
+  }
+}

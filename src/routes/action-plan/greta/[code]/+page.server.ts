@@ -1,6 +1,6 @@
 import { app } from '$lib/server/app';
 import { AppError } from '$lib/server/errors';
-import { or404 } from '$lib/server/actionplan/actionplan.page';
+import { withHttpErrors } from '$lib/server/http/load';
 import {
   commentOrganisations,
   listRecommendations,
@@ -19,7 +19,7 @@ async function findRecommendation(code: string) {
 }
 
 export const load: PageServerLoad = async ({ params, locals }) =>
-  or404(locals.locale, async () => {
+  withHttpErrors(locals.locale, async () => {
     const db = (await app()).db;
     const rec = await findRecommendation(params.code);
     return {

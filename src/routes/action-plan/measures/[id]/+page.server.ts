@@ -1,5 +1,5 @@
 import { app } from '$lib/server/app';
-import { or404 } from '$lib/server/actionplan/actionplan.page';
+import { withHttpErrors } from '$lib/server/http/load';
 import {
   canEditActionPlan,
   commentOrganisations,
@@ -13,7 +13,7 @@ import { ZCommentForm } from '$lib/schemas/actionplan';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) =>
-  or404(locals.locale, async () => {
+  withHttpErrors(locals.locale, async () => {
     const db = (await app()).db;
     const detail = await getMeasure(db, params.id);
     return {

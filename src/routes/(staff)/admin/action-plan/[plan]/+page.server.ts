@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n';
 import { app } from '$lib/server/app';
-import { or404 } from '$lib/server/actionplan/actionplan.page';
+import { withHttpErrors } from '$lib/server/http/load';
 import { requireActionPlanEditor } from '$lib/server/actionplan/actionplan.guard';
 import { createMeasure, getPlan } from '$lib/server/actionplan/actionplan.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireActionPlanEditor(locals, url);
-  return or404(locals.locale, async () => {
+  return withHttpErrors(locals.locale, async () => {
     const { plan, measures } = await getPlan((await app()).db, params.plan);
     return {
       plan: { slug: plan.slug, title: plan.title, parts: plan.parts },

@@ -1,6 +1,6 @@
 import { app } from '$lib/server/app';
 import { AppError } from '$lib/server/errors';
-import { or404 } from '$lib/server/actionplan/actionplan.page';
+import { withHttpErrors } from '$lib/server/http/load';
 import { requireActionPlanEditor } from '$lib/server/actionplan/actionplan.guard';
 import { assessRecommendation, listRecommendations } from '$lib/server/actionplan/actionplan.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireActionPlanEditor(locals, url);
-  return or404(locals.locale, async () => {
+  return withHttpErrors(locals.locale, async () => {
     const rec = (await listRecommendations((await app()).db)).find((r) => r.code === params.code);
     if (!rec) throw new AppError('not_found', 'ap.error.recommendationNotFound');
     return { rec };

@@ -1,5 +1,5 @@
 import { app } from '$lib/server/app';
-import { or404 } from '$lib/server/actionplan/actionplan.page';
+import { withHttpErrors } from '$lib/server/http/load';
 import { requireActionPlanEditor } from '$lib/server/actionplan/actionplan.guard';
 import { addAssessment, getMeasure, updateMeasure } from '$lib/server/actionplan/actionplan.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireActionPlanEditor(locals, url);
-  return or404(locals.locale, async () => {
+  return withHttpErrors(locals.locale, async () => {
     const detail = await getMeasure((await app()).db, params.id);
     const m = detail.measure;
     return {
