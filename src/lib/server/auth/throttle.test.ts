@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClientThrottle, lockoutSeconds } from './throttle';
+import { ClientThrottle, KEY_LIFETIME_MS, lockoutSeconds } from './throttle';
 
 describe('login throttling', () => {
   it('lets two mistakes pass, then waits longer after each failure, at most 15 minutes', () => {
@@ -22,6 +22,19 @@ describe('login throttling', () => {
     expect(key).not.toContain('203.0.113.7');
     expect(key).toBe(t.clientKey('203.0.113.7'));
     expect(new ClientThrottle().clientKey('203.0.113.7')).not.toBe(key);
+  });
+
+  it('replaces its key every 24 hours, so a client hash cannot be linked across days', () => {
+    const t = new ClientThrottle();
+    const start = Date.now();
+    const key = t.clientKey('203.0.113.7', start);
+    for (let i = 0; i < 5; i++) t.recordFailure(key, start);
+    expect(t.clientKey('203.0.113.7', start + KEY_LIFETIME_MS - 1)).toBe(key);
+    expect(t.waitMs(key, start)).toBeGreaterThan(0);
+    const next = t.clientKey('203.0.113.7', start + KEY_LIFETIME_MS);
+    expect(next).not.toBe(key);
+    expect(t.waitMs(key, start)).toBe(0);
+    expect(t.clientKey('203.0.113.7', start + KEY_LIFETIME_MS + 1)).toBe(next);
   });
 
   it('makes a client wait after repeated failures and forgets it after a success', () => {

@@ -12,17 +12,28 @@ interface Entry {
   lastSeen: number;
 }
 
+/** How long one HMAC key lives before it is replaced (and the counters made under it are dropped). */
+export const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Failed-login counters per client, held only in this process's memory and keyed by an HMAC of the
- * client address under a key that is random per process: the address itself is never stored, logged
- * or recoverable. The map is bounded; the oldest entries are dropped first.
+ * Failed-attempt counters per client, held only in this process's memory and keyed by an HMAC of the
+ * client address under a random key that is replaced every 24 hours: the address itself is never stored,
+ * logged or recoverable, and after a rotation not even linkable to the day before. Rotation drops the
+ * counters (a lockout lasts at most 15 minutes, so at most one reset a day is given away). The map is
+ * bounded; the oldest entries are dropped first.
  */
 export class ClientThrottle {
-  private readonly key = randomBytes(32);
+  private key = randomBytes(32);
+  private keyMadeAt = Date.now();
   private readonly entries = new Map<string, Entry>();
   constructor(private readonly maxEntries = 10_000) {}
 
-  clientKey(address: string): string {
+  clientKey(address: string, now = Date.now()): string {
+    if (now - this.keyMadeAt >= KEY_LIFETIME_MS) {
+      this.key = randomBytes(32);
+      this.keyMadeAt = now;
+      this.entries.clear();
+    }
     return createHmac('sha256', this.key).update(address).digest('base64url');
   }
 
