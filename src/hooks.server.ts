@@ -6,6 +6,8 @@ import { announceSetupLink, app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/auth/auth.types';
 import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.service';
 import { scheduleRetention } from '$lib/server/report/report.retention';
+import { scheduleNotifications } from '$lib/server/notifications/notifications.jobs';
+import { createMailer } from '$lib/server/notifications/notifications.mail';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
@@ -26,6 +28,7 @@ export const init: ServerInit = async () => {
   }, 10 * 60_000);
   purge.unref();
   scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
+  scheduleNotifications(ctx.db, createMailer(ctx.config));
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */

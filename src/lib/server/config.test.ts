@@ -13,10 +13,25 @@ describe('configuration', () => {
       [{ PORT: '70000' }, 'PORT'],
       [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
       [{ ORIGIN: 'not a url' }, 'ORIGIN'],
-      [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL']
+      [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+      [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
+      [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+      [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM']
     ] as const) {
       expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} [^\\n]+$`));
     }
+  });
+
+  it('reads SMTP settings: off when unset, a URL and a sender when set', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    const c = loadConfig({
+      SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+      MAIL_FROM: 'Forebygg <varsel@example.org>'
+    });
+    expect(c).toMatchObject({
+      SMTP_URL: 'smtps://user:pw@mail.example.org:465',
+      MAIL_FROM: 'Forebygg <varsel@example.org>'
+    });
   });
 
   it('treats empty variables as unset', () => {

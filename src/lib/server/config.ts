@@ -14,7 +14,20 @@ export const ZConfig = z.object({
   LOG_LEVEL: ZLogLevel.default('info'),
   NODE_ENV: z.string().default('production'),
   /** Where the server says it is reachable, for links it prints (setup, invites). */
-  PUBLIC_URL: z.url().optional()
+  PUBLIC_URL: z.url().optional(),
+  /** Where notification e-mails go out (smtp:// or smtps://, user and password in the URL); unset: e-mail is off. */
+  SMTP_URL: z
+    .string()
+    .refine(
+      (v) => /^smtps?:\/\/[^\s/]+/.test(v) && URL.canParse(v),
+      'must be smtp://[user:password@]host[:port] or smtps://…'
+    )
+    .optional(),
+  /** The sender of notification e-mails: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an e-mail address or Name <address>')
+    .default('Forebygg <noreply@localhost>')
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

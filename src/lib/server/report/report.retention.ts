@@ -129,3 +129,42 @@ export function scheduleRetention(db: DB, log: (e: unknown) => void): void {
   timer = setInterval(run, 24 * 60 * 60 * 1000);
   timer.unref?.();
 }
+
+/**
+ * Closed reports that retention will delete within `days` (the same rule as runRetention: the shortest
+ * retention of the receiving organisations, 90 days by default), for notifications.
+ */
+export async function reportsNearDeletion(
+  db: DB,
+  now: Date,
+  days: number
+): Promise<{ id: string; deleteOn: string; organisationIds: string[] }[]> {
+  const rows = await db
+    .selectFrom('report')
+    .innerJoin('report_recipient', 'report_recipient.report_id', 'report.id')
+    .leftJoin('report_org_key', 'report_org_key.organisation_id', 'report_recipient.organisation_id')
+    .select([
+      'report.id',
+      'report.closed_at',
+      'report_recipient.organisation_id',
+      'report_org_key.closed_retention_days'
+    ])
+    .where('report.closed_at', 'is not', null)
+    .execute();
+  const byReport = new Map<string, { closed: string; keep: number; orgs: string[] }>();
+  for (const r of rows) {
+    const e = byReport.get(r.id) ?? { closed: r.closed_at as string, keep: Infinity, orgs: [] };
+    e.keep = Math.min(e.keep, r.closed_retention_days ?? 90);
+    e.orgs.push(r.organisation_id);
+    byReport.set(r.id, e);
+  }
+  const day = 86_400_000;
+  const out = [];
+  for (const [id, e] of byReport) {
+    const deleteAt = new Date(e.closed).getTime() + e.keep * day;
+    if (deleteAt > now.getTime() && deleteAt - days * day <= now.getTime()) {
+      out.push({ id, deleteOn: new Date(deleteAt).toISOString().slice(0, 10), organisationIds: e.orgs.sort() });
+    }
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { currentChecklists } from '../check/checklists';
 import type { DB, Executor } from '../db/schema';
 import { ClientThrottle } from '../auth/throttle';
 import { AppError } from '../errors';
+import { notify } from '../notifications/notifications.service';
 import { getOrCreateSecret } from '../secrets/secrets.service';
 import { isoWeek } from '../../stats/iso-week';
 import { suppressCount } from '../../stats/suppress';
@@ -188,6 +189,7 @@ export async function submitReport(deps: TReportDeps, input: TReportSubmit, now 
         .insertInto('report_recipient')
         .values({ report_id: id, organisation_id: s.orgId, sealed_data_key: s.sealed, created_at: row.received_on })
         .execute();
+      await notifyCaseHandlers(trx, 'report.new', id, s.orgId, s.orgId, now);
     }
   });
   return {
@@ -315,6 +317,30 @@ export async function followUpReport(
   };
 }
 
+/** Tells an organisation's case handlers, in the same transaction: only that something arrived, and where. */
+function notifyCaseHandlers(
+  trx: Executor,
+  kind: 'report.new' | 'report.message',
+  reportId: string,
+  organisationId: string,
+  period: string,
+  now: Date
+) {
+  return notify(
+    trx,
+    {
+      kind,
+      organisationId,
+      role: 'case_handler',
+      subjectId: reportId,
+      period,
+      link: `/admin/inbox/${reportId}`,
+      dayOnly: true
+    },
+    now
+  );
+}
+
 async function appendMessage(
   trx: Executor,
   reportId: string,
@@ -323,7 +349,7 @@ async function appendMessage(
   organisationId: string | null,
   body: string,
   createdAt: string
-): Promise<void> {
+): Promise<number> {
   const last = await trx
     .selectFrom('report_message')
     .select((eb) => eb.fn.max('position').as('max'))
@@ -343,6 +369,7 @@ async function appendMessage(
       read_at: null
     })
     .execute();
+  return position;
 }
 
 /** The reporter answers; the message is encrypted under the report's data key. */
@@ -355,7 +382,22 @@ export async function reporterReply(
 ) {
   const { report, dataKey } = await reporterAccess(deps, receiptText, now, client);
   await deps.db.transaction().execute(async (trx) => {
-    await appendMessage(trx, report.id, dataKey, 'reporter', null, body, dayOf(now));
+    const position = await appendMessage(trx, report.id, dataKey, 'reporter', null, body, dayOf(now));
+    const orgs = await trx
+      .selectFrom('report_recipient')
+      .select('organisation_id')
+      .where('report_id', '=', report.id)
+      .execute();
+    for (const o of orgs) {
+      await notifyCaseHandlers(
+        trx,
+        'report.message',
+        report.id,
+        o.organisation_id,
+        `${position}|${o.organisation_id}`,
+        now
+      );
+    }
     await trx
       .updateTable('report')
       .set({ reporter_seen_on: dayOf(now) })
