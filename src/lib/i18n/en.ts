@@ -13,6 +13,8 @@ import { learn } from './en/learn';
 import { report } from './en/report';
 import { actionPlan } from './en/actionPlan';
 import { help } from './en/help';
+import { charts } from './en/charts';
+import { campaigns } from './en/campaigns';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -29,5 +31,7 @@ export const en: Messages = {
   ...learn,
   ...report,
   ...actionPlan,
-  ...help
+  ...help,
+  ...charts,
+  ...campaigns
 };

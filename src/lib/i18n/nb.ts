@@ -12,6 +12,8 @@ import { learn } from './nb/learn';
 import { report } from './nb/report';
 import { actionPlan } from './nb/actionPlan';
 import { help } from './nb/help';
+import { charts } from './nb/charts';
+import { campaigns } from './nb/campaigns';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -31,7 +33,9 @@ export const nb = {
   ...learn,
   ...report,
   ...actionPlan,
-  ...help
+  ...help,
+  ...charts,
+  ...campaigns
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1,0 +1,51 @@
+/** Campaigns (issue 8): the evaluation planner. */
+export const campaigns = {
+  'campaigns.admin.nav': 'Kampanjer',
+  'campaigns.planner.title': 'Evalueringsplanlegger',
+  'campaigns.planner.lead':
+    'Før en kampanje: kan undersøkelsen vi planlegger, se den endringen kampanjen håper på? Skriv inn dagens nivå på indikatoren, planlagte utvalg, forventet andel som ser kampanjen og designeffekten. Beregningen bruker 80 % styrke og 5 % signifikansnivå (tosidig).',
+  'campaigns.planner.inputs': 'Planen',
+  'campaigns.planner.level': 'Dagens nivå på indikatoren (%)',
+  'campaigns.planner.levelHint': 'Fra siste bølge, eller et anslag. For eksempel 14.',
+  'campaigns.planner.nBefore': 'Antall svar før kampanjen',
+  'campaigns.planner.nAfter': 'Antall svar etter kampanjen',
+  'campaigns.planner.sampleHint': 'Hele tall, for eksempel 1000.',
+  'campaigns.planner.shareExposed': 'Forventet andel som har sett kampanjen (%)',
+  'campaigns.planner.shareHint': 'Andelen av dem som svarer etter kampanjen, for eksempel 30.',
+  'campaigns.planner.deff': 'Designeffekt',
+  'campaigns.planner.deffHint': '1 uten vekting; 1,5 er vanlig med vekting til befolkningen.',
+  'campaigns.planner.hopedChange': 'Endringen kampanjen håper på (prosentpoeng)',
+  'campaigns.planner.hopedHint': 'En økning, for eksempel 5 for fra 14 % til 19 %.',
+  'campaigns.planner.submit': 'Beregn',
+  'campaigns.planner.results': 'Resultat',
+  'campaigns.planner.resultsLead':
+    'Minste påviselige effekt (MDE) er den minste økningen undersøkelsen vil oppdage i 8 av 10 tilfeller med 5 % signifikansnivå.',
+  'campaigns.planner.col.design': 'Design',
+  'campaigns.planner.col.mde': 'Minste påviselige effekt',
+  'campaigns.planner.col.needed': 'Svar som trengs for {change} poeng',
+  'campaigns.planner.col.verdict': 'Kan planen se {change} poeng?',
+  'campaigns.planner.design.before_after': 'Før og etter (to uavhengige bølger)',
+  'campaigns.planner.design.exposed': 'Sett mot ikke sett kampanjen (etter-bølgen)',
+  'campaigns.planner.design.did': 'Forskjell-i-forskjeller (sett/ikke sett, før/etter)',
+  'campaigns.planner.needed.perWave': '{n} per bølge',
+  'campaigns.planner.needed.followUp': '{n} i etter-bølgen',
+  'campaigns.planner.needed.none': 'Ikke mulig (over 100 %)',
+  'campaigns.planner.mde.points': '{points} prosentpoeng',
+  'campaigns.planner.mde.none': 'Ingen økning under 100 % kan påvises',
+  'campaigns.planner.verdict.yes': 'Ja',
+  'campaigns.planner.verdict.no': 'Nei – for lite utvalg',
+  'campaigns.planner.warning':
+    'Planen kan ikke påvise endringen kampanjen håper på med {designs}. Øk utvalget til minst det tabellen viser, eller forvent en større endring. Et resultat uten signifikant endring betyr da ikke at kampanjen ikke virket – bare at undersøkelsen var for liten til å se det.',
+  'campaigns.planner.ok': 'Planen kan påvise en endring på {change} prosentpoeng med alle tre designene.',
+  'campaigns.planner.caveat':
+    'Eksponering er selvrapportert (husker man kampanjen?), og designet er observasjonelt: forskjell-i-forskjeller forutsetter at gruppene ville utviklet seg likt uten kampanjen.',
+  'campaigns.planner.formulas': 'Formler og kilder',
+  'campaigns.planner.formulasText':
+    'Før/etter og sett/ikke sett: testen for to uavhengige andeler som i R-funksjonen power.prop.test, med utvalgene delt på designeffekten. Forskjell-i-forskjeller: MDE = (z₀,₉₇₅ + z₀,₈) · √(deff · p(1 − p) · Σ 1/n), summert over de fire cellene. Formlene er beskrevet i docs/campaigns.md og kontrollert mot R.',
+  'campaigns.error.level': 'Skriv et tall mellom 0,1 og 99,9.',
+  'campaigns.error.sample': 'Skriv et helt tall mellom 20 og 10 000 000.',
+  'campaigns.error.share': 'Skriv et tall mellom 1 og 99.',
+  'campaigns.error.deff': 'Skriv et tall mellom 0,5 og 10.',
+  'campaigns.error.change': 'Skriv en økning mellom 0,1 og 99,8 prosentpoeng.',
+  'campaigns.error.changeTooLarge': 'Nivået pluss endringen må være under 100 %.'
+};
