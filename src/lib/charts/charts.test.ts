@@ -163,6 +163,20 @@ describe('proportion chart layout', () => {
     );
   });
 
+  it('tells a count under 5 from one hidden only to protect it', () => {
+    const text = proportionSummary(
+      [
+        { label: 'A', value: 0.9 },
+        { label: 'B', value: 0.004, suppressed: true },
+        { label: 'C', value: 0.096, suppressed: true, secondary: true }
+      ],
+      nb,
+      pct
+    );
+    expect(text).toContain('1 tall vises ikke fordi færre enn 5 svarte.');
+    expect(text).toContain('1 tall er skjult slik at et tall under 5 ikke kan regnes ut.');
+  });
+
   it('writes the summary with the interval in both languages', () => {
     const items = [
       { label: 'I stor grad', value: 0.42, low: 0.38, high: 0.46 },

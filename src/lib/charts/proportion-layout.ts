@@ -16,6 +16,8 @@ export interface TProportionItem {
   series?: string;
   /** Fewer than 5 answers: not drawn, shown as "fewer than 5". */
   suppressed?: boolean;
+  /** With `suppressed`: hidden only so that a count under 5 cannot be worked out (shown as "hidden"). */
+  secondary?: boolean;
   /** Fewer than 30 answers: drawn, marked as unreliable. */
   unreliable?: boolean;
 }

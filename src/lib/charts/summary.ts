@@ -32,8 +32,10 @@ export function proportionSummary(items: readonly TProportionItem[], t: Translat
     parts.push(s ? t('charts.summary.series', { series: s, text }) : text);
   }
   if (!parts.length) parts.push(t('charts.summary.none'));
-  const suppressed = items.filter((i) => i.suppressed).length;
+  const suppressed = items.filter((i) => i.suppressed && !i.secondary).length;
   if (suppressed) parts.push(t('charts.summary.suppressed', { count: suppressed }));
+  const secondary = items.filter((i) => i.suppressed && i.secondary).length;
+  if (secondary) parts.push(t('charts.summary.secondary', { count: secondary }));
   const unreliable = items.filter((i) => i.unreliable && !i.suppressed).length;
   if (unreliable) parts.push(t('charts.summary.unreliable', { count: unreliable }));
   return parts.join(' ');

@@ -13,6 +13,9 @@ export const charts: Record<keyof typeof nb, string> = {
   'charts.summary.methodChanges':
     'The collection method changed {count} time(s); figures before and after a method change cannot be compared directly.',
   'charts.summary.reference': 'Reference, {label}: {values}.',
+  'charts.summary.secondary': '{count} figures are hidden so that a figure under 5 cannot be worked out.',
+  'charts.hidden': 'hidden',
+  'charts.note.secondary': 'Hidden so that a figure under 5 cannot be worked out',
   'charts.summaryHeading': 'Summary',
   'charts.suppressed': 'fewer than 5',
   'charts.unreliableNote': '† Fewer than 30 answers: too few for the figure to be reliable.',
@@ -62,7 +65,7 @@ export const charts: Record<keyof typeof nb, string> = {
   'charts.admin.unweighted': 'Unweighted',
   'charts.admin.weighted': 'Weighted (raked to sex and age)',
   'charts.admin.byAgeHeading': 'Example: breakdown by age group',
-  'charts.admin.byAgeTitle': 'Example: share "to a great extent" by age group (weighted)',
+  'charts.admin.byAgeTitle': 'Example: share "to some extent" by age group (weighted)',
   'charts.admin.ageGroup': 'Age {group}',
   'charts.admin.trendHeading': 'Example: trend across waves with a Scottish reference',
   'charts.admin.trendTitle': 'Example: share "to a great extent" across waves, with Scotland as reference',

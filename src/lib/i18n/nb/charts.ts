@@ -12,6 +12,9 @@ export const charts = {
   'charts.summary.methodChanges':
     'Innsamlingsmetoden endret seg {count} gang(er); tall før og etter en metodeendring kan ikke sammenlignes direkte.',
   'charts.summary.reference': 'Referanse, {label}: {values}.',
+  'charts.summary.secondary': '{count} tall er skjult slik at et tall under 5 ikke kan regnes ut.',
+  'charts.hidden': 'skjult',
+  'charts.note.secondary': 'Skjult slik at et tall under 5 ikke kan regnes ut',
   'charts.summaryHeading': 'Sammendrag',
   'charts.suppressed': 'færre enn 5',
   'charts.unreliableNote': '† Færre enn 30 svar: for få til at tallet er pålitelig.',
@@ -61,7 +64,7 @@ export const charts = {
   'charts.admin.unweighted': 'Uvektet',
   'charts.admin.weighted': 'Vektet (raking til kjønn og alder)',
   'charts.admin.byAgeHeading': 'Eksempel: fordeling på aldersgruppe',
-  'charts.admin.byAgeTitle': 'Eksempel: andel «I stor grad» etter aldersgruppe (vektet)',
+  'charts.admin.byAgeTitle': 'Eksempel: andel «I noen grad» etter aldersgruppe (vektet)',
   'charts.admin.ageGroup': 'Alder {group}',
   'charts.admin.trendHeading': 'Eksempel: utvikling over bølger med skotsk referanse',
   'charts.admin.trendTitle': 'Eksempel: andel «I stor grad» over bølger, med Skottland som referanse',

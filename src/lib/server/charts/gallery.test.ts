@@ -20,7 +20,11 @@ describe('chart gallery', () => {
     const hidden = g.example.items.filter((i) => i.suppressed).map((i) => i.label);
     expect(hidden).toContain('Ikke i det hele tatt');
     expect(new Set(hidden).size).toBe(2);
-    expect(g.example.byAge.items.find((i) => i.label === 'Alder 16-29')!.unreliable).toBe(true);
+    const secondary = g.example.items.filter((i) => i.secondary).map((i) => i.label);
+    expect(secondary).not.toContain('Ikke i det hele tatt');
+    expect(secondary.length).toBe(2);
+    const young = g.example.byAge.items.find((i) => i.label === 'Alder 16-29')!;
+    expect(young).toMatchObject({ unreliable: true, suppressed: false });
     expect(g.example.byAge.items.find((i) => i.label === 'Alder 45-64')!.unreliable).toBe(false);
   });
 

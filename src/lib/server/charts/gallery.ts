@@ -158,11 +158,12 @@ export function chartGallery(locale: Locale): TGallery {
         low: Math.max(0, a.ci_low),
         high: Math.min(1, a.ci_high),
         suppressed: hidden[i].suppressed,
+        secondary: hidden[i].suppressed && plain.answers[i].n >= 5,
         unreliable: result.base_n < UNRELIABLE_BELOW
       })
     );
   const byAge = proportionsBy(one, raked, {}, { codes: ANSWERS }).map(({ group, result }) => {
-    const a = result.answers.find((x) => x.code === 'great')!;
+    const a = result.answers.find((x) => x.code === 'some')!;
     return {
       label: t('charts.admin.ageGroup', { group }),
       value: a.proportion,
