@@ -46,3 +46,60 @@ export const ZPlannerForm = z
       ctx.addIssue({ code: 'custom', path: ['hopedChange'], message: 'campaigns.error.changeTooLarge' });
   });
 export type TPlannerForm = z.infer<typeof ZPlannerForm>;
+
+/** `POST /api/v1/campaigns/plan`: the planner as a pure computation; shares as proportions (0.14 = 14 %). */
+export const ZPlanRequest = z
+  .object({
+    level: z
+      .number(m('campaigns.error.apiShare'))
+      .min(0.001, m('campaigns.error.apiShare'))
+      .max(0.999, m('campaigns.error.apiShare'))
+      .describe('Current level of the indicator, 0.001–0.999'),
+    n_before: z
+      .number(m('campaigns.error.sample'))
+      .int(m('campaigns.error.sample'))
+      .min(20, m('campaigns.error.sample'))
+      .max(10_000_000, m('campaigns.error.sample')),
+    n_after: z
+      .number(m('campaigns.error.sample'))
+      .int(m('campaigns.error.sample'))
+      .min(20, m('campaigns.error.sample'))
+      .max(10_000_000, m('campaigns.error.sample')),
+    share_exposed: z
+      .number(m('campaigns.error.apiShareExposed'))
+      .min(0.01, m('campaigns.error.apiShareExposed'))
+      .max(0.99, m('campaigns.error.apiShareExposed')),
+    deff: z.number(m('campaigns.error.deff')).min(0.5, m('campaigns.error.deff')).max(10, m('campaigns.error.deff')),
+    hoped_change: z
+      .number(m('campaigns.error.apiChange'))
+      .min(0.001, m('campaigns.error.apiChange'))
+      .max(0.998, m('campaigns.error.apiChange'))
+      .describe('The rise hoped for, as a proportion (0.05 = 5 percentage points)')
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const valid = (x: unknown, lo: number, hi: number) => typeof x === 'number' && x >= lo && x <= hi;
+    if (valid(v.level, 0.001, 0.999) && valid(v.hoped_change, 0.001, 0.998) && v.level + v.hoped_change >= 1)
+      ctx.addIssue({ code: 'custom', path: ['hoped_change'], message: 'campaigns.error.changeTooLarge' });
+  })
+  .meta({ id: 'CampaignPlanRequest' });
+
+const ZPlanDesign = z.object({
+  design: z.enum(['before_after', 'exposed', 'did']),
+  mde: z.number().nullable().describe('Minimum detectable rise (proportion); null: none below 100 %'),
+  needed: z
+    .number()
+    .nullable()
+    .describe('Respondents needed for the hoped-for change: per wave (before_after, did), in the follow-up (exposed)'),
+  underpowered: z.boolean()
+});
+
+export const ZPlanResponse = z
+  .object({
+    alpha: z.number(),
+    power: z.number(),
+    designs: z.array(ZPlanDesign),
+    underpowered: z.array(z.enum(['before_after', 'exposed', 'did'])),
+    warning: z.string().nullable().describe('A plain warning when the plan cannot detect the hoped-for change')
+  })
+  .meta({ id: 'CampaignPlanResponse' });

@@ -43,6 +43,10 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.planner.formulas': 'Formulas and sources',
   'campaigns.planner.formulasText':
     "Before/after and saw/did not see: the test of two independent proportions as in R's power.prop.test, with the samples divided by the design effect. Difference-in-differences: MDE = (z₀.₉₇₅ + z₀.₈) · √(deff · p(1 − p) · Σ 1/n), summed over the four cells. The formulas are described in docs/campaigns.md and checked against R.",
+  'campaigns.error.apiShare': 'Enter a proportion between 0.001 and 0.999 (0.14 = 14%).',
+  'campaigns.error.apiShareExposed': 'Enter a proportion between 0.01 and 0.99 (0.3 = 30%).',
+  'campaigns.error.apiChange': 'Enter a rise between 0.001 and 0.998 (0.05 = 5 percentage points).',
+  'campaigns.api.warning': 'The plan cannot detect the hoped-for change with: {designs}.',
   'campaigns.error.level': 'Enter a number between 0.1 and 99.9.',
   'campaigns.error.sample': 'Enter a whole number between 20 and 10,000,000.',
   'campaigns.error.share': 'Enter a number between 1 and 99.',

@@ -42,6 +42,10 @@ export const campaigns = {
   'campaigns.planner.formulas': 'Formler og kilder',
   'campaigns.planner.formulasText':
     'Før/etter og sett/ikke sett: testen for to uavhengige andeler som i R-funksjonen power.prop.test, med utvalgene delt på designeffekten. Forskjell-i-forskjeller: MDE = (z₀,₉₇₅ + z₀,₈) · √(deff · p(1 − p) · Σ 1/n), summert over de fire cellene. Formlene er beskrevet i docs/campaigns.md og kontrollert mot R.',
+  'campaigns.error.apiShare': 'Skriv en andel mellom 0,001 og 0,999 (0,14 = 14 %).',
+  'campaigns.error.apiShareExposed': 'Skriv en andel mellom 0,01 og 0,99 (0,3 = 30 %).',
+  'campaigns.error.apiChange': 'Skriv en økning mellom 0,001 og 0,998 (0,05 = 5 prosentpoeng).',
+  'campaigns.api.warning': 'Planen kan ikke påvise den håpede endringen med: {designs}.',
   'campaigns.error.level': 'Skriv et tall mellom 0,1 og 99,9.',
   'campaigns.error.sample': 'Skriv et helt tall mellom 20 og 10 000 000.',
   'campaigns.error.share': 'Skriv et tall mellom 1 og 99.',

@@ -102,3 +102,42 @@ describe('evaluation planner', () => {
     expect(isHttpError(await thrown(() => load(event as never)), 403)).toBe(true);
   });
 });
+
+describe('POST /api/v1/campaigns/plan', () => {
+  let POST: THandler;
+  beforeAll(async () => {
+    POST = (await import('../../../routes/api/v1/campaigns/plan/+server')).POST as unknown as THandler;
+  });
+
+  function call(body: unknown, lang = 'nb', contentType = 'application/json') {
+    const url = new URL(`http://localhost/api/v1/campaigns/plan?lang=${lang}`);
+    const request = new Request(url, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': contentType }
+    });
+    return POST({ url, request, locals: { locale: 'nb', user: null } } as never) as Promise<Response>;
+  }
+  const ok = { level: 0.14, n_before: 1000, n_after: 1000, share_exposed: 0.3, deff: 1.5, hoped_change: 0.02 };
+
+  it('computes the plan with a plain warning', async () => {
+    const res = await call(ok, 'en');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { designs: { design: string; needed: number }[]; warning: string };
+    expect(body.designs.map((d) => d.design)).toEqual(['before_after', 'exposed', 'did']);
+    expect(body.designs[0].needed).toBe(7504);
+    expect(body.warning).toMatch(/^The plan cannot detect the hoped-for change with: Before and after/);
+  });
+
+  it('answers bad input with 400 and a message per field, never 500', async () => {
+    const res = await call({ ...ok, level: 1.4, n_before: 10.5, share_exposed: '0.3', extra: 1 });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { fields: Record<string, string> };
+    expect(body.fields.level).toBe('Skriv en andel mellom 0,001 og 0,999 (0,14 = 14 %).');
+    expect(body.fields.n_before).toBe('Skriv et helt tall mellom 20 og 10 000 000.');
+    expect(body.fields.share_exposed).toBe('Skriv en andel mellom 0,01 og 0,99 (0,3 = 30 %).');
+    expect((await call({ ...ok, level: 0.95, hoped_change: 0.06 })).status).toBe(400);
+    expect((await call('{"level":')).status).toBe(400);
+    expect((await call(ok, 'nb', 'text/plain')).status).toBe(415);
+  });
+});
