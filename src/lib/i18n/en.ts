@@ -14,6 +14,8 @@ import { report } from './en/report';
 import { actionPlan } from './en/actionPlan';
 import { help } from './en/help';
 import { notifications } from './en/notifications';
+import { charts } from './en/charts';
+import { campaigns } from './en/campaigns';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -31,5 +33,7 @@ export const en: Messages = {
   ...report,
   ...actionPlan,
   ...help,
-  ...notifications
+  ...notifications,
+  ...charts,
+  ...campaigns
 };

@@ -13,6 +13,8 @@ import { report } from './nb/report';
 import { actionPlan } from './nb/actionPlan';
 import { help } from './nb/help';
 import { notifications } from './nb/notifications';
+import { charts } from './nb/charts';
+import { campaigns } from './nb/campaigns';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -33,7 +35,9 @@ export const nb = {
   ...report,
   ...actionPlan,
   ...help,
-  ...notifications
+  ...notifications,
+  ...charts,
+  ...campaigns
 };
 
 export type MessageKey = keyof typeof nb;

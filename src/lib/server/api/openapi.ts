@@ -7,6 +7,7 @@ import { directoryOperations } from '../directory/directory.api';
 import { learnOperations } from '../learn/learn.api';
 import { reportOperations } from '../report/report.api';
 import { helpOperations } from '../help/help.api';
+import { campaignsOperations } from '../campaigns/campaigns.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 import { youthOperations } from '../youth/youth.api';
 
@@ -63,7 +64,8 @@ export const apiOperations: TApiOperation[] = [
   ...learnOperations,
   ...reportOperations,
   ...actionPlanOperations,
-  ...helpOperations
+  ...helpOperations,
+  ...campaignsOperations
 ];
 
 /**

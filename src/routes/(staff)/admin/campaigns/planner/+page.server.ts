@@ -1,0 +1,23 @@
+import { planCampaign, plannerRoles } from '$lib/server/campaigns/planner.service';
+import { failFromError, parseForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { ZPlannerForm } from '$lib/schemas/campaigns';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  requireRole(locals, url, plannerRoles);
+  return {};
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, url }) => {
+    requireRole(locals, url, plannerRoles);
+    const parsed = await parseForm(request, ZPlannerForm, locals.locale);
+    if (!parsed.ok) return parsed.failure;
+    try {
+      return { result: planCampaign(parsed.data), values: parsed.values };
+    } catch (e) {
+      return failFromError(e, locals.locale, parsed.values);
+    }
+  }
+};
