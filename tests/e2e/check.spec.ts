@@ -47,6 +47,34 @@ for (const sector of sectors) {
   }
 }
 
+test('every scored sector in both languages: the page scores as the server does and counts the check', async ({
+  page
+}) => {
+  test.setTimeout(120_000);
+  for (const sector of sectors.filter((x) => x !== 'buying-sex')) {
+    for (const [prefix, yes, no] of [
+      ['', 'Ja', 'Nei'],
+      ['/en', 'Yes', 'No']
+    ]) {
+      await page.goto(`${prefix}/check/${sector}`);
+      await answerAll(page, yes);
+      await answer(page, 1, no);
+      const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/checks') && r.request().method() === 'POST');
+      await page.locator('#check-form button[type="submit"]:not([formaction])').click();
+      const response = await sent;
+      expect(response.status(), `${prefix}/check/${sector}`).toBe(200);
+      const server = await response.json();
+      expect(server.stored).toBe(true);
+      // The level shown is the one the page computed; the server scored the same answers to the same level.
+      await expect(page.locator('[data-level]')).toHaveAttribute('data-level', server.level);
+      await expect(page.locator('input[name="indicators"]')).toHaveValue(
+        server.triggered.map((i: { id: string }) => i.id).join(',')
+      );
+      await expect(page.locator('html')).toHaveAttribute('lang', prefix ? 'en' : 'nb');
+    }
+  }
+});
+
 test('a car-wash check with a child working gives strong signs, the reasons and the official channels', async ({
   page
 }) => {
