@@ -11,6 +11,8 @@ import { createMailer } from '$lib/server/notifications/notifications.mail';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
+import { SECURITY_HEADERS } from '$lib/server/http/headers';
+import { registerCheckRoutes } from '$lib/server/check/check.node';
 
 export const init: ServerInit = async () => {
   let ctx;
@@ -29,6 +31,7 @@ export const init: ServerInit = async () => {
   purge.unref();
   scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
   scheduleNotifications(ctx.db, createMailer(ctx.config));
+  registerCheckRoutes(ctx);
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */
@@ -65,12 +68,7 @@ const headers: Handle = async ({ event, resolve }) => {
     transformPageChunk: ({ html }) => html.replace('lang="%lang%"', htmlLangAttributes(event.url.pathname, locale))
   });
   const h = response.headers;
-  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on same-site form posts,
-  // which SvelteKit's CSRF check rightly refuses. No referrer ever leaves the site either way.
-  h.set('Referrer-Policy', 'same-origin');
-  h.set('X-Content-Type-Options', 'nosniff');
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
-  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) h.set(name, value);
   // /embed/… (statistics charts) is the only framable route; it sets its own CSP with frame-ancestors *.
   if (!delocalizePath(event.url.pathname).startsWith('/embed/')) h.set('X-Frame-Options', 'DENY');
   h.set('X-Request-Id', event.locals.requestId);

@@ -27,6 +27,25 @@ test('a whole check works without JavaScript: list → checklist → result', as
   expect(page.url()).not.toContain('q-');
 });
 
+test('without JavaScript every scored sector gives a result in both languages', async ({ page }) => {
+  test.setTimeout(120_000);
+  const sectors = ['car-wash', 'beauty-salon', 'cleaning', 'construction', 'food-agriculture', 'restaurant'];
+  for (const sector of sectors) {
+    for (const [prefix, yes, no, level] of [
+      ['', 'Ja', 'Nei', /Nivå:/],
+      ['/en', 'Yes', 'No', /Level:/]
+    ] as const) {
+      await page.goto(`${prefix}/check/${sector}`);
+      await answerAll(page, yes);
+      await answer(page, 1, no);
+      await page.locator('#check-form button[type="submit"]:not([formaction])').click();
+      await expect(page.getByRole('heading', { name: level }), `${prefix}/check/${sector}`).toBeVisible();
+      await expect(page.locator('[data-level]')).toHaveCount(1);
+      await expect(page.locator('input[name="indicators"]')).not.toHaveValue('');
+    }
+  }
+});
+
 test('without JavaScript a missing answer marks the question and keeps the rest', async ({ page }) => {
   await page.goto('/en/check/beauty-salon');
   await page.getByLabel('Try it without it counting (demo)').check();

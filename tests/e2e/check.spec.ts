@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
 
@@ -46,6 +47,34 @@ for (const sector of sectors) {
   }
 }
 
+test('every scored sector in both languages: the page scores as the server does and counts the check', async ({
+  page
+}) => {
+  test.setTimeout(120_000);
+  for (const sector of sectors.filter((x) => x !== 'buying-sex')) {
+    for (const [prefix, yes, no] of [
+      ['', 'Ja', 'Nei'],
+      ['/en', 'Yes', 'No']
+    ]) {
+      await page.goto(`${prefix}/check/${sector}`);
+      await answerAll(page, yes);
+      await answer(page, 1, no);
+      const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/checks') && r.request().method() === 'POST');
+      await page.locator('#check-form button[type="submit"]:not([formaction])').click();
+      const response = await sent;
+      expect(response.status(), `${prefix}/check/${sector}`).toBe(200);
+      const server = await response.json();
+      expect(server.stored).toBe(true);
+      // The level shown is the one the page computed; the server scored the same answers to the same level.
+      await expect(page.locator('[data-level]')).toHaveAttribute('data-level', server.level);
+      await expect(page.locator('input[name="indicators"]')).toHaveValue(
+        server.triggered.map((i: { id: string }) => i.id).join(',')
+      );
+      await expect(page.locator('html')).toHaveAttribute('lang', prefix ? 'en' : 'nb');
+    }
+  }
+});
+
 test('a car-wash check with a child working gives strong signs, the reasons and the official channels', async ({
   page
 }) => {
@@ -54,8 +83,20 @@ test('a car-wash check with a child working gives strong signs, the reasons and 
   await answerAll(page, 'Nei');
   await answer(page, 2, 'Ja'); // got a receipt
   await answer(page, 6, 'Ja'); // a child working
+  // With JavaScript the page scores the check itself and sends only the anonymous aggregate.
+  const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/checks') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Se resultatet' }).click();
+  const posted = await sent;
+  expect(posted.status()).toBe(200);
+  expect(posted.request().postDataJSON()).toMatchObject({ sector: 'car-wash', municipality: '4601' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resultat: Bilvask og bilpleie');
+  await expect(page).toHaveTitle('Resultat: Bilvask og bilpleie – Forebygg');
+  await expect(page.locator('#result-level')).toBeFocused();
+  // The hand-off to the report form carries this check's findings, and only one level is shown.
+  await expect(page.locator('input[name="indicators"]')).toHaveValue(/child/);
+  await expect(page.locator('form[action$="/report?/start"] input[name="municipality"]')).toHaveValue('4601');
+  await expect(page.locator('[data-level]')).toHaveCount(1);
+  await expect(page.locator('[data-stored]')).toHaveCount(1);
   await expect(page.getByRole('heading', { name: /Nivå:\s*Sterke tegn/ })).toBeVisible();
   await expect(page.getByText('Et barn ser ut til å arbeide der')).toBeVisible();
   await expect(page.getByText('Ett av disse tegnene er alene nok')).toBeVisible();
@@ -91,6 +132,22 @@ test('a missing answer brings the form back with the question marked, in an acce
     page.locator('fieldset:has(input[type="radio"][name^="q-"])').nth(0).getByLabel('Nei', { exact: true })
   ).toBeChecked();
   await expectNoSeriousAxeViolations(page);
+});
+
+test('check pages ship at most 30 KB of JavaScript (gzip): one small script, no SvelteKit client', async ({ page }) => {
+  for (const path of ['/check', '/en/check/construction', '/check/ask-a-company']) {
+    const scripts: Promise<Buffer>[] = [];
+    const onResponse = (r: import('@playwright/test').Response) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.body());
+    };
+    page.on('response', onResponse);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    page.off('response', onResponse);
+    const bodies = await Promise.all(scripts);
+    const gzip = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
+    expect(bodies.length, path).toBe(1);
+    expect(gzip, path).toBeLessThanOrEqual(30 * 1024);
+  }
 });
 
 test('an unknown sector answers 404 with the list of sectors', async ({ page }) => {
@@ -156,6 +213,11 @@ test('offline: a check is scored in the page with no network and counted once ba
 
   await context.setOffline(true);
   await page.goto('/check/food-agriculture');
+  // Offline there is no server to bring the form back: the page marks the missing answer itself.
+  await answer(page, 0, 'Nei');
+  await page.getByRole('button', { name: 'Se resultatet' }).click();
+  await expect(page.getByRole('alert').getByText('Svar ja, nei eller vet ikke.').first()).toBeVisible();
+  await expect(page.locator('fieldset:has(input[type="radio"][name^="q-"])').nth(1)).toHaveClass(/fieldset--error/);
   await answerAll(page, 'Nei');
   await answer(page, 2, 'Ja'); // crowded housing
   await page.getByRole('button', { name: 'Se resultatet' }).click();

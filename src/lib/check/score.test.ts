@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChecklist, type TAnswer, type TChecklist } from './checklist';
-import { compareLevels, ScoreInputError, scoreChecklist, type TAnswers } from './score';
+import { compareLevels, ScoreInputError, scoreChecklist, scoringDefinition, type TAnswers } from './score';
 
 const dir = resolve('data/checklists');
 const all = readdirSync(dir)
@@ -187,5 +187,28 @@ describe('scoreChecklist: properties over every sector and random checklists', (
         expect(r.score).toBeLessThanOrEqual(r.maxScore);
       })
     );
+  });
+
+  it('the page scores with the scoring part of a checklist only, and gets the same result as the server', () => {
+    fc.assert(
+      fc.property(sectorAndAnswers, ({ c, answers }) => {
+        const whole = scoreChecklist(c, answers);
+        const part = scoreChecklist(scoringDefinition(c), answers);
+        expect({ ...part, triggered: part.triggered.map((i) => i.id) }).toEqual({
+          ...whole,
+          triggered: whole.triggered.map((i) => i.id)
+        });
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('the scoring part carries no texts or sources (the page gets its texts as rendered markup)', () => {
+    for (const c of scored) {
+      const json = JSON.stringify(scoringDefinition(c));
+      expect(json).not.toContain(c.title.nb);
+      expect(json).not.toContain(c.questions[0].text.nb);
+      expect(json).not.toMatch(/https?:/);
+    }
   });
 });

@@ -1,13 +1,43 @@
-import type { TAnswer, TChecklist, TIndicator, TLevel } from './checklist';
+import type { TAdvice, TAnswer, TChecklist, TIndicator, TLevel, TQuestion } from './checklist';
 
 export type TAnswers = Readonly<Record<string, TAnswer>>;
 
-export interface TScoreResult {
+/**
+ * What scoring reads of a checklist: weights, indicator mapping, thresholds and advice rules, no texts.
+ * A page that scores in the browser is sent only this (see `scoringDefinition`).
+ */
+export type TScorable = Pick<TChecklist, 'id' | 'version' | 'kind' | 'dontKnowFactor' | 'thresholds'> & {
+  questions: Pick<TQuestion, 'id' | 'riskAnswer' | 'weight' | 'indicators' | 'strong'>[];
+  indicators: Pick<TIndicator, 'id'>[];
+  advice: Pick<TAdvice, 'id' | 'levels' | 'questions'>[];
+};
+
+/** The part of a checklist scoring needs (scoring it gives the same result as scoring the whole). */
+export function scoringDefinition(c: TChecklist): TScorable {
+  return {
+    id: c.id,
+    version: c.version,
+    kind: c.kind,
+    dontKnowFactor: c.dontKnowFactor,
+    thresholds: c.thresholds,
+    questions: c.questions.map((q) => ({
+      id: q.id,
+      riskAnswer: q.riskAnswer,
+      weight: q.weight,
+      indicators: q.indicators,
+      strong: q.strong
+    })),
+    indicators: c.indicators.map((i) => ({ id: i.id })),
+    advice: c.advice.map((a) => ({ id: a.id, levels: a.levels, questions: a.questions }))
+  };
+}
+
+export interface TScoreResult<I = TIndicator> {
   level: TLevel;
   score: number;
   maxScore: number;
   /** The indicators behind the level, in checklist order (from questions given their risk answer). */
-  triggered: TIndicator[];
+  triggered: I[];
   /** Questions answered with the risk answer, in checklist order. */
   riskQuestions: string[];
   /** Questions answered "don't know" (things to check). */
@@ -34,7 +64,10 @@ const isAnswer = (v: unknown): v is TAnswer => v === 'yes' || v === 'no' || v ==
  * its risk answer makes the level "strong signs" on its own. Pure: one implementation for server and
  * browser. Every question must be answered; unknown ids and values are refused.
  */
-export function scoreChecklist(checklist: TChecklist, answers: TAnswers): TScoreResult {
+export function scoreChecklist<C extends TScorable>(
+  checklist: C,
+  answers: TAnswers
+): TScoreResult<C['indicators'][number]> {
   const problems: ScoreInputError['problems'] = [];
   if (checklist.kind !== 'checklist') throw new ScoreInputError([{ kind: 'not_scored', id: checklist.id }]);
   const known = new Set(checklist.questions.map((q) => q.id));

@@ -27,3 +27,27 @@ export function resultView(c: TChecklist, r: TScoreResult, locale: 'nb' | 'en', 
     stored
   };
 }
+
+export type TResultView = ReturnType<typeof resultView>;
+
+/**
+ * Every part a result of this checklist can show (all indicators, questions and advice, in checklist
+ * order): the markup the page's script narrows down to one result when it scores in the browser.
+ */
+export function allResultParts(c: TChecklist, locale: 'nb' | 'en'): TResultView {
+  return resultView(
+    c,
+    {
+      level: 'low',
+      score: 0,
+      maxScore: 0,
+      triggered: c.indicators,
+      riskQuestions: [],
+      unknownQuestions: c.questions.map((q) => q.id),
+      advice: c.advice.map((a) => a.id),
+      strongRule: true
+    },
+    locale,
+    true
+  );
+}

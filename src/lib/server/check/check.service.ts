@@ -16,6 +16,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { log } from '../log';
 import * as repo from './check.repository';
+import { resultWriter } from './check.writer';
 import { checklistHash, currentChecklist, currentChecklists, indicatorText, sectorIds } from './checklists';
 
 /**
@@ -102,25 +103,35 @@ export async function runCheck(db: DB, input: TCheckInput, now = new Date()): Pr
   if (checklist.kind !== 'checklist') throw new AppError('bad_request', 'check.error.notScored');
   const result = scoreOrThrow(checklist, input.answers);
   const municipality = input.municipality || null;
-  if (municipality && !(await repo.municipalityExists(db, municipality))) {
+  if (municipality && !(await municipalityKnown(db, municipality))) {
     throw new AppError('validation', 'validation.summary', { fields: { municipality: 'check.error.municipality' } });
   }
   if (input.demo) return { checklist, result, stored: false };
-  await db.transaction().execute((trx) =>
-    repo.insertResult(
-      trx,
-      {
-        id: randomUUID(),
-        sector: checklist.id,
-        checklist_version: checklist.version,
-        level: result.level,
-        municipality_number: municipality,
-        iso_week: isoWeek(now)
-      },
-      result.triggered.map((i) => i.id)
-    )
+  // Committed (with other checks submitted at the same moment) before this returns.
+  await resultWriter(db).write(
+    {
+      id: randomUUID(),
+      sector: checklist.id,
+      checklist_version: checklist.version,
+      level: result.level,
+      municipality_number: municipality,
+      iso_week: isoWeek(now)
+    },
+    result.triggered.map((i) => i.id)
   );
   return { checklist, result, stored: true };
+}
+
+/** Municipality numbers found in the reference table (reference data: numbers are added, never removed). */
+const knownMunicipalities = new WeakMap<DB, Set<string>>();
+
+async function municipalityKnown(db: DB, number: string): Promise<boolean> {
+  let known = knownMunicipalities.get(db);
+  if (!known) knownMunicipalities.set(db, (known = new Set()));
+  if (known.has(number)) return true;
+  if (!(await repo.municipalityExists(db, number))) return false;
+  known.add(number);
+  return true;
 }
 
 /** The API's view of an outcome: texts in both languages, advice resolved. */

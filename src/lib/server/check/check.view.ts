@@ -27,4 +27,4 @@ export function checklistView(c: TChecklist, locale: Locale) {
   };
 }
 
-export { resultView } from '../../check/view';
+export { allResultParts, resultView } from '../../check/view';

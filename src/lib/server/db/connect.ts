@@ -21,6 +21,17 @@ export function sqlitePath(url: string): string {
 
 const plugins = [new RejectNulPlugin()];
 
+type TSqliteHandle = InstanceType<typeof import('better-sqlite3')>;
+const sqliteHandles = new WeakMap<Kysely<Database>, TSqliteHandle>();
+
+/**
+ * The better-sqlite3 handle behind a SQLite database, for the rare write path that needs prepared
+ * statements (check submissions, see check/check.writer.ts); undefined on PostgreSQL.
+ */
+export function sqliteHandle(db: Kysely<Database>): TSqliteHandle | undefined {
+  return sqliteHandles.get(db);
+}
+
 /**
  * Opens the database named by `url`. Driver differences are normalised here once:
  * PostgreSQL timestamps come back as ISO strings and bigint/numeric as numbers, like SQLite.
@@ -38,6 +49,7 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    sqliteHandles.set(db, sqlite);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pg = await import('pg');

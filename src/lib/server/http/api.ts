@@ -5,8 +5,7 @@ import { AppError, isAppError } from '../errors';
 
 /** The locale an API answer uses: `?lang=en`, else the Accept-Language's first choice, else bokmål. */
 export function apiLocale(event: RequestEvent): Locale {
-  const lang = event.url.searchParams.get('lang') ?? event.request.headers.get('accept-language') ?? '';
-  return /^en\b/i.test(lang) ? 'en' : 'nb';
+  return apiLocaleOf(event.url.searchParams.get('lang') ?? event.request.headers.get('accept-language'));
 }
 
 /** Parses a query string with a zod schema whose messages are i18n keys; throws a 400 AppError. */
@@ -29,10 +28,21 @@ export const MAX_JSON_BYTES = 256 * 1024;
 
 /** Reads and validates a JSON body: wrong type 415, too big 413, malformed 400 — never a 500. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new AppError('unsupported_media_type', 'validation.notJson');
-  }
-  const text = await request.text();
+  const contentType = request.headers.get('content-type');
+  if (!isJsonContentType(contentType)) throw new AppError('unsupported_media_type', 'validation.notJson');
+  return parseJsonText(contentType, await request.text(), schema);
+}
+
+export const isJsonContentType = (contentType: string | null | undefined) =>
+  /^application\/json\b/i.test(contentType ?? '');
+
+/** The checks of parseJsonBody on a body already read (also used by routes served outside SvelteKit). */
+export function parseJsonText<S extends z.ZodType>(
+  contentType: string | null | undefined,
+  text: string,
+  schema: S
+): z.infer<S> {
+  if (!isJsonContentType(contentType)) throw new AppError('unsupported_media_type', 'validation.notJson');
   if (text.length > MAX_JSON_BYTES) throw new AppError('payload_too_large', 'validation.tooLarge');
   let raw: unknown;
   try {
@@ -51,19 +61,25 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   throw new AppError('validation', 'validation.summary', { fields });
 }
 
+/** The locale of an API answer from `?lang=` or Accept-Language (see apiLocale). */
+export function apiLocaleOf(lang: string | null | undefined): Locale {
+  return /^en\b/i.test(lang ?? '') ? 'en' : 'nb';
+}
+
+/** An AppError as the API answers it: `{message, code, fields}` in the caller's language. */
+export function apiErrorBody(e: AppError, locale: Locale) {
+  const fields = e.fields
+    ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(locale, v)]))
+    : undefined;
+  return { message: translate(locale, e.message, e.params), code: e.code, ...(fields ? { fields } : {}) };
+}
+
 /** Runs an API handler and answers AppErrors as `{message, code, fields}` in the caller's language. */
 export async function apiRespond(event: RequestEvent, handler: () => Promise<unknown>): Promise<Response> {
   try {
     return json(await handler());
   } catch (e) {
     if (!isAppError(e)) throw e;
-    const locale = apiLocale(event);
-    const fields = e.fields
-      ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(locale, v)]))
-      : undefined;
-    return json(
-      { message: translate(locale, e.message, e.params), code: e.code, ...(fields ? { fields } : {}) },
-      { status: e.status }
-    );
+    return json(apiErrorBody(e, apiLocale(event)), { status: e.status });
   }
 }

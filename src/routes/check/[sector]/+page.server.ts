@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { checklistVersion, getChecklist, runCheck } from '$lib/server/check/check.service';
-import { checklistView, resultView } from '$lib/server/check/check.view';
+import { allResultParts, checklistView, resultView } from '$lib/server/check/check.view';
+import { scoringDefinition } from '$lib/check/score';
 import { isAppError } from '$lib/server/errors';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { listMunicipalities } from '$lib/server/reference/reference.service';
@@ -42,8 +43,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
       : [];
   return {
     checklist: checklistView(checklist, locals.locale),
-    // The whole definition lets the page score with JavaScript (and offline) using the same function.
-    definition: checklist.kind === 'checklist' ? checklist : null,
+    // With JavaScript the page scores in the browser (also offline) with the same scoreChecklist: it gets
+    // the weights and rules, and every part a result can show, to narrow down (see src/lib/check/enhance.ts).
+    scoring: checklist.kind === 'checklist' ? scoringDefinition(checklist) : null,
+    resultParts: checklist.kind === 'checklist' ? allResultParts(checklist, locals.locale) : null,
     municipalities
   };
 };

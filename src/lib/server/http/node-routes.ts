@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { translate } from '../../i18n';
+import { log } from '../log';
+import { apiLocaleOf } from './api';
+import { SECURITY_HEADERS } from './headers';
+
+/**
+ * Routes answered by the Node server before a request reaches SvelteKit, for the few endpoints whose
+ * issue sets a throughput SvelteKit's per-request work cannot reach (issue 3: check submissions). Each
+ * is registered in the `init` hook, once the app is open, and is also served by a SvelteKit `+server.ts`
+ * route with the same behaviour (for `vite dev` and the route tests); svelte.config.js puts a lookup in
+ * front of adapter-node's handler in build/index.js. A registered route must answer every request it
+ * is given — including every error — and never read the client's address or log the body.
+ */
+/** `body` is null when it was longer than the route's limit (nothing more is read then). */
+export type TNodeRoute = (req: IncomingMessage, res: ServerResponse, body: string | null) => Promise<void>;
+
+/** Where build/index.js finds the dispatcher: `globalThis[Symbol.for('forebygg.nodeRoutes')](req, res)`. */
+export const NODE_ROUTES = Symbol.for('forebygg.nodeRoutes');
+
+const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
+
+/** Answers a request with its registered route: true if there was one (else SvelteKit answers it). */
+export function dispatchNodeRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const route = routes.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
+  if (!route) return false;
+  route(req, res);
+  return true;
+}
+
+/**
+ * Serves `method path` (exact path, any query) with `route`. The body is read here, up to `maxBytes`
+ * (more: the route is given null); an error the route did not answer becomes a 500 without details.
+ */
+export function registerNodeRoute(method: 'POST', path: string, maxBytes: number, route: TNodeRoute): void {
+  (globalThis as unknown as Record<symbol, unknown>)[NODE_ROUTES] = dispatchNodeRoute;
+  routes.set(`${method} ${path}`, (req, res) => {
+    void readBody(req, maxBytes).then(
+      (body) =>
+        route(req, res, body).catch((e: unknown) => {
+          log.error({ route: path, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
+          const locale = apiLocaleOf(req.headers['accept-language']);
+          if (!res.headersSent) sendJson(res, 500, { message: translate(locale, 'error.500.body'), code: 'internal' });
+        }),
+      () => res.destroy()
+    );
+  });
+}
+
+/** The request body as text; null when it is longer than `maxBytes`. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Answers JSON with the app's headers (see hooks.server.ts) and a fresh request id. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'X-Frame-Options': 'DENY',
+    'X-Request-Id': randomUUID(),
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text)
+  });
+  res.end(text);
+}
