@@ -27,7 +27,7 @@ export const scenarios = [
     },
     baseline: 'write',
     target: 0.5,
-    note: 'issue 3: ≥ 0.5 of a bare node:http insert, ≥ 2,000/s, p99 < 50 ms; one aggregate row + indicator rows per check'
+    note: 'issue 3: ≥ 0.5 of a bare node:http insert, ≥ 2,000/s, p99 < 50 ms; answered before SvelteKit, group commit'
   },
   {
     name: 'directory coverage query',

@@ -146,6 +146,8 @@ test('check pages ship at most 30 KB of JavaScript (gzip): one small script, no 
     const bodies = await Promise.all(scripts);
     const gzip = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
     expect(bodies.length, path).toBe(1);
+    // The script keeps the shell's double-Escape quick exit, and says so.
+    await expect(page.locator('#quick-exit-hint')).toContainText(/Esc/);
     expect(gzip, path).toBeLessThanOrEqual(30 * 1024);
   }
 });

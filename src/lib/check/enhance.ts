@@ -32,6 +32,10 @@ function quickExitShortcut() {
     } else lastEscape = event.timeStamp;
   });
   window.addEventListener('pageshow', () => document.documentElement.classList.remove('is-exiting'));
+  // Now that Escape works, say so in the quick-exit link's description (as the shell does with its client).
+  const keyHint = document.getElementById('quick-exit-key-hint');
+  document.getElementById('quick-exit-hint')?.append(` ${keyHint?.textContent ?? ''}`);
+  keyHint?.remove();
 }
 
 function registerServiceWorker() {
