@@ -6,6 +6,7 @@ import { announceSetupLink, app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/auth/auth.types';
 import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.service';
 import { scheduleRetention } from '$lib/server/report/report.retention';
+import { scheduleClassroomPurge } from '$lib/server/youth/classroom.service';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
@@ -26,6 +27,8 @@ export const init: ServerInit = async () => {
   }, 10 * 60_000);
   purge.unref();
   scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
+  // Classroom sessions past their 24 hours: rolled up, pupils and nicknames deleted (every 10 minutes).
+  scheduleClassroomPurge(ctx.db, (e) => log.error({ err: (e as Error).message }, 'classroom purge failed'));
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */

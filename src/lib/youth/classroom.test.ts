@@ -6,6 +6,7 @@ import {
   codeFromBytes,
   distribution,
   gain,
+  groupedDistribution,
   initialState,
   nextState,
   normaliseCode,
@@ -85,6 +86,39 @@ describe('distribution and gain', () => {
         }
       )
     );
+  });
+
+  it('property: grouped answers give the same distribution as every answer one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            options: fc.array(fc.constantFrom('a', 'b', 'c', 'x'), { maxLength: 4 }),
+            count: fc.integer({ min: 0, max: 60 })
+          }),
+          { maxLength: 12 }
+        ),
+        (groups) => {
+          const oneByOne = groups.flatMap((g) => Array.from({ length: g.count }, () => g.options));
+          expect(groupedDistribution(['a', 'b', 'c'], groups)).toEqual(distribution(['a', 'b', 'c'], oneByOne));
+        }
+      )
+    );
+  });
+
+  it('counts a group of pupils who chose two options under both', () => {
+    expect(
+      groupedDistribution(
+        ['a', 'b'],
+        [
+          { options: ['a', 'b'], count: 3 },
+          { options: ['b'], count: 2 }
+        ]
+      )
+    ).toEqual([
+      { id: 'a', count: 3 },
+      { id: 'b', count: 5 }
+    ]);
   });
 
   it('gives the change in percentage points', () => {

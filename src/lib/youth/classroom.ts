@@ -71,6 +71,20 @@ export function distribution(optionIds: readonly string[], answers: readonly (re
   return optionIds.map((id) => ({ id, count: counts.get(id)! }));
 }
 
+/**
+ * The same as `distribution`, from grouped answers: each group is one distinct choice and how many
+ * pupils made it (what one aggregate query returns), so the projector never reads every answer.
+ */
+export function groupedDistribution(
+  optionIds: readonly string[],
+  groups: readonly { options: readonly string[]; count: number }[]
+) {
+  const counts = new Map(optionIds.map((id) => [id, 0]));
+  for (const g of groups)
+    for (const id of new Set(g.options)) if (counts.has(id)) counts.set(id, counts.get(id)! + g.count);
+  return optionIds.map((id) => ({ id, count: counts.get(id)! }));
+}
+
 export interface TRunCount {
   answered: number;
   correct: number;

@@ -6,7 +6,8 @@ import {
   answerInClass,
   joinClassSession,
   knowledgeGain,
-  purgeExpiredSessions,
+  purgeExpiredClassrooms,
+  scheduleClassroomPurge,
   pupilView,
   sessionForTeacher,
   startClassSession,
@@ -168,7 +169,7 @@ describe('a classroom session', () => {
     const later = new Date(start.getTime() + 24 * 60 * 60 * 1000 + 1);
     expect((await errorOf(joinClassSession(c(), { code, nickname: '' }, later))).code).toBe('gone');
     expect((await errorOf(sessionForTeacher(c(), teacherKey, later))).code).toBe('not_found');
-    expect(await purgeExpiredSessions(ctx.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredClassrooms(ctx.db, later)).toBeGreaterThanOrEqual(1);
     expect(await ctx.db.selectFrom('youth_class_session').selectAll().where('id', '=', id).execute()).toEqual([]);
     expect(await ctx.db.selectFrom('youth_class_pupil').selectAll().where('session_id', '=', id).execute()).toEqual([]);
     const kept = await ctx.db
@@ -183,5 +184,62 @@ describe('a classroom session', () => {
     const g = (await knowledgeGain(ctx.db, { from: '2026-W45', to: '2026-W45' }))[0]!;
     expect(g.answeredBefore).toEqual({ suppressed: true, count: null, lessThan: 5 });
     expect(g.shareBefore).toBeNull();
+  });
+
+  it('two purges at once roll an expired class up once, and delete its pupils and nicknames', async () => {
+    const start = new Date('2026-06-01T09:00:00Z');
+    const { id, code, teacherKey } = await startClassSession(
+      c(),
+      { setId: 'what-is-trafficking', municipality: '0301' },
+      start
+    );
+    const pupils = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => joinClassSession(c(), { code, nickname: `Nick ${i}` }, start))
+    );
+    await stepClassSession(c(), teacherKey, 'start', start);
+    const q = (await pupilView(c(), pupils[0]!.pupilToken, start))!.question!;
+    await Promise.all(
+      pupils.map((p) =>
+        answerInClass(c(), p.pupilToken, { questionId: q.id, run: 'before', chosen: [q.correct[0]!] }, start)
+      )
+    );
+    const later = new Date(start.getTime() + 24 * 60 * 60 * 1000 + 1);
+    const [a, b] = await Promise.all([purgeExpiredClassrooms(ctx.db, later), purgeExpiredClassrooms(ctx.db, later)]);
+    expect(a + b).toBe(1);
+    expect(await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom('youth_class_pupil').select('nickname').where('nickname', 'like', 'Nick %').execute()
+    ).toEqual([]);
+    const kept = await ctx.db
+      .selectFrom('youth_class_tally')
+      .selectAll()
+      .where('iso_week', '=', '2026-W23')
+      .where('question_id', '=', q.id)
+      .execute();
+    expect(kept.map((k) => [k.run, k.municipality, Number(k.answered), Number(k.correct)])).toEqual([
+      ['before', '0301', 6, 6]
+    ]);
+  });
+
+  it('the timer purges sessions past their 24 hours without anyone starting a new one', async () => {
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    const { id, code } = await startClassSession(c(), { setId: 'sectors-around-us', municipality: null }, dayAgo);
+    await joinClassSession(c(), { code, nickname: 'Timer pupil' }, dayAgo);
+    const errors: unknown[] = [];
+    const stop = scheduleClassroomPurge(ctx.db, (e) => errors.push(e), 60_000);
+    try {
+      for (let i = 0; i < 100; i++) {
+        const left = await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute();
+        if (left.length === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
+    expect(await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom('youth_class_pupil').select('nickname').where('nickname', '=', 'Timer pupil').execute()
+    ).toEqual([]);
   });
 });

@@ -74,7 +74,7 @@ function deepFreeze<T>(value: T): T {
  */
 const parsed = new Map<string, { definition: string; set: TQuizSet }>();
 
-function parseStored(row: YouthQuizSetTable): TQuizSet {
+function parseStored(row: Pick<YouthQuizSetTable, 'id' | 'definition'>): TQuizSet {
   const hit = parsed.get(row.id);
   if (hit && hit.definition === row.definition) return hit.set;
   const set = deepFreeze(parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)));
@@ -102,6 +102,15 @@ export async function getQuiz(db: Executor, id: string): Promise<TQuizSet> {
   const row = /^[a-z0-9][a-z0-9-]{0,40}$/.test(id) ? await repo.findSet(db, id) : undefined;
   if (!row || row.published_at === null) throw new AppError('not_found', 'youth.error.unknownSet');
   return fromRow(row).set;
+}
+
+/**
+ * The published set from a stored definition another query already read (a join), so a hot path needs
+ * no extra read; the same 404 as `getQuiz` when the set is gone or unpublished.
+ */
+export function publishedQuizFrom(id: string, definition: string | null, publishedAt: string | null): TQuizSet {
+  if (definition === null || publishedAt === null) throw new AppError('not_found', 'youth.error.unknownSet');
+  return parseStored({ id, definition });
 }
 
 export interface TAnswerOutcome {
