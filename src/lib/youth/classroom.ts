@@ -124,3 +124,19 @@ export function publicGain(before: TRunCount, after: TRunCount) {
     changePoints: sb === null || sa === null ? null : Math.round((sa - sb) * 1000) / 10
   };
 }
+
+/**
+ * Before and after per group (a school municipality, '' when none was given) summed over every question
+ * and week: the rows are kept class tallies.
+ */
+export function totalsBy(rows: readonly { group: string; run: string; answered: number; correct: number }[]) {
+  const map = new Map<string, { before: TRunCount; after: TRunCount }>();
+  for (const r of rows) {
+    if (r.run !== 'before' && r.run !== 'after') continue;
+    const e = map.get(r.group) ?? { before: { answered: 0, correct: 0 }, after: { answered: 0, correct: 0 } };
+    e[r.run].answered += r.answered;
+    e[r.run].correct += r.correct;
+    map.set(r.group, e);
+  }
+  return map;
+}

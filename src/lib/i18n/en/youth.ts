@@ -193,5 +193,31 @@ export const youth: Record<keyof typeof nb, string> = {
   'youth.class.error.nickname': 'The nickname can have at most 30 characters.',
   'youth.class.error.wrongCode': 'We cannot find a session with this code. Check the code on the board and try again.',
   'youth.class.error.expired': 'This session has ended or expired. Ask the teacher for a new code.',
-  'youth.class.error.week': 'Write the week as YYYY-Www, for example 2026-W48.'
+  'youth.class.error.week': 'Write the week as YYYY-Www, for example 2026-W48.',
+
+  'youth.gain.nav': 'Knowledge gain',
+  'youth.gain.title': 'Knowledge gain from the classroom',
+  'youth.gain.lead':
+    'The share of right answers before and after the lesson in classroom sessions, per school municipality (if the teacher gave one) and per question. Only anonymous figures are kept: quiz, question, number of answers, before or after, week and municipality.',
+  'youth.gain.filter': 'Narrow down',
+  'youth.gain.from': 'From week',
+  'youth.gain.to': 'To week',
+  'youth.gain.weekHint': 'For example 2026-W48',
+  'youth.gain.municipality': "School's municipality",
+  'youth.gain.all': 'All municipalities',
+  'youth.gain.apply': 'Show',
+  'youth.gain.suppressed': 'Fewer than 5 answers are shown as "<5", and then the share right is not shown either.',
+  'youth.gain.empty': 'No classroom session has ended in this period yet.',
+  'youth.gain.byMunicipality': 'Per school municipality (all questions)',
+  'youth.gain.byQuestion': 'Per question',
+  'youth.gain.noMunicipality': 'Municipality not given',
+  'youth.gain.points': '{points} percentage points',
+  'youth.gain.col.municipality': 'Municipality',
+  'youth.gain.col.set': 'Quiz',
+  'youth.gain.col.question': 'Question',
+  'youth.gain.col.answeredBefore': 'Answers before',
+  'youth.gain.col.shareBefore': 'Right before',
+  'youth.gain.col.answeredAfter': 'Answers after',
+  'youth.gain.col.shareAfter': 'Right after',
+  'youth.gain.col.change': 'Change'
 };

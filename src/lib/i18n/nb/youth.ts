@@ -189,5 +189,31 @@ export const youth = {
   'youth.class.error.nickname': 'Kallenavnet kan ha høyst 30 tegn.',
   'youth.class.error.wrongCode': 'Vi finner ingen økt med denne koden. Sjekk koden på tavla og prøv igjen.',
   'youth.class.error.expired': 'Denne økten er avsluttet eller utløpt. Spør læreren om en ny kode.',
-  'youth.class.error.week': 'Skriv uka som ÅÅÅÅ-Wuu, for eksempel 2026-W48.'
+  'youth.class.error.week': 'Skriv uka som ÅÅÅÅ-Wuu, for eksempel 2026-W48.',
+
+  'youth.gain.nav': 'Kunnskapsgevinst',
+  'youth.gain.title': 'Kunnskapsgevinst fra klasserommet',
+  'youth.gain.lead':
+    'Andel riktige svar før og etter undervisningen i økter i klasserommet, per skolekommune (hvis læreren oppga en) og per spørsmål. Bare anonyme tall lagres: quiz, spørsmål, antall svar, før eller etter, uke og kommune.',
+  'youth.gain.filter': 'Avgrens',
+  'youth.gain.from': 'Fra uke',
+  'youth.gain.to': 'Til uke',
+  'youth.gain.weekHint': 'For eksempel 2026-W48',
+  'youth.gain.municipality': 'Skolens kommune',
+  'youth.gain.all': 'Alle kommuner',
+  'youth.gain.apply': 'Vis',
+  'youth.gain.suppressed': 'Færre enn 5 svar vises som «<5», og da vises heller ikke andelen riktige.',
+  'youth.gain.empty': 'Ingen økter i klasserommet er avsluttet i denne perioden ennå.',
+  'youth.gain.byMunicipality': 'Per skolekommune (alle spørsmål)',
+  'youth.gain.byQuestion': 'Per spørsmål',
+  'youth.gain.noMunicipality': 'Kommune ikke oppgitt',
+  'youth.gain.points': '{points} prosentpoeng',
+  'youth.gain.col.municipality': 'Kommune',
+  'youth.gain.col.set': 'Quiz',
+  'youth.gain.col.question': 'Spørsmål',
+  'youth.gain.col.answeredBefore': 'Svar før',
+  'youth.gain.col.shareBefore': 'Riktig før',
+  'youth.gain.col.answeredAfter': 'Svar etter',
+  'youth.gain.col.shareAfter': 'Riktig etter',
+  'youth.gain.col.change': 'Endring'
 };

@@ -237,7 +237,7 @@ export async function deleteSession(db: Executor, id: string): Promise<boolean> 
 }
 
 /** Class tallies between two ISO weeks (inclusive), summed per set, question and run. */
-export async function classTallies(db: Executor, range: { from?: string; to?: string }) {
+export async function classTallies(db: Executor, range: { from?: string; to?: string; municipality?: string }) {
   let q = db
     .selectFrom('youth_class_tally')
     .select(['set_id', 'question_id', 'run'])
@@ -245,6 +245,25 @@ export async function classTallies(db: Executor, range: { from?: string; to?: st
     .groupBy(['set_id', 'question_id', 'run']);
   if (range.from) q = q.where('iso_week', '>=', range.from);
   if (range.to) q = q.where('iso_week', '<=', range.to);
+  if (range.municipality) q = q.where('municipality', '=', range.municipality);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, answered: Number(r.answered), correct: Number(r.correct) }));
+}
+
+/** Class tallies between two ISO weeks summed per school municipality ('' when none) and run, with its name. */
+export async function classTalliesByMunicipality(
+  db: Executor,
+  range: { from?: string; to?: string; municipality?: string }
+) {
+  let q = db
+    .selectFrom('youth_class_tally as t')
+    .leftJoin('municipality as m', 'm.number', 't.municipality')
+    .select(['t.municipality', 't.run', 'm.name'])
+    .select((eb) => [eb.fn.sum<number>('t.answered').as('answered'), eb.fn.sum<number>('t.correct').as('correct')])
+    .groupBy(['t.municipality', 't.run', 'm.name']);
+  if (range.from) q = q.where('t.iso_week', '>=', range.from);
+  if (range.to) q = q.where('t.iso_week', '<=', range.to);
+  if (range.municipality) q = q.where('t.municipality', '=', range.municipality);
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, answered: Number(r.answered), correct: Number(r.correct) }));
 }

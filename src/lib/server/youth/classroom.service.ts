@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { TRole, TSessionUser } from '../auth/auth.types';
 import { hashToken, looksLikeToken, randomToken } from '../auth/tokens';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
@@ -10,6 +11,7 @@ import {
   nextState,
   normaliseCode,
   publicGain,
+  totalsBy,
   type TClassState,
   type TPhase,
   type TRun,
@@ -20,7 +22,7 @@ import { isCorrect, isMultiple, knownChoices } from '../../youth/core';
 import type { TQuizSet } from '../../youth/quiz';
 import * as repo from './classroom.repository';
 import { classroomBus, type TEventBus } from './event-bus';
-import { getQuiz, publishedQuizFrom } from './youth.service';
+import { allQuizSets, getQuiz, publishedQuizFrom } from './youth.service';
 import * as quizRepo from './youth.repository';
 import type { YouthClassSessionTable } from './youth.tables';
 
@@ -409,7 +411,7 @@ export async function answerInClass(
 // ───────────────────────────── public aggregates ─────────────────────────────
 
 /** Knowledge gain over ISO weeks: per set and question, share right before vs after (counts under 5 hidden). */
-export async function knowledgeGain(db: Executor, range: { from?: string; to?: string }) {
+export async function knowledgeGain(db: Executor, range: { from?: string; to?: string; municipality?: string }) {
   const rows = await repo.classTallies(db, range);
   const map = new Map<string, { setId: string; questionId: string; before: TRunCount; after: TRunCount }>();
   for (const r of rows) {
@@ -426,4 +428,59 @@ export async function knowledgeGain(db: Executor, range: { from?: string; to?: s
   return [...map.values()]
     .sort((a, b) => a.setId.localeCompare(b.setId) || a.questionId.localeCompare(b.questionId))
     .map((e) => ({ setId: e.setId, questionId: e.questionId, ...publicGain(e.before, e.after) }));
+}
+
+/**
+ * Knowledge gain per school municipality (as the teachers gave it; null for classes that gave none):
+ * all answers before vs after over the weeks, counts under 5 suppressed. Named municipalities first, by
+ * name; then the classes without one.
+ */
+export async function knowledgeGainByMunicipality(
+  db: Executor,
+  range: { from?: string; to?: string; municipality?: string }
+) {
+  const rows = await repo.classTalliesByMunicipality(db, range);
+  const names = new Map(rows.map((r) => [r.municipality, r.name]));
+  const totals = totalsBy(
+    rows.map((r) => ({ group: r.municipality, run: r.run, answered: r.answered, correct: r.correct }))
+  );
+  return [...totals]
+    .map(([number, t]) => ({
+      municipality: number || null,
+      name: (number && names.get(number)) || null,
+      ...publicGain(t.before, t.after)
+    }))
+    .sort((a, b) =>
+      a.municipality === null ? 1 : b.municipality === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'nb')
+    );
+}
+
+/** Who sees the knowledge-gain page in the staff area. */
+export const knowledgeGainViewerRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
+
+/**
+ * The staff page's knowledge gain: per school municipality, and per question with the set and question
+ * it belongs to (also unpublished sets). The same suppressed figures as the API.
+ */
+export async function knowledgeGainReport(
+  db: Executor,
+  actor: TSessionUser | null,
+  range: { from?: string; to?: string; municipality?: string }
+) {
+  if (!actor) throw new AppError('unauthenticated', 'auth.error.loginRequired');
+  if (!actor.roles.some((r) => knowledgeGainViewerRoles.includes(r)))
+    throw new AppError('forbidden', 'auth.error.forbidden');
+  const sets = new Map((await allQuizSets(db)).map((s) => [s.id, s] as const));
+  const byQuestion = (await knowledgeGain(db, range)).map((r) => {
+    const set = sets.get(r.setId) ?? null;
+    const index = set ? set.questions.findIndex((q) => q.id === r.questionId) : -1;
+    return { ...r, set, question: index >= 0 ? set!.questions[index]! : null, number: index >= 0 ? index + 1 : null };
+  });
+  byQuestion.sort(
+    (a, b) =>
+      (a.set?.order ?? 1e9) - (b.set?.order ?? 1e9) ||
+      a.setId.localeCompare(b.setId) ||
+      (a.number ?? 1e9) - (b.number ?? 1e9)
+  );
+  return { byMunicipality: await knowledgeGainByMunicipality(db, range), byQuestion };
 }

@@ -179,6 +179,11 @@ export function requireQuizEditor(user: TSessionUser | null): asserts user is TS
     throw new AppError('forbidden', 'auth.error.forbidden');
 }
 
+/** Every set, published or not, without a permission check: for services that checked their caller. */
+export async function allQuizSets(db: Executor): Promise<TQuizSet[]> {
+  return (await repo.listSets(db, { all: true })).map((r) => fromRow(r).set);
+}
+
 /** Every set, published or not, for the staff area. */
 export async function listAllQuizzes(db: Executor, actor: TSessionUser | null): Promise<TStoredSet[]> {
   requireQuizEditor(actor);
