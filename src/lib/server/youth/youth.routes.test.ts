@@ -129,10 +129,12 @@ describe('API', () => {
       Record<string, string>
     >;
     expect(bad.errors!.from).toBe('Skriv uka som ÅÅÅÅ-Wuu, for eksempel 2026-W48.');
-    const refused = await gainPage.load(staffEvent('/admin/youth/knowledge-gain', ['case_handler'])).then(
-      () => null,
-      (e: unknown) => e
-    );
+    const refused = await Promise.resolve()
+      .then(() => gainPage.load(staffEvent('/admin/youth/knowledge-gain', ['case_handler'])))
+      .then(
+        () => null,
+        (e: unknown) => e
+      );
     expect(isHttpError(refused) && refused.status).toBe(403);
   });
 
