@@ -138,6 +138,39 @@ describe('API', () => {
     expect(isHttpError(refused) && refused.status).toBe(403);
   });
 
+  it("the editors' question form: a refused save keeps the values and names the field; a good one redirects", async () => {
+    const route = await import('../../../routes/(staff)/admin/youth/[id]/questions/[qid]/+page.server');
+    const { getQuiz } = await import('./youth.service');
+    const { questionFields } = await import('../../youth/question-form');
+    const editorUser = { id: 'u', roles: ['editor'], hasTotp: true, memberships: [] } as never;
+    const set = await getQuiz((await app()).db, 'sectors-around-us');
+    const q = set.questions[0]!;
+    const send = (fields: Record<string, string>) => {
+      const { event } = fakeActionEvent(
+        `/admin/youth/${set.id}/questions/${q.id}`,
+        new URLSearchParams(fields),
+        'application/x-www-form-urlencoded',
+        { user: editorUser }
+      );
+      return Promise.resolve()
+        .then(() => route.actions.default({ ...event, params: { id: set.id, qid: q.id } } as never))
+        .catch((e: unknown) => e);
+    };
+    const refused = (await send({ ...questionFields(q), 'option-0-en': '' })) as {
+      status: number;
+      data: { errors: Record<string, string>; values: Record<string, string> };
+    };
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors).toEqual({ 'option-0-en': 'Skriv alternativet både på bokmål og engelsk.' });
+    expect(refused.data.values['text-nb']).toBe(q.text.nb);
+    const saved = (await send({ ...questionFields(q), 'text-en': 'Where is trafficking found?' })) as {
+      status: number;
+      location: string;
+    };
+    expect([saved.status, saved.location]).toEqual([303, `/admin/youth/${set.id}?saved=question`]);
+    expect((await getQuiz((await app()).db, set.id)).questions[0]!.text.en).toBe('Where is trafficking found?');
+  });
+
   it('the join QR code is an SVG made here; a bad code is a 400', async () => {
     const qr = await h.qr(event('/join/qr.svg?code=k7m2qx'));
     expect(qr.headers.get('content-type')).toBe('image/svg+xml');

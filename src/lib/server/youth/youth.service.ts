@@ -6,6 +6,7 @@ import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import { isoWeek } from '../../stats/iso-week';
 import { advance, isCorrect, isMultiple, knownChoices, parseProgress } from '../../youth/core';
+import { applyQuestionForm, type TQuestionFields } from '../../youth/question-form';
 import { parseQuizSet, ZQuizSet, type TQuizQuestion, type TQuizSet } from '../../youth/quiz';
 import * as repo from './youth.repository';
 import type { YouthQuizSetTable } from './youth.tables';
@@ -246,6 +247,45 @@ export async function saveQuiz(
     });
   });
   return getStoredQuiz(db, actor, id);
+}
+
+/**
+ * Saves one question from the editors' form (a new one when `questionId` is null): the whole set is
+ * validated by the same schema as the shipped files; a message per field when it is not. Audited.
+ */
+export async function saveQuestion(
+  db: DB,
+  actor: TSessionUser | null,
+  setId: string,
+  questionId: string | null,
+  fields: TQuestionFields
+): Promise<{ questionId: string }> {
+  const stored = await getStoredQuiz(db, actor, setId);
+  if (questionId !== null && !stored.set.questions.some((q) => q.id === questionId))
+    throw new AppError('not_found', 'youth.editor.error.unknownQuestion');
+  const result = applyQuestionForm(stored.set, questionId, fields);
+  if (!result.ok) throw new AppError('validation', 'validation.summary', { fields: result.fields });
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findSet(trx, setId);
+    if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+    await repo.updateSet(trx, setId, {
+      position: result.set.order,
+      target_age: result.set.targetAge,
+      definition: JSON.stringify(result.set),
+      origin: 'editor',
+      published_at: row.published_at,
+      updated_at: now
+    });
+    await appendAudit(trx, {
+      actorId: actor!.id,
+      action: questionId === null ? 'youth.quiz.question.add' : 'youth.quiz.question.update',
+      targetType: 'youth_quiz_set',
+      targetId: setId,
+      details: { question: result.question.id }
+    });
+  });
+  return { questionId: result.question.id };
 }
 
 /** Exact answer tallies of one set per question (staff only: no suppression here, nothing is public). */
