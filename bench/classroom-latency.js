@@ -5,9 +5,11 @@
 // in the same run: the same 60 requests spread over a second to GET /api/health.
 // Usage: npm run build && node bench/classroom-latency.js        (SQLite in a temp folder)
 //        node scripts/with-postgres.js node bench/classroom-latency.js   (PostgreSQL)
+// BENCH_BUILD=<folder> runs another build (e.g. a copy of the previous one, for before/after);
+// BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the app.
 // Target (issue 5): every update within 500 ms p99.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,16 @@ const freePort = () =>
     });
   });
 
+/** The app's CPU time so far (user + system, ms) from /proc: less sensitive to a busy machine than latency. */
+const cpuMs = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 async function main() {
@@ -31,7 +43,8 @@ async function main() {
   const isPg = process.env.DATABASE_URL?.startsWith('postgres');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = spawn(process.execPath, ['build/index.js'], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const app = spawn(process.execPath, [...nodeArgs, join(process.env.BENCH_BUILD ?? 'build', 'index.js')], {
     env: {
       ...process.env,
       DATABASE_URL: isPg ? process.env.DATABASE_URL : `sqlite:${join(dir, 'app.db')}`,
@@ -70,6 +83,8 @@ async function main() {
     const all = [];
     const acks = [];
     const baseline = [];
+    let answerCpu = 0;
+    let healthCpu = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const started = await fetch(`${base}/youth/classroom?/start`, form({ set: 'what-can-i-do', municipality: '' }));
       const teacherPath = started.headers.get('location');
@@ -119,6 +134,7 @@ async function main() {
 
       // Every pupil answers at a random moment within the same second.
       const done = [];
+      const cpuBefore = cpuMs(app.pid);
       await Promise.all(
         cookies.map(async (cookie, k) => {
           await new Promise((r) => setTimeout(r, Math.random() * 1000));
@@ -133,6 +149,7 @@ async function main() {
       );
       const deadline = performance.now() + 5000;
       while (maxAnswered < PUPILS && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      answerCpu += cpuMs(app.pid) - cpuBefore;
       controller.abort();
       await reading;
       if (maxAnswered < PUPILS) throw new Error(`the projector saw only ${maxAnswered} of ${PUPILS} answers`);
@@ -142,6 +159,7 @@ async function main() {
       done.forEach((d) => acks.push(d.acked - d.sent));
 
       // Baseline: the same burst shape to the health endpoint.
+      const healthBefore = cpuMs(app.pid);
       await Promise.all(
         Array.from({ length: PUPILS }, async () => {
           await new Promise((r) => setTimeout(r, Math.random() * 1000));
@@ -150,6 +168,7 @@ async function main() {
           baseline.push(performance.now() - t);
         })
       );
+      healthCpu += cpuMs(app.pid) - healthBefore;
       await fetch(base + teacherPath, form({ step: 'end' }));
     }
     all.sort((a, b) => a - b);
@@ -168,6 +187,9 @@ async function main() {
       },
       answerRequestMs: { p50: +quantile(acks, 0.5).toFixed(1), p99: +quantile(acks, 0.99).toFixed(1) },
       baselineHealthMs: { p50: +quantile(baseline, 0.5).toFixed(1), p99: +quantile(baseline, 0.99).toFixed(1) },
+      // Server CPU per answer (its request and the projector updates it causes) and per health request.
+      serverCpuMsPerAnswer: +(answerCpu / all.length).toFixed(2),
+      serverCpuMsPerHealth: +(healthCpu / baseline.length).toFixed(2),
       ratioP99ToBaselineP99: +(p99 / quantile(baseline, 0.99)).toFixed(2),
       target: 'p99 < 500 ms',
       met: p99 < 500

@@ -8,6 +8,7 @@ import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.
 import { scheduleRetention } from '$lib/server/report/report.retention';
 import { scheduleNotifications } from '$lib/server/notifications/notifications.jobs';
 import { createMailer } from '$lib/server/notifications/notifications.mail';
+import { scheduleClassroomPurge } from '$lib/server/youth/classroom.service';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
@@ -32,6 +33,8 @@ export const init: ServerInit = async () => {
   scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
   scheduleNotifications(ctx.db, createMailer(ctx.config));
   registerCheckRoutes(ctx);
+  // Classroom sessions past their 24 hours: rolled up, pupils and nicknames deleted (every 10 minutes).
+  scheduleClassroomPurge(ctx.db, (e) => log.error({ err: (e as Error).message }, 'classroom purge failed'));
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */

@@ -53,12 +53,17 @@ test('without JavaScript a question with several right answers uses checkboxes (
   await expect(page.getByText(/Exploitation includes at a minimum/)).toBeVisible();
 });
 
-test('an unknown quiz is a 404 in the user language with a way back', async ({ page }) => {
+test('an unknown quiz is a 404 in the user language with a way back and search', async ({ page }) => {
   const res = await page.goto('/en/youth/quiz/no-such-quiz');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Quiz not found' })).toBeVisible();
   await expect(page.getByText('We cannot find a quiz with this name.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'See all quizzes' })).toBeVisible();
+  // …and a search of the learning pages, which works without JavaScript.
+  await page.getByRole('searchbox').fill('forced labour');
+  await page.getByRole('search').getByRole('button').click();
+  await expect(page).toHaveURL(/\/en\/learn\?q=forced/);
+  await expect(page.locator('mark').first()).toBeVisible();
 });
 
 test('the lesson plan is one 45-minute lesson', async ({ page }) => {

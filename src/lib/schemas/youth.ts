@@ -40,7 +40,12 @@ const ZIsoWeek = z
 
 export const ZKnowledgeGainQuery = z.object({
   from: ZIsoWeek.optional().describe('First ISO week (inclusive)'),
-  to: ZIsoWeek.optional().describe('Last ISO week (inclusive)')
+  to: ZIsoWeek.optional().describe('Last ISO week (inclusive)'),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/, { message: 'youth.class.error.municipality' })
+    .optional()
+    .describe('Four-digit municipality number: only classes whose teacher gave this school municipality')
 });
 
 const ZGainCount = z
@@ -51,9 +56,24 @@ const ZGainCount = z
   })
   .meta({ id: 'KnowledgeGainCount' });
 
+const ZMunicipalityGain = z
+  .object({
+    municipality: z.string().nullable().describe('Four-digit number; null for classes that gave none'),
+    name: z.string().nullable(),
+    answeredBefore: ZGainCount,
+    answeredAfter: ZGainCount,
+    shareBefore: z.number().nullable().describe('Share right before the lesson over all questions; null when hidden'),
+    shareAfter: z.number().nullable(),
+    changePoints: z.number().nullable()
+  })
+  .meta({ id: 'KnowledgeGainMunicipality' });
+
 export const ZKnowledgeGain = z
   .object({
-    filter: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+    filter: z.object({ from: z.string().nullable(), to: z.string().nullable(), municipality: z.string().nullable() }),
+    municipalities: z
+      .array(ZMunicipalityGain)
+      .describe('All answers per school municipality (the teacher may give one), counts under 5 suppressed'),
     data: z.array(
       z.object({
         setId: z.string(),

@@ -6,11 +6,13 @@ import {
   codeFromBytes,
   distribution,
   gain,
+  groupedDistribution,
   initialState,
   nextState,
   normaliseCode,
   publicGain,
   steps,
+  totalsBy,
   type TClassState
 } from './classroom';
 
@@ -87,6 +89,39 @@ describe('distribution and gain', () => {
     );
   });
 
+  it('property: grouped answers give the same distribution as every answer one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            options: fc.array(fc.constantFrom('a', 'b', 'c', 'x'), { maxLength: 4 }),
+            count: fc.integer({ min: 0, max: 60 })
+          }),
+          { maxLength: 12 }
+        ),
+        (groups) => {
+          const oneByOne = groups.flatMap((g) => Array.from({ length: g.count }, () => g.options));
+          expect(groupedDistribution(['a', 'b', 'c'], groups)).toEqual(distribution(['a', 'b', 'c'], oneByOne));
+        }
+      )
+    );
+  });
+
+  it('counts a group of pupils who chose two options under both', () => {
+    expect(
+      groupedDistribution(
+        ['a', 'b'],
+        [
+          { options: ['a', 'b'], count: 3 },
+          { options: ['b'], count: 2 }
+        ]
+      )
+    ).toEqual([
+      { id: 'a', count: 3 },
+      { id: 'b', count: 5 }
+    ]);
+  });
+
   it('gives the change in percentage points', () => {
     expect(gain({ answered: 20, correct: 5 }, { answered: 20, correct: 15 })).toEqual({
       before: 0.25,
@@ -112,6 +147,30 @@ describe('distribution and gain', () => {
         }
         if (after.answered > 0 && after.answered < 5) expect(g.shareAfter).toBeNull();
         if (g.shareBefore !== null) expect(g.shareBefore).toBeCloseTo(before.correct / before.answered);
+      })
+    );
+  });
+});
+
+describe('totals per municipality', () => {
+  it('property: sums answered and right per group and run, and ignores other runs', () => {
+    const row = fc.record({
+      group: fc.constantFrom('', '0301', '4601'),
+      run: fc.constantFrom('before', 'after', 'self'),
+      answered: fc.integer({ min: 0, max: 100 }),
+      correct: fc.integer({ min: 0, max: 100 })
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const totals = totalsBy(rows);
+        for (const group of ['', '0301', '4601'])
+          for (const run of ['before', 'after'] as const) {
+            const mine = rows.filter((r) => r.group === group && r.run === run);
+            const t = totals.get(group)?.[run] ?? { answered: 0, correct: 0 };
+            expect(t.answered).toBe(mine.reduce((n, r) => n + r.answered, 0));
+            expect(t.correct).toBe(mine.reduce((n, r) => n + r.correct, 0));
+          }
+        expect([...totals.keys()].every((g) => rows.some((r) => r.group === g && r.run !== 'self'))).toBe(true);
       })
     );
   });

@@ -71,6 +71,20 @@ export function distribution(optionIds: readonly string[], answers: readonly (re
   return optionIds.map((id) => ({ id, count: counts.get(id)! }));
 }
 
+/**
+ * The same as `distribution`, from grouped answers: each group is one distinct choice and how many
+ * pupils made it (what one aggregate query returns), so the projector never reads every answer.
+ */
+export function groupedDistribution(
+  optionIds: readonly string[],
+  groups: readonly { options: readonly string[]; count: number }[]
+) {
+  const counts = new Map(optionIds.map((id) => [id, 0]));
+  for (const g of groups)
+    for (const id of new Set(g.options)) if (counts.has(id)) counts.set(id, counts.get(id)! + g.count);
+  return optionIds.map((id) => ({ id, count: counts.get(id)! }));
+}
+
 export interface TRunCount {
   answered: number;
   correct: number;
@@ -109,4 +123,20 @@ export function publicGain(before: TRunCount, after: TRunCount) {
     shareAfter: sa,
     changePoints: sb === null || sa === null ? null : Math.round((sa - sb) * 1000) / 10
   };
+}
+
+/**
+ * Before and after per group (a school municipality, '' when none was given) summed over every question
+ * and week: the rows are kept class tallies.
+ */
+export function totalsBy(rows: readonly { group: string; run: string; answered: number; correct: number }[]) {
+  const map = new Map<string, { before: TRunCount; after: TRunCount }>();
+  for (const r of rows) {
+    if (r.run !== 'before' && r.run !== 'after') continue;
+    const e = map.get(r.group) ?? { before: { answered: 0, correct: 0 }, after: { answered: 0, correct: 0 } };
+    e[r.run].answered += r.answered;
+    e[r.run].correct += r.correct;
+    map.set(r.group, e);
+  }
+  return map;
 }

@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
-import { errorOf } from '../testing/fixtures';
+import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import {
   answerInClass,
   joinClassSession,
   knowledgeGain,
-  purgeExpiredSessions,
+  knowledgeGainByMunicipality,
+  knowledgeGainReport,
+  purgeExpiredClassrooms,
+  scheduleClassroomPurge,
   pupilView,
   sessionForTeacher,
   startClassSession,
   stepClassSession,
   teacherView
 } from './classroom.service';
+import { addClassTally } from './classroom.repository';
 import { createInProcessBus } from './event-bus';
 
 let ctx: AppContext;
@@ -168,7 +172,7 @@ describe('a classroom session', () => {
     const later = new Date(start.getTime() + 24 * 60 * 60 * 1000 + 1);
     expect((await errorOf(joinClassSession(c(), { code, nickname: '' }, later))).code).toBe('gone');
     expect((await errorOf(sessionForTeacher(c(), teacherKey, later))).code).toBe('not_found');
-    expect(await purgeExpiredSessions(ctx.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredClassrooms(ctx.db, later)).toBeGreaterThanOrEqual(1);
     expect(await ctx.db.selectFrom('youth_class_session').selectAll().where('id', '=', id).execute()).toEqual([]);
     expect(await ctx.db.selectFrom('youth_class_pupil').selectAll().where('session_id', '=', id).execute()).toEqual([]);
     const kept = await ctx.db
@@ -183,5 +187,125 @@ describe('a classroom session', () => {
     const g = (await knowledgeGain(ctx.db, { from: '2026-W45', to: '2026-W45' }))[0]!;
     expect(g.answeredBefore).toEqual({ suppressed: true, count: null, lessThan: 5 });
     expect(g.shareBefore).toBeNull();
+  });
+
+  it('two purges at once roll an expired class up once, and delete its pupils and nicknames', async () => {
+    const start = new Date('2026-06-01T09:00:00Z');
+    const { id, code, teacherKey } = await startClassSession(
+      c(),
+      { setId: 'what-is-trafficking', municipality: '0301' },
+      start
+    );
+    const pupils = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => joinClassSession(c(), { code, nickname: `Nick ${i}` }, start))
+    );
+    await stepClassSession(c(), teacherKey, 'start', start);
+    const q = (await pupilView(c(), pupils[0]!.pupilToken, start))!.question!;
+    await Promise.all(
+      pupils.map((p) =>
+        answerInClass(c(), p.pupilToken, { questionId: q.id, run: 'before', chosen: [q.correct[0]!] }, start)
+      )
+    );
+    const later = new Date(start.getTime() + 24 * 60 * 60 * 1000 + 1);
+    const [a, b] = await Promise.all([purgeExpiredClassrooms(ctx.db, later), purgeExpiredClassrooms(ctx.db, later)]);
+    expect(a + b).toBe(1);
+    expect(await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom('youth_class_pupil').select('nickname').where('nickname', 'like', 'Nick %').execute()
+    ).toEqual([]);
+    const kept = await ctx.db
+      .selectFrom('youth_class_tally')
+      .selectAll()
+      .where('iso_week', '=', '2026-W23')
+      .where('question_id', '=', q.id)
+      .execute();
+    expect(kept.map((k) => [k.run, k.municipality, Number(k.answered), Number(k.correct)])).toEqual([
+      ['before', '0301', 6, 6]
+    ]);
+  });
+
+  it('the timer purges sessions past their 24 hours without anyone starting a new one', async () => {
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    const { id, code } = await startClassSession(c(), { setId: 'sectors-around-us', municipality: null }, dayAgo);
+    await joinClassSession(c(), { code, nickname: 'Timer pupil' }, dayAgo);
+    const errors: unknown[] = [];
+    const stop = scheduleClassroomPurge(ctx.db, (e) => errors.push(e), 60_000);
+    try {
+      for (let i = 0; i < 100; i++) {
+        const left = await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute();
+        if (left.length === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
+    expect(await ctx.db.selectFrom('youth_class_session').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom('youth_class_pupil').select('nickname').where('nickname', '=', 'Timer pupil').execute()
+    ).toEqual([]);
+  });
+
+  it('knowledge gain per school municipality: filtered by municipality, counts under 5 suppressed', async () => {
+    const tally = (municipality: string, questionId: string, run: string, answered: number, correct: number) =>
+      addClassTally(
+        ctx.db,
+        { set_id: 'what-is-trafficking', question_id: questionId, run, iso_week: '2025-W10', municipality },
+        answered,
+        correct
+      );
+    await tally('0301', 'q-a', 'before', 12, 3);
+    await tally('0301', 'q-a', 'after', 12, 9);
+    await tally('0301', 'q-b', 'before', 12, 6);
+    await tally('0301', 'q-b', 'after', 10, 10);
+    await tally('4601', 'q-a', 'before', 3, 1);
+    await tally('4601', 'q-a', 'after', 3, 3);
+    await tally('', 'q-a', 'before', 8, 4);
+    await tally('', 'q-a', 'after', 8, 6);
+    const week = { from: '2025-W10', to: '2025-W10' };
+
+    const all = await knowledgeGainByMunicipality(ctx.db, week);
+    expect(all.map((m) => [m.municipality, m.name])).toEqual([
+      ['4601', 'Bergen'],
+      ['0301', 'Oslo-Oslove'],
+      [null, null]
+    ]);
+    // Oslo: 24 answers before (9 right), 22 after (19 right), summed over both questions.
+    expect(all[1]).toMatchObject({
+      answeredBefore: { suppressed: false, count: 24 },
+      answeredAfter: { suppressed: false, count: 22 },
+      shareBefore: 9 / 24,
+      shareAfter: 19 / 22,
+      changePoints: 48.9
+    });
+    // Bergen: 3 answers, under 5: neither the count nor the share is shown.
+    expect(all[0]).toMatchObject({
+      answeredBefore: { suppressed: true, count: null },
+      shareBefore: null,
+      shareAfter: null,
+      changePoints: null
+    });
+
+    const oslo = await knowledgeGain(ctx.db, { ...week, municipality: '0301' });
+    expect(oslo.map((r) => [r.questionId, r.answeredBefore.count, r.shareAfter])).toEqual([
+      ['q-a', 12, 0.75],
+      ['q-b', 12, 1]
+    ]);
+    expect(await knowledgeGainByMunicipality(ctx.db, { ...week, municipality: '0301' })).toHaveLength(1);
+    // All municipalities together: q-a has 12 + 3 + 8 = 23 answers before.
+    const together = await knowledgeGain(ctx.db, week);
+    expect(together.find((r) => r.questionId === 'q-a')?.answeredBefore.count).toBe(23);
+    expect(await knowledgeGain(ctx.db, { ...week, municipality: '5001' })).toEqual([]);
+  });
+
+  it('the staff report is for analysts, editors and administrators', async () => {
+    const { admin } = await setUpAdmin(ctx);
+    const analyst = await createStaffUser(ctx, admin, 'analyst');
+    const first = (await knowledgeGainReport(ctx.db, analyst, { from: '2025-W10', to: '2025-W10' })).byQuestion;
+    expect(first.map((r) => r.questionId)).toEqual(['q-a', 'q-b']);
+    expect(first[0]!.set?.id).toBe('what-is-trafficking');
+    expect((await errorOf(knowledgeGainReport(ctx.db, null, {}))).code).toBe('unauthenticated');
+    const handler = { ...analyst, roles: ['case_handler' as const] };
+    expect((await errorOf(knowledgeGainReport(ctx.db, handler, {}))).code).toBe('forbidden');
   });
 });

@@ -1,15 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { TRole, TSessionUser } from '../auth/auth.types';
 import { hashToken, looksLikeToken, randomToken } from '../auth/tokens';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import { isoWeek } from '../../stats/iso-week';
 import {
   codeFromBytes,
-  distribution,
   gain,
+  groupedDistribution,
   nextState,
   normaliseCode,
   publicGain,
+  totalsBy,
   type TClassState,
   type TPhase,
   type TRun,
@@ -20,7 +22,7 @@ import { isCorrect, isMultiple, knownChoices } from '../../youth/core';
 import type { TQuizSet } from '../../youth/quiz';
 import * as repo from './classroom.repository';
 import { classroomBus, type TEventBus } from './event-bus';
-import { getQuiz } from './youth.service';
+import { allQuizSets, getQuiz, publishedQuizFrom } from './youth.service';
 import * as quizRepo from './youth.repository';
 import type { YouthClassSessionTable } from './youth.tables';
 
@@ -52,7 +54,7 @@ export async function startClassSession(
   input: { setId: string; municipality: string | null },
   now = new Date()
 ): Promise<{ id: string; code: string; teacherKey: string }> {
-  await purgeExpiredSessions(ctx.db, now);
+  await purgeExpiredClassrooms(ctx.db, now);
   const set = await getQuiz(ctx.db, input.setId);
   if (input.municipality) {
     const m = await ctx.db
@@ -190,44 +192,96 @@ async function rollUp(trx: Executor, row: YouthClassSessionTable, now: Date): Pr
   return [...byQuestion].map(([questionId, v]) => ({ questionId, ...v }));
 }
 
-/** Rolls up and deletes every session past its 24 hours. Runs whenever a session starts. */
-export async function purgeExpiredSessions(db: DB, now = new Date()): Promise<number> {
+/**
+ * Rolls up and deletes every session past its 24 hours: the anonymous tally is kept, the pupils (with
+ * their nicknames) and their answers are deleted with the session. Runs on a timer (hooks.server.ts)
+ * and whenever a session starts; returns how many sessions it deleted.
+ */
+export async function purgeExpiredClassrooms(db: DB, now = new Date()): Promise<number> {
   const expired = await repo.expiredSessions(db, now.toISOString());
+  let deleted = 0;
   for (const row of expired) {
-    await db.transaction().execute(async (trx) => {
+    deleted += await db.transaction().execute(async (trx) => {
+      // Claim a session nobody ended before rolling it up, so two instances (or the timer and a
+      // starting session) purging at once never count a class twice.
+      if (row.ended_at === null && !(await repo.claimUnended(trx, row.id, now.toISOString()))) return 0;
       if (row.ended_at === null) await rollUp(trx, row, now);
-      await repo.deleteSession(trx, row.id);
+      await repo.deleteParticipants(trx, row.id);
+      return (await repo.deleteSession(trx, row.id)) ? 1 : 0;
     });
   }
-  return expired.length;
+  return deleted;
+}
+
+let purgeTimer: ReturnType<typeof setInterval> | undefined;
+
+/** Runs `purgeExpiredClassrooms` now and then every `everyMs` (10 minutes) in this process; returns a stop. */
+export function scheduleClassroomPurge(db: DB, onError: (e: unknown) => void, everyMs = 10 * 60_000): () => void {
+  const run = () => {
+    purgeExpiredClassrooms(db).catch(onError);
+  };
+  if (!purgeTimer) {
+    run();
+    purgeTimer = setInterval(run, everyMs);
+    purgeTimer.unref?.();
+  }
+  return () => {
+    clearInterval(purgeTimer);
+    purgeTimer = undefined;
+  };
+}
+
+type TSessionWithSet = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithSet>>>;
+type TAnswerGroup = Awaited<ReturnType<typeof repo.answerGroups>>[number];
+
+/** The session's set when it is still there and published; null otherwise (the session can still end). */
+function setOf(row: { set_id: string; set_definition: string | null; set_published_at: string | null }) {
+  try {
+    return publishedQuizFrom(row.set_id, row.set_definition, row.set_published_at);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the projector shows, from one read of the session (with its set and pupil count) and one small
+ * aggregate of the answers; null when the session is gone.
+ */
+export async function projectorView(ctx: TClassCtx, id: string) {
+  const row = await repo.findSessionWithSet(ctx.db, id);
+  if (!row) return null;
+  // An ended session keeps its summary; its answers are already deleted.
+  return viewOf(row, row.summary === null ? await repo.answerGroups(ctx.db, id) : []);
 }
 
 /** What the teacher's page and the projector show: state, pupils, the live distribution, before/after. */
 export async function teacherView(ctx: TClassCtx, row: YouthClassSessionTable) {
-  const set = await getQuiz(ctx.db, row.set_id).catch(() => null);
+  const view = await projectorView(ctx, row.id);
+  if (!view) throw new AppError('not_found', 'youth.class.error.unknownTeacherKey');
+  return view;
+}
+
+function viewOf(row: TSessionWithSet, groups: TAnswerGroup[]) {
+  const set = setOf(row);
   const state = stateOf(row);
-  const pupils = await repo.pupilCount(ctx.db, row.id);
   const q = set && (state.phase === 'question' || state.phase === 'reveal') ? set.questions[state.index] : undefined;
-  const answers = q ? await repo.answersTo(ctx.db, row.id, state.run, q.id) : [];
-  const counts: TSummary =
-    row.summary !== null
-      ? (JSON.parse(row.summary) as TSummary)
-      : summaryFrom(await repo.sessionCounts(ctx.db, row.id));
+  const current = q ? groups.filter((g) => g.run === state.run && g.question_id === q.id) : [];
+  const counts: TSummary = row.summary !== null ? (JSON.parse(row.summary) as TSummary) : summaryFrom(countsOf(groups));
   return {
     id: row.id,
     code: row.code,
     revision: row.revision,
     state,
     set,
-    pupils,
+    pupils: row.pupils,
     expiresAt: row.expires_at,
     question: q
       ? {
           question: q,
-          answered: answers.length,
-          distribution: distribution(
+          answered: current.reduce((n, g) => n + g.n, 0),
+          distribution: groupedDistribution(
             q.options.map((o) => o.id),
-            answers.map((a) => JSON.parse(a.options) as string[])
+            current.map((g) => ({ options: JSON.parse(g.options) as string[], count: g.n }))
           )
         }
       : null,
@@ -236,6 +290,19 @@ export async function teacherView(ctx: TClassCtx, row: YouthClassSessionTable) {
       return { question, beforeCount: c?.before, afterCount: c?.after, ...gain(c?.before, c?.after) };
     })
   };
+}
+
+/** Answered and right per run and question, from the grouped answers. */
+function countsOf(groups: TAnswerGroup[]) {
+  const map = new Map<string, { run: string; question_id: string; answered: number; correct: number }>();
+  for (const g of groups) {
+    const key = `${g.run}\u0000${g.question_id}`;
+    const e = map.get(key) ?? { run: g.run, question_id: g.question_id, answered: 0, correct: 0 };
+    e.answered += g.n;
+    if (g.result === 'right') e.correct += g.n;
+    map.set(key, e);
+  }
+  return [...map.values()];
 }
 
 function summaryFrom(rows: { run: string; question_id: string; answered: number; correct: number }[]): TSummary {
@@ -279,13 +346,12 @@ export async function joinClassSession(
   return { sessionId: row.id, pupilToken };
 }
 
+/** The pupil, their live session and its set, from one query; null when the token or session is over. */
 async function pupilAndSession(ctx: TClassCtx, pupilToken: string, now: Date) {
   if (!looksLikeToken(pupilToken)) return null;
-  const pupil = await repo.findPupil(ctx.db, hashToken(ctx.tokenKey, pupilToken));
-  if (!pupil) return null;
-  const row = await repo.findSession(ctx.db, pupil.session_id);
+  const row = await repo.findPupilWithSession(ctx.db, hashToken(ctx.tokenKey, pupilToken));
   if (!row || !isLive(row, now)) return null;
-  return { pupil, row };
+  return { pupil: { id: row.pupil_id, nickname: row.pupil_nickname }, row };
 }
 
 /** What a pupil sees; null when the token is unknown or the session is over (the pupil joins again). */
@@ -293,7 +359,7 @@ export async function pupilView(ctx: TClassCtx, pupilToken: string, now = new Da
   const found = await pupilAndSession(ctx, pupilToken, now);
   if (!found) return null;
   const { pupil, row } = found;
-  const set = await getQuiz(ctx.db, row.set_id).catch(() => null);
+  const set = setOf(row);
   if (!set) return null;
   const state = stateOf(row);
   const q = state.phase === 'question' || state.phase === 'reveal' ? set.questions[state.index] : undefined;
@@ -322,7 +388,8 @@ export async function answerInClass(
   const found = await pupilAndSession(ctx, pupilToken, now);
   if (!found) throw new AppError('gone', 'youth.class.error.expired');
   const { pupil, row } = found;
-  const set: TQuizSet = await getQuiz(ctx.db, row.set_id);
+  // The answer path: this one read above, then the insert. The set is parsed once and reused.
+  const set: TQuizSet = publishedQuizFrom(row.set_id, row.set_definition, row.set_published_at);
   const q = set.questions[row.question_index];
   if (row.phase !== 'question' || !q || q.id !== input.questionId || row.run !== input.run)
     throw new AppError('conflict', 'youth.class.error.notOpen');
@@ -344,7 +411,7 @@ export async function answerInClass(
 // ───────────────────────────── public aggregates ─────────────────────────────
 
 /** Knowledge gain over ISO weeks: per set and question, share right before vs after (counts under 5 hidden). */
-export async function knowledgeGain(db: Executor, range: { from?: string; to?: string }) {
+export async function knowledgeGain(db: Executor, range: { from?: string; to?: string; municipality?: string }) {
   const rows = await repo.classTallies(db, range);
   const map = new Map<string, { setId: string; questionId: string; before: TRunCount; after: TRunCount }>();
   for (const r of rows) {
@@ -361,4 +428,59 @@ export async function knowledgeGain(db: Executor, range: { from?: string; to?: s
   return [...map.values()]
     .sort((a, b) => a.setId.localeCompare(b.setId) || a.questionId.localeCompare(b.questionId))
     .map((e) => ({ setId: e.setId, questionId: e.questionId, ...publicGain(e.before, e.after) }));
+}
+
+/**
+ * Knowledge gain per school municipality (as the teachers gave it; null for classes that gave none):
+ * all answers before vs after over the weeks, counts under 5 suppressed. Named municipalities first, by
+ * name; then the classes without one.
+ */
+export async function knowledgeGainByMunicipality(
+  db: Executor,
+  range: { from?: string; to?: string; municipality?: string }
+) {
+  const rows = await repo.classTalliesByMunicipality(db, range);
+  const names = new Map(rows.map((r) => [r.municipality, r.name]));
+  const totals = totalsBy(
+    rows.map((r) => ({ group: r.municipality, run: r.run, answered: r.answered, correct: r.correct }))
+  );
+  return [...totals]
+    .map(([number, t]) => ({
+      municipality: number || null,
+      name: (number && names.get(number)) || null,
+      ...publicGain(t.before, t.after)
+    }))
+    .sort((a, b) =>
+      a.municipality === null ? 1 : b.municipality === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'nb')
+    );
+}
+
+/** Who sees the knowledge-gain page in the staff area. */
+export const knowledgeGainViewerRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
+
+/**
+ * The staff page's knowledge gain: per school municipality, and per question with the set and question
+ * it belongs to (also unpublished sets). The same suppressed figures as the API.
+ */
+export async function knowledgeGainReport(
+  db: Executor,
+  actor: TSessionUser | null,
+  range: { from?: string; to?: string; municipality?: string }
+) {
+  if (!actor) throw new AppError('unauthenticated', 'auth.error.loginRequired');
+  if (!actor.roles.some((r) => knowledgeGainViewerRoles.includes(r)))
+    throw new AppError('forbidden', 'auth.error.forbidden');
+  const sets = new Map((await allQuizSets(db)).map((s) => [s.id, s] as const));
+  const byQuestion = (await knowledgeGain(db, range)).map((r) => {
+    const set = sets.get(r.setId) ?? null;
+    const index = set ? set.questions.findIndex((q) => q.id === r.questionId) : -1;
+    return { ...r, set, question: index >= 0 ? set!.questions[index]! : null, number: index >= 0 ? index + 1 : null };
+  });
+  byQuestion.sort(
+    (a, b) =>
+      (a.set?.order ?? 1e9) - (b.set?.order ?? 1e9) ||
+      a.setId.localeCompare(b.setId) ||
+      (a.number ?? 1e9) - (b.number ?? 1e9)
+  );
+  return { byMunicipality: await knowledgeGainByMunicipality(db, range), byQuestion };
 }

@@ -62,8 +62,21 @@ export function eventStream(opts: {
           running = false;
         }
       };
+      // Messages published in the same turn of the event loop (a burst of answers arriving together)
+      // wait for one `setImmediate` and are served by a single computation.
+      let scheduled = false;
       unsubscribe = opts.bus.subscribe(opts.topic, (message) => {
-        if (!opts.relevant || opts.relevant(message)) void push();
+        if (opts.relevant && !opts.relevant(message)) return;
+        if (running) {
+          pending = true;
+          return;
+        }
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          void push();
+        });
       });
       keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS);
       opts.signal.addEventListener('abort', close, { once: true });

@@ -22,9 +22,10 @@ export const youthOperations: TApiOperation[] = [
     method: 'get',
     path: '/api/v1/youth/knowledge-gain',
     summary:
-      'Knowledge gain from classroom sessions: per set and question, the share right before and after the lesson, over ISO weeks. Answer counts under 5 are suppressed (and their shares hidden).',
+      'Knowledge gain from classroom sessions: per set and question, and per school municipality (optional filter), the share right before and after the lesson, over ISO weeks. Answer counts under 5 are suppressed (and their shares hidden).',
     tags: ['youth'],
     query: ZKnowledgeGainQuery,
-    response: ZKnowledgeGain
+    response: ZKnowledgeGain,
+    example: { query: { from: '2026-W01', to: '2026-W52', municipality: '0301' } }
   }
 ];

@@ -68,7 +68,107 @@ describe('API', () => {
     expect((await bad.json()).fields.from).toBe('Write the week as YYYY-Www, for example 2026-W48.');
     const ok = await h.gain(event('/api/v1/youth/knowledge-gain?from=2026-W01&to=2026-W52'));
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ filter: { from: '2026-W01', to: '2026-W52' }, data: [] });
+    expect(await ok.json()).toEqual({
+      filter: { from: '2026-W01', to: '2026-W52', municipality: null },
+      municipalities: [],
+      data: []
+    });
+  });
+
+  it('knowledge gain per school municipality: a filter, and a bad municipality is a 400', async () => {
+    const { addClassTally } = await import('./classroom.repository');
+    const db = (await app()).db;
+    for (const [run, answered, correct] of [
+      ['before', 20, 5],
+      ['after', 20, 15]
+    ] as const)
+      await addClassTally(
+        db,
+        { set_id: 'what-can-i-do', question_id: 'danger-now', run, iso_week: '2026-W03', municipality: '0301' },
+        answered,
+        correct
+      );
+    const res = await h.gain(event('/api/v1/youth/knowledge-gain?from=2026-W01&to=2026-W52&municipality=0301'));
+    const body = await res.json();
+    expect(body.filter.municipality).toBe('0301');
+    expect(body.municipalities).toEqual([
+      expect.objectContaining({
+        municipality: '0301',
+        name: 'Oslo-Oslove',
+        answeredBefore: { count: 20, suppressed: false, display: '20' },
+        changePoints: 50
+      })
+    ]);
+    expect(body.data).toEqual([expect.objectContaining({ setId: 'what-can-i-do', questionId: 'danger-now' })]);
+    const other = await (await h.gain(event('/api/v1/youth/knowledge-gain?municipality=4601'))).json();
+    expect([other.municipalities, other.data]).toEqual([[], []]);
+    const bad = await h.gain(event('/api/v1/youth/knowledge-gain?municipality=Oslo'));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fields.municipality).toBe('Velg en kommune fra listen.');
+  });
+
+  it('the staff page shows knowledge gain per municipality and question; bad weeks get a message; others are refused', async () => {
+    const gainPage = await import('../../../routes/(staff)/admin/youth/knowledge-gain/+page.server');
+    const staffEvent = (path: string, roles: string[]) => {
+      const url = new URL(`http://localhost${path}`);
+      const user = { id: 'u', roles, hasTotp: true, memberships: [] };
+      return { url, locals: { locale: 'nb', requestId: 't', user }, params: {} } as never;
+    };
+    const data = (await gainPage.load(
+      staffEvent('/admin/youth/knowledge-gain?from=2026-W01&to=2026-W52&municipality=0301', ['analyst'])
+    )) as Record<string, never>;
+    expect(data.errors).toEqual({});
+    expect(data.byMunicipality).toEqual([
+      expect.objectContaining({ name: 'Oslo-Oslove', before: '20', after: '20', shareBefore: 0.25, changePoints: 50 })
+    ]);
+    expect(data.byQuestion).toEqual([
+      expect.objectContaining({ set: 'Hva kan jeg gjøre?', number: 1, shareAfter: 0.75 })
+    ]);
+    const bad = (await gainPage.load(staffEvent('/admin/youth/knowledge-gain?from=uke48', ['editor']))) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(bad.errors!.from).toBe('Skriv uka som ÅÅÅÅ-Wuu, for eksempel 2026-W48.');
+    const refused = await Promise.resolve()
+      .then(() => gainPage.load(staffEvent('/admin/youth/knowledge-gain', ['case_handler'])))
+      .then(
+        () => null,
+        (e: unknown) => e
+      );
+    expect(isHttpError(refused) && refused.status).toBe(403);
+  });
+
+  it("the editors' question form: a refused save keeps the values and names the field; a good one redirects", async () => {
+    const route = await import('../../../routes/(staff)/admin/youth/[id]/questions/[qid]/+page.server');
+    const { getQuiz } = await import('./youth.service');
+    const { questionFields } = await import('../../youth/question-form');
+    const editorUser = { id: 'u', roles: ['editor'], hasTotp: true, memberships: [] } as never;
+    const set = await getQuiz((await app()).db, 'sectors-around-us');
+    const q = set.questions[0]!;
+    const send = (fields: Record<string, string>) => {
+      const { event } = fakeActionEvent(
+        `/admin/youth/${set.id}/questions/${q.id}`,
+        new URLSearchParams(fields),
+        'application/x-www-form-urlencoded',
+        { user: editorUser }
+      );
+      return Promise.resolve()
+        .then(() => route.actions.default({ ...event, params: { id: set.id, qid: q.id } } as never))
+        .catch((e: unknown) => e);
+    };
+    const refused = (await send({ ...questionFields(q), 'option-0-en': '' })) as {
+      status: number;
+      data: { errors: Record<string, string>; values: Record<string, string> };
+    };
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors).toEqual({ 'option-0-en': 'Skriv alternativet både på bokmål og engelsk.' });
+    expect(refused.data.values['text-nb']).toBe(q.text.nb);
+    const saved = (await send({ ...questionFields(q), 'text-en': 'Where is trafficking found?' })) as {
+      status: number;
+      location: string;
+    };
+    expect([saved.status, saved.location]).toEqual([303, `/admin/youth/${set.id}?saved=question`]);
+    expect((await getQuiz((await app()).db, set.id)).questions[0]!.text.en).toBe('Where is trafficking found?');
   });
 
   it('the join QR code is an SVG made here; a bad code is a 400', async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
 import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
+import { questionFields } from '../../youth/question-form';
 import * as repo from './youth.repository';
 import {
   answerSelfPaced,
@@ -11,6 +12,7 @@ import {
   listQuizzes,
   publicQuiz,
   readQuizFiles,
+  saveQuestion,
   saveQuiz,
   seedQuizzes
 } from './youth.service';
@@ -154,5 +156,34 @@ describe('editors', () => {
         .fields
     ).toEqual({ definition: 'youth.error.idChanged' });
     expect(await getQuiz(ctx.db, 'sectors-around-us')).toEqual(before);
+  });
+
+  it('an editor changes one question in the form (no JSON); bad fields store nothing; it is audited', async () => {
+    const before = await getQuiz(ctx.db, 'what-is-trafficking');
+    const q = before.questions[1]!;
+    const fields = questionFields(q);
+    fields['text-nb'] = 'Et endret spørsmål?';
+    expect(await saveQuestion(ctx.db, editor, before.id, q.id, fields)).toEqual({ questionId: q.id });
+    const after = await getQuiz(ctx.db, before.id);
+    expect(after.questions[1]!.text.nb).toBe('Et endret spørsmål?');
+    expect(after.questions.filter((x) => x.id !== q.id)).toEqual(before.questions.filter((x) => x.id !== q.id));
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'youth.quiz.question.update')
+      .execute();
+    expect(audit).toEqual([{ action: 'youth.quiz.question.update', target_id: before.id }]);
+
+    const bad = { ...fields, 'explanation-en': '' };
+    expect((await errorOf(saveQuestion(ctx.db, editor, before.id, q.id, bad))).fields).toEqual({
+      'explanation-en': 'youth.editor.error.text'
+    });
+    expect(await getQuiz(ctx.db, before.id)).toEqual(after);
+    expect((await errorOf(saveQuestion(ctx.db, editor, before.id, 'nope', fields))).code).toBe('not_found');
+    expect((await errorOf(saveQuestion(ctx.db, analyst, before.id, q.id, fields))).code).toBe('forbidden');
+
+    const added = await saveQuestion(ctx.db, admin, before.id, null, { ...fields, 'text-en': 'A new question?' });
+    expect(added.questionId).toBe('a-new-question');
+    expect((await getQuiz(ctx.db, before.id)).questions.at(-1)?.id).toBe('a-new-question');
   });
 });

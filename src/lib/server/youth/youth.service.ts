@@ -6,6 +6,7 @@ import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import { isoWeek } from '../../stats/iso-week';
 import { advance, isCorrect, isMultiple, knownChoices, parseProgress } from '../../youth/core';
+import { applyQuestionForm, type TQuestionFields } from '../../youth/question-form';
 import { parseQuizSet, ZQuizSet, type TQuizQuestion, type TQuizSet } from '../../youth/quiz';
 import * as repo from './youth.repository';
 import type { YouthQuizSetTable } from './youth.tables';
@@ -74,7 +75,7 @@ function deepFreeze<T>(value: T): T {
  */
 const parsed = new Map<string, { definition: string; set: TQuizSet }>();
 
-function parseStored(row: YouthQuizSetTable): TQuizSet {
+function parseStored(row: Pick<YouthQuizSetTable, 'id' | 'definition'>): TQuizSet {
   const hit = parsed.get(row.id);
   if (hit && hit.definition === row.definition) return hit.set;
   const set = deepFreeze(parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)));
@@ -102,6 +103,15 @@ export async function getQuiz(db: Executor, id: string): Promise<TQuizSet> {
   const row = /^[a-z0-9][a-z0-9-]{0,40}$/.test(id) ? await repo.findSet(db, id) : undefined;
   if (!row || row.published_at === null) throw new AppError('not_found', 'youth.error.unknownSet');
   return fromRow(row).set;
+}
+
+/**
+ * The published set from a stored definition another query already read (a join), so a hot path needs
+ * no extra read; the same 404 as `getQuiz` when the set is gone or unpublished.
+ */
+export function publishedQuizFrom(id: string, definition: string | null, publishedAt: string | null): TQuizSet {
+  if (definition === null || publishedAt === null) throw new AppError('not_found', 'youth.error.unknownSet');
+  return parseStored({ id, definition });
 }
 
 export interface TAnswerOutcome {
@@ -170,6 +180,11 @@ export function requireQuizEditor(user: TSessionUser | null): asserts user is TS
     throw new AppError('forbidden', 'auth.error.forbidden');
 }
 
+/** Every set, published or not, without a permission check: for services that checked their caller. */
+export async function allQuizSets(db: Executor): Promise<TQuizSet[]> {
+  return (await repo.listSets(db, { all: true })).map((r) => fromRow(r).set);
+}
+
 /** Every set, published or not, for the staff area. */
 export async function listAllQuizzes(db: Executor, actor: TSessionUser | null): Promise<TStoredSet[]> {
   requireQuizEditor(actor);
@@ -232,6 +247,45 @@ export async function saveQuiz(
     });
   });
   return getStoredQuiz(db, actor, id);
+}
+
+/**
+ * Saves one question from the editors' form (a new one when `questionId` is null): the whole set is
+ * validated by the same schema as the shipped files; a message per field when it is not. Audited.
+ */
+export async function saveQuestion(
+  db: DB,
+  actor: TSessionUser | null,
+  setId: string,
+  questionId: string | null,
+  fields: TQuestionFields
+): Promise<{ questionId: string }> {
+  const stored = await getStoredQuiz(db, actor, setId);
+  if (questionId !== null && !stored.set.questions.some((q) => q.id === questionId))
+    throw new AppError('not_found', 'youth.editor.error.unknownQuestion');
+  const result = applyQuestionForm(stored.set, questionId, fields);
+  if (!result.ok) throw new AppError('validation', 'validation.summary', { fields: result.fields });
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findSet(trx, setId);
+    if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+    await repo.updateSet(trx, setId, {
+      position: result.set.order,
+      target_age: result.set.targetAge,
+      definition: JSON.stringify(result.set),
+      origin: 'editor',
+      published_at: row.published_at,
+      updated_at: now
+    });
+    await appendAudit(trx, {
+      actorId: actor!.id,
+      action: questionId === null ? 'youth.quiz.question.add' : 'youth.quiz.question.update',
+      targetType: 'youth_quiz_set',
+      targetId: setId,
+      details: { question: result.question.id }
+    });
+  });
+  return { questionId: result.question.id };
 }
 
 /** Exact answer tallies of one set per question (staff only: no suppression here, nothing is public). */

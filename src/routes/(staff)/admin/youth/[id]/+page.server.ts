@@ -21,7 +21,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       title: stored.set.title[locals.locale],
       published: stored.published,
       definition: JSON.stringify(stored.set, null, 2),
+      savedQuestion: url.searchParams.get('saved') === 'question',
       questions: stored.set.questions.map((q, i) => ({
+        id: q.id,
         number: i + 1,
         text: q.text[locals.locale],
         answered: tallies.get(q.id)?.answered ?? 0,

@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { isAppError } from '$lib/server/errors';
-import { findSession } from '$lib/server/youth/classroom.repository';
-import { sessionForTeacher, teacherView } from '$lib/server/youth/classroom.service';
+import { projectorView, sessionForTeacher } from '$lib/server/youth/classroom.service';
 import { teacherViewData } from '$lib/server/youth/classroom.view';
 import { classroomBus } from '$lib/server/youth/event-bus';
 import { eventStream } from '$lib/server/youth/sse';
@@ -24,8 +23,8 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
     topic: id,
     signal: request.signal,
     compute: async () => {
-      const current = await findSession(ctx.db, id);
-      return current ? teacherViewData(await teacherView(ctx, current), locals.locale) : null;
+      const view = await projectorView(ctx, id);
+      return view ? teacherViewData(view, locals.locale) : null;
     }
   });
 };
