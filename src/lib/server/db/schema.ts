@@ -8,6 +8,7 @@ import type { HelpTables } from '../help/help.tables';
 import type { StatisticsTables } from '../statistics/statistics.tables';
 import type { YouthTables } from '../youth/youth.tables';
 import type { ReportTables } from '../report/report.tables';
+import type { SurveysTables } from '../surveys/surveys.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -123,7 +124,8 @@ export interface Database
     LearnTables,
     ReportTables,
     ActionPlanTables,
-    HelpTables {}
+    HelpTables,
+    SurveysTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */
