@@ -62,7 +62,6 @@ export function checkAnswers(
     else answers.set(q.id, q.type === 'multiple' ? [...new Set(values)] : values);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  for (const id of options.earlier?.keys() ?? []) if (!known.has(id)) answers.delete(id);
   return { ok: true, answers };
 }
 

@@ -59,5 +59,46 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.error.date': 'Enter the date as YYYY-MM-DD.',
   'surveys.error.slug': 'The address may contain only lower-case letters, digits and hyphens.',
   'surveys.error.quotaLine': 'A quota line cannot be read. Write, for example: sex=female age_group=16-24 max=100.',
-  'surveys.error.sourceCode': 'The source code may contain only letters, digits, full stops, - and _.'
+  'surveys.error.sourceCode': 'The source code may contain only letters, digits, full stops, - and _.',
+  'surveys.sex.female': 'Female',
+  'surveys.sex.male': 'Male',
+  'surveys.sex.other': 'Other / prefer not to say',
+  'surveys.ageGroup': '{group} years',
+  'surveys.form.tooYoung':
+    'Thank you for your interest! This survey is for people aged {age} or older, so we will not ask you any questions. Nothing has been stored.',
+  'surveys.form.learnLink': 'Read more about human trafficking in Learn',
+  'surveys.form.progress': 'Part {n} of {total}',
+  'surveys.form.requiredNote': 'Questions marked "required" must be answered. You can skip the others.',
+  'surveys.form.required': 'required',
+  'surveys.form.send': 'Send my answers',
+  'surveys.form.next': 'Next',
+  'surveys.form.start': 'Start',
+  'surveys.form.choose': 'Choose',
+  'surveys.form.range': 'A whole number from {min} to {max}.',
+  'surveys.form.storedTitle': 'What we store',
+  'surveys.form.stored':
+    'We store only your answers and the week you answered. We do not store your IP address, which browser you use or the time of day, and we do not ask for your name. Nothing is stored until you send the last page.',
+  'surveys.form.onceCookie':
+    'So that nobody answers twice from the same browser, we store a cookie that says only which round of the survey you have answered.',
+  'surveys.form.oncePanel': 'The link from your invitation can be used to answer once.',
+  'surveys.form.ageQuestion': 'Are you {age} or older?',
+  'surveys.form.ageYes': 'Yes, I am {age} or older',
+  'surveys.form.ageNo': 'No, I am under {age}',
+  'surveys.thanks.title': 'Thank you for your answers!',
+  'surveys.thanks.lead':
+    'Your answers have been stored. They become part of the statistics on what people in Norway know and think.',
+  'surveys.thanks.stored': 'We have stored the answers and the week you answered – not who you are.',
+  'surveys.nav': 'Surveys',
+  'surveys.home.title': 'Surveys',
+  'surveys.home.description':
+    'Answer surveys on what people in Norway know and think about human trafficking, and see the results with their uncertainty.',
+  'surveys.list.title': 'Surveys',
+  'surveys.list.lead':
+    'Surveys of knowledge of and attitudes to human trafficking. The results are weighted to the population and shown with margins of error.',
+  'surveys.list.empty': 'No published surveys yet',
+  'surveys.list.emptyBody': 'When a survey is published, you can answer it and see its results here.',
+  'surveys.list.answer': 'Answer the survey',
+  'surveys.list.closed': 'Not open for answers now',
+  'surveys.list.results': 'See the results',
+  'surveys.admin.nav': 'Surveys'
 };

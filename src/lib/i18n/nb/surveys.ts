@@ -57,5 +57,45 @@ export const surveys = {
   'surveys.error.slug': 'Adressen kan bare ha små bokstaver, sifre og bindestreker.',
   'surveys.error.quotaLine':
     'En linje i kvotene kan ikke leses. Skriv for eksempel: sex=female age_group=16-24 max=100.',
-  'surveys.error.sourceCode': 'Kildekoden kan bare ha bokstaver, sifre, punktum, - og _.'
+  'surveys.error.sourceCode': 'Kildekoden kan bare ha bokstaver, sifre, punktum, - og _.',
+  'surveys.sex.female': 'Kvinne',
+  'surveys.sex.male': 'Mann',
+  'surveys.sex.other': 'Annet / vil ikke oppgi',
+  'surveys.ageGroup': '{group} år',
+  'surveys.form.tooYoung':
+    'Takk for interessen! Denne undersøkelsen er for personer som er {age} år eller eldre, så vi stiller deg ingen spørsmål. Ingenting er lagret.',
+  'surveys.form.learnLink': 'Les mer om menneskehandel i Lær',
+  'surveys.form.progress': 'Del {n} av {total}',
+  'surveys.form.requiredNote': 'Spørsmål merket «må besvares» må du svare på. De andre kan du hoppe over.',
+  'surveys.form.required': 'må besvares',
+  'surveys.form.send': 'Send svarene',
+  'surveys.form.next': 'Neste',
+  'surveys.form.start': 'Start',
+  'surveys.form.choose': 'Velg',
+  'surveys.form.range': 'Et helt tall fra {min} til {max}.',
+  'surveys.form.storedTitle': 'Dette lagrer vi',
+  'surveys.form.stored':
+    'Vi lagrer bare svarene dine og hvilken uke du svarte. Vi lagrer ikke IP-adressen din, hvilken nettleser du bruker eller klokkeslettet, og vi spør ikke om navnet ditt. Ingenting lagres før du sender inn den siste siden.',
+  'surveys.form.onceCookie':
+    'For at ingen skal svare to ganger fra samme nettleser, lagrer vi en informasjonskapsel som bare sier hvilken runde av undersøkelsen du har svart på.',
+  'surveys.form.oncePanel': 'Lenken fra invitasjonen din kan brukes til å svare én gang.',
+  'surveys.form.ageQuestion': 'Er du {age} år eller eldre?',
+  'surveys.form.ageYes': 'Ja, jeg er {age} år eller eldre',
+  'surveys.form.ageNo': 'Nei, jeg er under {age} år',
+  'surveys.thanks.title': 'Takk for svarene dine!',
+  'surveys.thanks.lead': 'Svarene er lagret. De blir en del av statistikken over hva folk i Norge vet og mener.',
+  'surveys.thanks.stored': 'Vi har lagret svarene og uken du svarte – ikke hvem du er.',
+  'surveys.nav': 'Undersøkelser',
+  'surveys.home.title': 'Undersøkelser',
+  'surveys.home.description':
+    'Svar på undersøkelser om hva folk i Norge vet og mener om menneskehandel, og se resultatene med usikkerhet.',
+  'surveys.list.title': 'Undersøkelser',
+  'surveys.list.lead':
+    'Undersøkelser om kunnskap og holdninger om menneskehandel. Resultatene vektes til befolkningen og vises med feilmarginer.',
+  'surveys.list.empty': 'Ingen publiserte undersøkelser ennå',
+  'surveys.list.emptyBody': 'Når en undersøkelse er publisert, kan du svare på den og se resultatene her.',
+  'surveys.list.answer': 'Svar på undersøkelsen',
+  'surveys.list.closed': 'Ikke åpen for svar nå',
+  'surveys.list.results': 'Se resultatene',
+  'surveys.admin.nav': 'Undersøkelser'
 };

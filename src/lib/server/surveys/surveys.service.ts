@@ -609,3 +609,19 @@ export async function recountAll(db: DB): Promise<{ waves: number; responses: nu
     });
   return { waves: waves.length, responses };
 }
+
+/** The public list: published surveys, whether one of their waves is open today, and how many waves have results. */
+export async function publicSurveyList(db: DB, now = new Date()) {
+  const out = [];
+  for (const s of await listPublishedSurveys(db)) {
+    const waves = await repo.listWaves(db, s.id);
+    out.push({
+      slug: s.slug,
+      title_nb: s.definition.title_nb,
+      title_en: s.definition.title_en,
+      open: waves.some((w) => isWaveOpen(w, now)),
+      waves: waves.length
+    });
+  }
+  return out;
+}
