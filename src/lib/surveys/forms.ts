@@ -113,3 +113,28 @@ export const ZLinkForm = z.object({
       .max(5000, m('surveys.error.outOfRange'))
   )
 });
+
+export const ZNewSurveyForm = z.object({
+  slug: ZSlug,
+  title_nb: z
+    .string(m('validation.required'))
+    .trim()
+    .min(1, m('validation.required'))
+    .max(200, m('validation.tooLong')),
+  title_en: z.string(m('validation.required')).trim().min(1, m('validation.required')).max(200, m('validation.tooLong'))
+});
+
+export const ZSectionForm = z.object({
+  title_nb: z
+    .string(m('validation.required'))
+    .trim()
+    .min(1, m('validation.required'))
+    .max(200, m('validation.tooLong')),
+  title_en: z.string(m('validation.required')).trim().min(1, m('validation.required')).max(200, m('validation.tooLong'))
+});
+
+export const ZPositionForm = z.object({
+  section: z.coerce.number(m('validation.invalid')).int().min(0),
+  index: z.coerce.number(m('validation.invalid')).int().min(0),
+  by: z.enum(['-1', '1']).optional()
+});

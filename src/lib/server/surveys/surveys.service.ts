@@ -625,3 +625,24 @@ export async function publicSurveyList(db: DB, now = new Date()) {
   }
   return out;
 }
+
+/** Applies one builder edit to the latest version (a published one gets a new draft) and saves it. */
+export async function editDefinition(
+  db: DB,
+  actor: TSessionUser,
+  surveyId: string,
+  edit: (d: TSurveyDefinition) => TSurveyDefinition,
+  now = new Date()
+): Promise<{ version: number }> {
+  requireSurveyStaff(actor);
+  const survey = await surveyOr404(db, surveyId);
+  const latest = (await repo.latestVersion(db, survey.id))!;
+  let next: TSurveyDefinition;
+  try {
+    next = edit(parseDefinition(latest.definition));
+  } catch (e) {
+    if (e instanceof RangeError) throw new AppError('not_found', 'surveys.error.questionNotFound');
+    throw e;
+  }
+  return saveDefinition(db, actor, survey.id, next, now);
+}
