@@ -197,5 +197,11 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.method.campaign_link': 'Link in a campaign',
   'surveys.method.face_to_face': 'Face to face',
   'surveys.method.telephone': 'Telephone',
-  'surveys.method.other': 'Other method'
+  'surveys.method.other': 'Other method',
+  'surveys.error.noWaves': 'The survey has no waves yet.',
+  'surveys.error.badBy':
+    'A breakdown is possible by sex, age group or county when the survey asks it, and two groups must be chosen to compare.',
+  'surveys.error.compareWaves': 'Choose two waves of the survey to compare.',
+  'surveys.results.leftOut':
+    '{n} answers could not be weighted (sex "other" or missing demographics) and are only in the unweighted figures.'
 };

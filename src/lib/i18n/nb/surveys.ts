@@ -193,5 +193,11 @@ export const surveys = {
   'surveys.method.campaign_link': 'Lenke i kampanje',
   'surveys.method.face_to_face': 'Ansikt til ansikt',
   'surveys.method.telephone': 'Telefon',
-  'surveys.method.other': 'Annen metode'
+  'surveys.method.other': 'Annen metode',
+  'surveys.error.noWaves': 'Undersøkelsen har ingen runder ennå.',
+  'surveys.error.badBy':
+    'Fordeling er mulig etter kjønn, aldersgruppe eller fylke når undersøkelsen spør om det, og to grupper må velges for å sammenligne.',
+  'surveys.error.compareWaves': 'Velg to runder av undersøkelsen å sammenligne.',
+  'surveys.results.leftOut':
+    '{n} svar kunne ikke vektes (kjønn «annet» eller manglende demografi) og er bare med i de uvektede tallene.'
 };
