@@ -8,6 +8,7 @@ import { verifyAuditLog } from './lib/server/audit/audit.service';
 import { purgeExpiredSessions } from './lib/server/auth/session.service';
 import { loadConfig } from './lib/server/config';
 import { estimateFromCsv, parseEstimateArgs } from './lib/server/surveys/surveys.estimate';
+import { recountAll } from './lib/server/surveys/surveys.service';
 import { readFileSync } from 'node:fs';
 
 type TCommand =
@@ -54,6 +55,13 @@ const commands: Record<string, TCommand> = {
       const a = parseEstimateArgs(args);
       const text = (file: string) => readFileSync(file, 'utf8');
       print(estimateFromCsv(a, text(a.responses), a.margins ? text(a.margins) : undefined));
+      return 0;
+    }
+  },
+  'surveys:recount': {
+    summary: "Rebuild every survey wave's counters from the stored answer rows (one transaction per wave).",
+    async run(ctx) {
+      print(await recountAll(ctx.db));
       return 0;
     }
   },

@@ -13,6 +13,7 @@ import { loadReferenceData } from './reference/reference.service';
 import { getOrCreateSecret } from './secrets/secrets.service';
 import { loadStatisticsSeed } from './statistics/statistics.seed';
 import { seedQuizzes } from './youth/youth.service';
+import { seedSurveys } from './surveys/surveys.seed';
 import { syncLearnIndex } from './learn/learn.service';
 
 /** Everything a request or a command needs: configuration, database, keys. */
@@ -40,6 +41,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await seedQuizzes(conn.db);
     await syncLearnIndex(conn.db);
     await seedActionPlan(conn.db);
+    await seedSurveys(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
     return {
       config,

@@ -9,6 +9,7 @@ import type { StatisticsTables } from '../statistics/statistics.tables';
 import type { YouthTables } from '../youth/youth.tables';
 import type { ReportTables } from '../report/report.tables';
 import type { NotificationTables } from '../notifications/notifications.tables';
+import type { SurveysTables } from '../surveys/surveys.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -126,6 +127,7 @@ export interface Database
     ActionPlanTables,
     HelpTables,
     NotificationTables {}
+    SurveysTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

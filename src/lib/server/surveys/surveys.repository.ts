@@ -1,0 +1,287 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/schema';
+import type { Insertable } from 'kysely';
+import type { SurveyResponseTable, SurveyWaveTable } from './surveys.tables';
+
+export async function insertSurvey(db: Executor, row: { id: string; slug: string; now: string }) {
+  await db
+    .insertInto('survey')
+    .values({ id: row.id, slug: row.slug, created_at: row.now, updated_at: row.now })
+    .execute();
+}
+
+export async function findSurvey(db: Executor, idOrSlug: string) {
+  return db
+    .selectFrom('survey')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
+}
+
+export async function listSurveys(db: Executor) {
+  return db.selectFrom('survey').selectAll().orderBy('created_at', 'desc').execute();
+}
+
+export async function touchSurvey(db: Executor, id: string, now: string) {
+  await db.updateTable('survey').set({ updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function latestVersion(db: Executor, surveyId: string) {
+  return db
+    .selectFrom('survey_version')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function latestPublishedVersion(db: Executor, surveyId: string) {
+  return db
+    .selectFrom('survey_version')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .where('published_at', 'is not', null)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findVersion(db: Executor, id: string) {
+  return db.selectFrom('survey_version').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVersion(
+  db: Executor,
+  row: { id: string; survey_id: string; version: number; definition: string; now: string }
+) {
+  await db
+    .insertInto('survey_version')
+    .values({
+      id: row.id,
+      survey_id: row.survey_id,
+      version: row.version,
+      definition: row.definition,
+      published_at: null,
+      created_at: row.now
+    })
+    .execute();
+}
+
+export async function updateDraftDefinition(db: Executor, versionId: string, definition: string) {
+  await db
+    .updateTable('survey_version')
+    .set({ definition })
+    .where('id', '=', versionId)
+    .where('published_at', 'is', null)
+    .execute();
+}
+
+export async function publishVersion(db: Executor, versionId: string, now: string) {
+  await db
+    .updateTable('survey_version')
+    .set({ published_at: now })
+    .where('id', '=', versionId)
+    .where('published_at', 'is', null)
+    .execute();
+}
+
+export async function insertWave(db: Executor, row: Insertable<SurveyWaveTable>) {
+  await db.insertInto('survey_wave').values(row).execute();
+}
+
+export async function updateWave(db: Executor, id: string, row: Partial<Insertable<SurveyWaveTable>>) {
+  await db.updateTable('survey_wave').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteWaveIfEmpty(db: Executor, id: string): Promise<boolean> {
+  const used = await db
+    .selectFrom('survey_response')
+    .select('id')
+    .where('wave_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  if (used) return false;
+  await db.deleteFrom('survey_wave').where('id', '=', id).execute();
+  return true;
+}
+
+export async function findWave(db: Executor, id: string) {
+  return db.selectFrom('survey_wave').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listWaves(db: Executor, surveyId: string) {
+  return db
+    .selectFrom('survey_wave')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .orderBy('opens_on', 'asc')
+    .orderBy('created_at', 'asc')
+    .execute();
+}
+
+export async function insertLink(
+  db: Executor,
+  row: { id: string; wave_id: string; source_code: string | null; kind: string; now: string }
+) {
+  await db
+    .insertInto('survey_link')
+    .values({ id: row.id, wave_id: row.wave_id, source_code: row.source_code, kind: row.kind, created_at: row.now })
+    .execute();
+}
+
+export async function findLink(db: Executor, id: string) {
+  return db.selectFrom('survey_link').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listLinks(db: Executor, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db
+    .selectFrom('survey_link')
+    .selectAll()
+    .where('wave_id', 'in', waveIds)
+    .orderBy('created_at', 'asc')
+    .execute();
+}
+
+export async function insertPanelTokens(db: Executor, linkId: string, hashes: readonly string[], now: string) {
+  if (hashes.length === 0) return;
+  await db
+    .insertInto('survey_panel_token')
+    .values(hashes.map((token_hash) => ({ token_hash, link_id: linkId, created_at: now, used_at: null })))
+    .execute();
+}
+
+/** Marks a panel token used; false when unknown, of another link, or used already (safe under concurrency). */
+export async function usePanelToken(db: Executor, linkId: string, hash: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('survey_panel_token')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('link_id', '=', linkId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertResponse(
+  db: Executor,
+  response: Insertable<SurveyResponseTable>,
+  answers: readonly { question_id: string; value: string }[]
+) {
+  await db.insertInto('survey_response').values(response).execute();
+  if (answers.length > 0)
+    await db
+      .insertInto('survey_answer')
+      .values(answers.map((a) => ({ response_id: response.id, question_id: a.question_id, value: a.value })))
+      .execute();
+}
+
+/**
+ * Adds one to each counter, creating it at 1: one statement, `ON CONFLICT DO UPDATE` (SQLite and
+ * PostgreSQL), so concurrent responses to the same cell never lose a count. Rows are distinct per response.
+ */
+export async function incrementCounts(
+  db: Executor,
+  waveId: string,
+  cell: string,
+  rows: readonly { question_id: string; answer: string }[]
+) {
+  await db
+    .insertInto('survey_cell_count')
+    .values({ wave_id: waveId, cell, n: 1 })
+    .onConflict((oc) => oc.columns(['wave_id', 'cell']).doUpdateSet({ n: sql<number>`survey_cell_count.n + 1` }))
+    .execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('survey_count')
+    .values(rows.map((r) => ({ wave_id: waveId, question_id: r.question_id, answer: r.answer, cell, n: 1 })))
+    .onConflict((oc) =>
+      oc.columns(['wave_id', 'question_id', 'answer', 'cell']).doUpdateSet({ n: sql<number>`survey_count.n + 1` })
+    )
+    .execute();
+}
+
+export async function cellCounts(db: Executor, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db.selectFrom('survey_cell_count').selectAll().where('wave_id', 'in', waveIds).execute();
+}
+
+export async function questionCounts(db: Executor, waveIds: readonly string[], questionIds: readonly string[]) {
+  if (waveIds.length === 0 || questionIds.length === 0) return [];
+  return db
+    .selectFrom('survey_count')
+    .selectAll()
+    .where('wave_id', 'in', waveIds)
+    .where('question_id', 'in', questionIds)
+    .execute();
+}
+
+export async function allCounts(db: Executor, waveIds: readonly string[]) {
+  if (waveIds.length === 0) return [];
+  return db.selectFrom('survey_count').selectAll().where('wave_id', 'in', waveIds).execute();
+}
+
+export async function countResponses(db: Executor, waveId: string): Promise<number> {
+  const r = await db
+    .selectFrom('survey_response')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Every response of a wave with its answers, in response order (exports and recount). */
+export async function responsesWithAnswers(db: Executor, waveId: string) {
+  const responses = await db
+    .selectFrom('survey_response')
+    .selectAll()
+    .where('wave_id', '=', waveId)
+    .orderBy('id')
+    .execute();
+  const answers = await db
+    .selectFrom('survey_answer')
+    .innerJoin('survey_response', 'survey_response.id', 'survey_answer.response_id')
+    .select(['survey_answer.response_id', 'survey_answer.question_id', 'survey_answer.value'])
+    .where('survey_response.wave_id', '=', waveId)
+    .execute();
+  const byResponse = new Map<string, { question_id: string; value: string }[]>();
+  for (const a of answers) {
+    const list = byResponse.get(a.response_id) ?? [];
+    list.push({ question_id: a.question_id, value: a.value });
+    byResponse.set(a.response_id, list);
+  }
+  return responses.map((r) => ({ ...r, answers: byResponse.get(r.id) ?? [] }));
+}
+
+export async function replaceCounts(
+  db: Executor,
+  waveId: string,
+  cells: readonly { cell: string; n: number }[],
+  counts: readonly { question_id: string; answer: string; cell: string; n: number }[]
+) {
+  await db.deleteFrom('survey_count').where('wave_id', '=', waveId).execute();
+  await db.deleteFrom('survey_cell_count').where('wave_id', '=', waveId).execute();
+  for (let i = 0; i < cells.length; i += 500)
+    await db
+      .insertInto('survey_cell_count')
+      .values(cells.slice(i, i + 500).map((c) => ({ wave_id: waveId, ...c })))
+      .execute();
+  for (let i = 0; i < counts.length; i += 200)
+    await db
+      .insertInto('survey_count')
+      .values(counts.slice(i, i + 200).map((c) => ({ wave_id: waveId, ...c })))
+      .execute();
+}
+
+export async function allWaveIds(db: Executor) {
+  return (await db.selectFrom('survey_wave').select('id').execute()).map((r) => r.id);
+}
+
+export async function listPlaces(db: Executor) {
+  const [counties, municipalities] = await Promise.all([
+    db.selectFrom('county').select(['number', 'name']).orderBy('number').execute(),
+    db.selectFrom('municipality').select(['number', 'name']).orderBy('name').execute()
+  ]);
+  return { counties, municipalities };
+}

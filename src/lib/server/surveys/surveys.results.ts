@@ -1,0 +1,477 @@
+/**
+ * Results from the counters: the engine (src/lib/stats/survey) weights the cells to the population
+ * margins (SSB 1 Jan 2026, data/norway_population_margins.csv) and gives shares with SE, intervals,
+ * design effect and effective n. The cost depends on the number of cells, not of responses.
+ */
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  difference,
+  fromCounts,
+  isSurveyStatsError,
+  noWeighting,
+  postStratify,
+  proportions,
+  rake,
+  type TCellCount,
+  type TDifference,
+  type TProportions,
+  type TTarget,
+  type TWeighting
+} from '../../stats/survey';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import type { Locale, MessageKey, TParams } from '../../i18n';
+import { translate } from '../../i18n';
+import {
+  ageGroups,
+  allQuestions,
+  choiceCodes,
+  isChoice,
+  weightingTypes,
+  type TPlaces,
+  type TQuestion,
+  type TSurveyDefinition,
+  type TWeightingType
+} from '../../surveys/definition';
+import { cellFromKey, optionCounterId } from '../../surveys/response';
+import { optionLabel } from '../../surveys/view';
+import * as repo from './surveys.repository';
+import { getPublishedSurvey, parseDefinition, placesOf, type TWaveView } from './surveys.service';
+
+export type TWeightingMethod = 'none' | 'poststratify' | 'rake';
+export const RELIABLE_N = 30;
+
+// ——— Population margins ———
+
+const bandToGroup = new Map<string, string>(
+  ageGroups.flatMap((g) => g.bands.map((b) => [b, g.code] as [string, string]))
+);
+
+/** Population 16+ per sex, per age group (5-year bands summed) and per county; plus sex × age group. */
+export function populationMargins(): { single: Map<TWeightingType, Map<string, number>>; sexAge: Map<string, number> } {
+  const rows = parse(
+    readFileSync(resolve(process.env.FOREBYGG_DATA_DIR ?? 'data', 'norway_population_margins.csv'), 'utf8'),
+    { columns: true, skip_empty_lines: true }
+  ) as { level: string; county_number: string; sex: string; age_group: string; population: string }[];
+  const single = new Map<TWeightingType, Map<string, number>>(weightingTypes.map((t) => [t, new Map()]));
+  const sexAge = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const r of rows) {
+    const n = Number(r.population);
+    const group = bandToGroup.get(r.age_group);
+    if (!group || !Number.isFinite(n))
+      throw new Error(`norway_population_margins.csv: unknown row ${JSON.stringify(r)}`);
+    if (r.level === 'nation') {
+      add(single.get('sex')!, r.sex, n);
+      add(single.get('age_group')!, group, n);
+      add(sexAge, `${r.sex}|${group}`, n);
+    } else if (r.level === 'county') add(single.get('county')!, r.county_number, n);
+  }
+  return { single, sexAge };
+}
+let marginsMemo: ReturnType<typeof populationMargins> | null = null;
+const margins = () => (marginsMemo ??= populationMargins());
+
+// ——— Data from the counters ———
+
+function presentVariables(def: TSurveyDefinition): TWeightingType[] {
+  const types = new Set(allQuestions(def).map((q) => q.type));
+  return weightingTypes.filter((t) => types.has(t));
+}
+
+/** Counts for one counter question in some waves, non-response included, grouped by `by` when given. */
+function countsFor(
+  variables: TWeightingType[],
+  cells: { wave_id: string; cell: string; n: number }[],
+  rows: { wave_id: string; answer: string; cell: string; n: number }[],
+  by: TWeightingType | null
+): TCellCount[] {
+  const idx = variables.map((v) => weightingTypes.indexOf(v));
+  const byIdx = by ? weightingTypes.indexOf(by) : -1;
+  const answered = new Map<string, number>();
+  const out: TCellCount[] = [];
+  const project = (cell: string) => {
+    const full = cellFromKey(cell);
+    return { cell: idx.map((i) => full[i] ?? ''), group: byIdx >= 0 ? full[byIdx] || null : null };
+  };
+  for (const r of rows) {
+    const p = project(r.cell);
+    out.push({ stratum: r.wave_id, cell: p.cell, answer: r.answer, n: Number(r.n), group: p.group });
+    const k = `${r.wave_id}\u001f${r.cell}`;
+    answered.set(k, (answered.get(k) ?? 0) + Number(r.n));
+  }
+  for (const c of cells) {
+    const missing = Number(c.n) - (answered.get(`${c.wave_id}\u001f${c.cell}`) ?? 0);
+    if (missing > 0) {
+      const p = project(c.cell);
+      out.push({ stratum: c.wave_id, cell: p.cell, answer: null, n: missing, group: p.group });
+    }
+  }
+  return out;
+}
+
+function targets(variables: TWeightingType[], method: TWeightingMethod): TTarget[] {
+  const m = margins();
+  if (method === 'poststratify') {
+    if (variables.includes('sex') && variables.includes('age_group'))
+      return [
+        {
+          variables: ['sex', 'age_group'],
+          cells: [...m.sexAge].map(([k, total]) => ({ levels: k.split('|'), total }))
+        }
+      ];
+    return variables.slice(0, 1).map((v) => ({
+      variables: [v],
+      cells: [...m.single.get(v)!].map(([level, total]) => ({ levels: [level], total }))
+    }));
+  }
+  return variables.map((v) => ({
+    variables: [v],
+    cells: [...m.single.get(v)!].map(([level, total]) => ({ levels: [level], total }))
+  }));
+}
+
+/** Cells whose levels all have a population total can be weighted; the rest (another sex, not answered) cannot. */
+function weightable(variables: TWeightingType[], cell: readonly string[]): boolean {
+  const m = margins();
+  return cell.every((level, i) => m.single.get(variables[i])!.has(level));
+}
+
+interface TWeighted {
+  counts: TCellCount[];
+  w: TWeighting | null;
+  left_out: number;
+  error: { key: MessageKey; params: TParams } | null;
+}
+
+/** Weights the respondents of weightable cells; an engine error (a margin cell without respondents…) is reported, not thrown. */
+function weigh(variables: TWeightingType[], counts: TCellCount[], method: TWeightingMethod): TWeighted {
+  if (method === 'none' || variables.length === 0) return { counts, w: null, left_out: 0, error: null };
+  const usable = counts.filter((c) => weightable(variables, c.cell));
+  const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;
+  const project = (c: TCellCount): TCellCount =>
+    method === 'poststratify' ? { ...c, cell: vars.map((v) => c.cell[variables.indexOf(v as TWeightingType)]) } : c;
+  const projected = usable.map(project);
+  const left_out = counts.filter((c) => !weightable(variables, c.cell)).reduce((a, c) => a + c.n, 0);
+  try {
+    const data = fromCounts(vars, projected);
+    const w =
+      method === 'rake'
+        ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
+        : postStratify(data, targets(variables, method)[0]);
+    return { counts: projected, w, left_out, error: null };
+  } catch (e) {
+    if (!isSurveyStatsError(e)) throw e;
+    return { counts: projected, w: null, left_out, error: { key: e.key, params: e.params } };
+  }
+}
+
+// ——— Results ———
+
+export interface TAnswerResult {
+  code: string;
+  label: string;
+  n: number;
+  proportion: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  weighted_proportion: number | null;
+  weighted_se: number | null;
+  weighted_ci_low: number | null;
+  weighted_ci_high: number | null;
+  /** 'wald', or 'logit' for a share near 0 or 1 (below 10 % or above 90 %). */
+  interval: 'wald' | 'logit';
+  deff: number | null;
+  effective_n: number | null;
+}
+
+export interface TQuestionResult {
+  question: string;
+  text: string;
+  type: TQuestion['type'];
+  group: string | null;
+  group_label: string | null;
+  base_n: number;
+  effective_n: number | null;
+  deff: number | null;
+  /** Fewer than 30 answered: too few to be reliable. */
+  unreliable: boolean;
+  answers: TAnswerResult[];
+}
+
+const nearEdge = (p: number) => p < 0.1 || p > 0.9;
+
+function interval(p: TProportions['answers'][number]): [number, number, 'wald' | 'logit'] {
+  return nearEdge(p.proportion) ? [p.logit_ci_low, p.logit_ci_high, 'logit'] : [p.ci_low, p.ci_high, 'wald'];
+}
+
+/** Shares of one question (or one group of it) unweighted and weighted. */
+function questionResult(
+  q: TQuestion,
+  places: TPlaces,
+  locale: Locale,
+  variables: TWeightingType[],
+  counts: Map<string, TCellCount[]>,
+  waveId: string,
+  method: TWeightingMethod,
+  group: string | null,
+  notes: Set<string>
+): TQuestionResult | null {
+  const multiple = q.type === 'multiple';
+  const codes = choiceCodes(q, places);
+  const parts = multiple
+    ? codes.map((c) => ({ code: c, id: optionCounterId(q.id, c), answer: '1' }))
+    : [{ code: null, id: q.id, answer: null }];
+  const answers: TAnswerResult[] = [];
+  let base = { base_n: 0, effective_n: null as number | null, deff: null as number | null };
+  for (const part of parts) {
+    const raw = counts.get(part.id) ?? [];
+    const domain = { strata: [waveId], group };
+    const unweightedData = fromCounts(variables, raw.length ? raw : []);
+    let un: TProportions;
+    try {
+      un = proportions(unweightedData, noWeighting(unweightedData), domain, {
+        codes: part.answer ? [part.answer] : codes
+      });
+    } catch (e) {
+      if (isSurveyStatsError(e)) return null;
+      throw e;
+    }
+    const wt = weigh(variables, raw, method);
+    if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
+    if (wt.left_out > 0 && method !== 'none')
+      notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
+    let wp: TProportions | null = null;
+    if (wt.w) {
+      try {
+        wp = proportions(fromCounts(wt.w.variables, wt.counts), wt.w, domain, {
+          codes: part.answer ? [part.answer] : codes
+        });
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+      }
+    }
+    if (part === parts[0]) base = { base_n: un.base_n, effective_n: wp?.effective_n ?? null, deff: wp?.deff ?? null };
+    for (const a of un.answers) {
+      const code = part.code ?? a.code;
+      const w = wp?.answers.find((x) => x.code === a.code) ?? null;
+      const [lo, hi, kind] = interval(a);
+      const [wlo, whi] = w ? interval(w) : [null, null];
+      answers.push({
+        code,
+        label: optionLabel(q, code, places, locale),
+        n: a.n,
+        proportion: a.proportion,
+        se: a.se,
+        ci_low: lo,
+        ci_high: hi,
+        weighted_proportion: w?.proportion ?? null,
+        weighted_se: w?.se ?? null,
+        weighted_ci_low: wlo,
+        weighted_ci_high: whi,
+        interval: kind,
+        deff: w?.deff ?? null,
+        effective_n: w?.effective_n ?? null
+      });
+    }
+  }
+  return {
+    question: q.id,
+    text: locale === 'en' ? q.text_en : q.text_nb,
+    type: q.type,
+    group,
+    group_label: null,
+    ...base,
+    unreliable: base.base_n < RELIABLE_N,
+    answers
+  };
+}
+
+export interface TResults {
+  survey: { id: string; slug: string; title: string; version: number };
+  wave: TWaveView;
+  waves: TWaveView[];
+  weighting: TWeightingMethod;
+  by: TWeightingType | null;
+  respondents: number;
+  questions: TQuestionResult[];
+  /** Per group of `by`: the same results per group. */
+  groups: { group: string; label: string; questions: TQuestionResult[] }[];
+  notes: string[];
+  model_note: string;
+}
+
+async function countsByQuestion(
+  db: DB,
+  def: TSurveyDefinition,
+  waveIds: string[],
+  places: TPlaces,
+  by: TWeightingType | null
+) {
+  const variables = presentVariables(def);
+  const cells = (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) }));
+  const rows = await repo.allCounts(db, waveIds);
+  const byQuestion = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byQuestion.get(r.question_id) ?? [];
+    list.push(r);
+    byQuestion.set(r.question_id, list);
+  }
+  const counts = new Map<string, TCellCount[]>();
+  for (const q of allQuestions(def).filter(isChoice)) {
+    const ids = q.type === 'multiple' ? choiceCodes(q, places).map((c) => optionCounterId(q.id, c)) : [q.id];
+    for (const id of ids)
+      counts.set(
+        id,
+        countsFor(
+          variables,
+          cells,
+          (byQuestion.get(id) ?? []).map((r) => ({ ...r, n: Number(r.n) })),
+          by
+        )
+      );
+  }
+  return { variables, cells, counts };
+}
+
+/**
+ * Results of one wave of a published survey: every choice question (municipality excluded: too many
+ * small cells), unweighted and weighted, optionally broken down by sex, age group or county.
+ */
+export async function surveyResults(
+  db: DB,
+  idOrSlug: string,
+  options: { wave?: string | null; weighting?: TWeightingMethod; by?: string | null; locale: Locale }
+): Promise<TResults> {
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const places = await placesOf(db);
+  const waves = s.waves;
+  if (waves.length === 0) throw new AppError('not_found', 'surveys.error.noWaves');
+  const wave = options.wave ? waves.find((w) => w.id === options.wave) : waves.at(-1);
+  if (!wave)
+    throw new AppError('not_found', 'surveys.error.waveNotFound', { fields: { wave: 'surveys.error.waveNotFound' } });
+  // A wave collects the version it was opened with: its questions are the ones counted.
+  const version = await repo.findVersion(db, wave.version_id);
+  const waveDef: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
+  const variables = presentVariables(waveDef);
+  const by = (options.by ?? null) as TWeightingType | null;
+  if (by !== null && !variables.includes(by))
+    throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
+  const method = options.weighting ?? 'rake';
+  const data = await countsByQuestion(db, waveDef, [wave.id], places, by);
+  const respondents = data.cells.reduce((a, c) => a + c.n, 0);
+  const notes = new Set<string>();
+  const questions = allQuestions(waveDef).filter((q) => isChoice(q) && q.type !== 'municipality');
+  const results = (group: string | null) =>
+    questions
+      .map((q) => questionResult(q, places, options.locale, variables, data.counts, wave.id, method, group, notes))
+      .filter((r): r is TQuestionResult => r !== null);
+  const groups = by
+    ? (() => {
+        const byQ = questions.find((q) => q.type === by)!;
+        const present = new Set(data.cells.map((c) => cellFromKey(c.cell)[weightingTypes.indexOf(by)]).filter(Boolean));
+        return choiceCodes(byQ, places)
+          .filter((g) => present.has(g))
+          .map((g) => ({ group: g, label: optionLabel(byQ, g, places, options.locale), questions: results(g) }));
+      })()
+    : [];
+  return {
+    survey: {
+      id: s.id,
+      slug: s.slug,
+      title: options.locale === 'en' ? waveDef.title_en : waveDef.title_nb,
+      version: s.version
+    },
+    wave,
+    waves,
+    weighting: method,
+    by,
+    respondents,
+    questions: respondents > 0 ? results(null) : [],
+    groups: respondents > 0 ? groups : [],
+    notes: [...notes],
+    model_note: options.locale === 'en' ? waveDef.model_note_en : waveDef.model_note_nb
+  };
+}
+
+export interface TComparisonRow {
+  question: string;
+  text: string;
+  code: string;
+  label: string;
+  result: TDifference;
+}
+
+/**
+ * Differences between two waves (b − a) of every single-choice answer, or between two groups of one wave,
+ * weighted as asked; with the method of each wave, so a change of method can be warned about.
+ */
+export async function compareResults(
+  db: DB,
+  idOrSlug: string,
+  options: {
+    wave_a?: string | null;
+    wave_b?: string | null;
+    by?: string | null;
+    group_a?: string | null;
+    group_b?: string | null;
+    weighting?: TWeightingMethod;
+    locale: Locale;
+  }
+) {
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const places = await placesOf(db);
+  const a = s.waves.find((w) => w.id === options.wave_a);
+  const b = options.by ? a : s.waves.find((w) => w.id === options.wave_b);
+  if (!a || !b)
+    throw new AppError('validation', 'surveys.error.compareWaves', {
+      fields: { wave_a: 'surveys.error.compareWaves' }
+    });
+  const def = s.definition;
+  const variables = presentVariables(def);
+  const by = (options.by ?? null) as TWeightingType | null;
+  if (by !== null && (!variables.includes(by) || !options.group_a || !options.group_b))
+    throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
+  const method = options.weighting ?? 'rake';
+  const data = await countsByQuestion(db, def, [...new Set([a.id, b.id])], places, by);
+  const rows: TComparisonRow[] = [];
+  const notes = new Set<string>();
+  for (const q of allQuestions(def).filter((x) => isChoice(x) && x.type !== 'municipality')) {
+    const multiple = q.type === 'multiple';
+    for (const code of choiceCodes(q, places)) {
+      const id = multiple ? optionCounterId(q.id, code) : q.id;
+      const raw = data.counts.get(id) ?? [];
+      const wt = weigh(variables, raw, method);
+      if (wt.error) notes.add(translate(options.locale, wt.error.key, wt.error.params));
+      const useData = wt.w ? fromCounts(wt.w.variables, wt.counts) : fromCounts(variables, raw);
+      const w = wt.w ?? noWeighting(useData);
+      const da = by ? { strata: [a.id], group: options.group_a } : { strata: [a.id] };
+      const dbb = by ? { strata: [b.id], group: options.group_b } : { strata: [b.id] };
+      try {
+        rows.push({
+          question: q.id,
+          text: options.locale === 'en' ? q.text_en : q.text_nb,
+          code,
+          label: optionLabel(q, code, places, options.locale),
+          result: difference(useData, w, multiple ? '1' : code, da, dbb)
+        });
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+      }
+    }
+  }
+  return {
+    wave_a: a,
+    wave_b: b,
+    by,
+    group_a: options.group_a ?? null,
+    group_b: options.group_b ?? null,
+    weighting: method,
+    method_differs: !by && a.method !== b.method,
+    rows,
+    notes: [...notes]
+  };
+}

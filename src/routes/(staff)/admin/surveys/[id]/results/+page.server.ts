@@ -1,0 +1,11 @@
+import { app } from '$lib/server/app';
+import { withHttpErrors } from '$lib/server/http/load';
+import { requireSurveyStaff } from '$lib/server/surveys/surveys.guard';
+import { resultsPage } from '$lib/server/surveys/surveys.results-page';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url, locals }) =>
+  withHttpErrors(locals.locale, async () => {
+    requireSurveyStaff(locals, url);
+    return { ...(await resultsPage((await app()).db, params.id, url, locals.locale, false)), isPublic: false };
+  });

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { readE2eEnv } from './helpers';
+
+/**
+ * Puts a published copy of the template survey with an open wave straight into the e2e database, under
+ * a slug of its own, so a spec does not depend on another spec's clicks.
+ */
+export function publishedTemplateCopy(): string {
+  const db = new Database(readE2eEnv().dbPath);
+  try {
+    const template = db
+      .prepare(
+        "select v.definition from survey s join survey_version v on v.survey_id = s.id where s.slug = 'holdninger-menneskehandel' order by v.version limit 1"
+      )
+      .get() as { definition: string };
+    const slug = `e2e-${randomUUID().slice(0, 8)}`;
+    const now = new Date().toISOString();
+    const [surveyId, versionId, waveId] = [randomUUID(), randomUUID(), randomUUID()];
+    db.prepare('insert into survey (id, slug, created_at, updated_at) values (?, ?, ?, ?)').run(
+      surveyId,
+      slug,
+      now,
+      now
+    );
+    db.prepare(
+      'insert into survey_version (id, survey_id, version, definition, published_at, created_at) values (?, ?, 1, ?, ?, ?)'
+    ).run(versionId, surveyId, template.definition, now, now);
+    db.prepare(
+      "insert into survey_wave (id, survey_id, version_id, name, opens_on, closes_on, target_n, method, method_note_nb, method_note_en, quotas, created_at) values (?, ?, ?, 'E2E', '2020-01-01', '2099-12-31', null, 'campaign_link', 'Lenke i en test', 'Link in a test', '[]', ?)"
+    ).run(waveId, surveyId, versionId, now);
+    return slug;
+  } finally {
+    db.close();
+  }
+}
+
+/** An analyst put straight into the database (no TOTP needed for the role). */
+export async function createAnalyst(): Promise<{ email: string; password: string }> {
+  const user = { email: `analyst-${randomUUID().slice(0, 8)}@example.org`, password: 'an analyst pass phrase' };
+  const db = new Database(readE2eEnv().dbPath);
+  try {
+    const now = new Date().toISOString();
+    const [orgId, userId] = [randomUUID(), randomUUID()];
+    db.prepare(
+      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
+    ).run(orgId, `Analyse ${orgId.slice(0, 4)}`, 'ngo', now, now);
+    db.prepare(
+      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
+    ).run(userId, user.email, 'Anna Analyst', await hashPassword(user.password), now);
+    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
+      userId,
+      orgId,
+      'analyst',
+      now
+    );
+  } finally {
+    db.close();
+  }
+  return user;
+}
