@@ -126,7 +126,7 @@ export interface Database
     ReportTables,
     ActionPlanTables,
     HelpTables,
-    NotificationTables {}
+    NotificationTables,
     SurveysTables {}
 
 export type DB = Kysely<Database>;

@@ -24,6 +24,6 @@ export const migrations: Record<string, Migration> = {
   '202611300000_report': m202611300000,
   '202611300300_action_plan': m202611300300,
   '202611300400_help': m202611300400,
-  '202612010100_notifications': m202612010100
+  '202612010100_notifications': m202612010100,
   '202612010000_surveys': m202612010000
 };
