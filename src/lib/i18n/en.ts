@@ -13,6 +13,7 @@ import { learn } from './en/learn';
 import { report } from './en/report';
 import { actionPlan } from './en/actionPlan';
 import { help } from './en/help';
+import { cluster } from './en/cluster';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -29,5 +30,6 @@ export const en: Messages = {
   ...learn,
   ...report,
   ...actionPlan,
-  ...help
+  ...help,
+  ...cluster
 };

@@ -12,6 +12,7 @@ import { learn } from './nb/learn';
 import { report } from './nb/report';
 import { actionPlan } from './nb/actionPlan';
 import { help } from './nb/help';
+import { cluster } from './nb/cluster';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -31,7 +32,8 @@ export const nb = {
   ...learn,
   ...report,
   ...actionPlan,
-  ...help
+  ...help,
+  ...cluster
 };
 
 export type MessageKey = keyof typeof nb;

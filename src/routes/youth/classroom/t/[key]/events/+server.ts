@@ -5,7 +5,6 @@ import { isAppError } from '$lib/server/errors';
 import { findSession } from '$lib/server/youth/classroom.repository';
 import { sessionForTeacher, teacherView } from '$lib/server/youth/classroom.service';
 import { teacherViewData } from '$lib/server/youth/classroom.view';
-import { classroomBus } from '$lib/server/youth/event-bus';
 import { eventStream } from '$lib/server/youth/sse';
 import type { RequestHandler } from './$types';
 
@@ -20,7 +19,7 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
     return json({ message: translate(locals.locale, e.message), code: e.code }, { status: e.status });
   }
   return eventStream({
-    bus: classroomBus,
+    bus: ctx.bus,
     topic: id,
     signal: request.signal,
     compute: async () => {
