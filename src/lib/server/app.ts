@@ -8,7 +8,7 @@ import { seedDirectory } from './directory/directory.service';
 import { syncChecklists } from './check/check.service';
 import { appliedMigrations, assertKnownMigrations, migrateToLatest } from './db/migrate';
 import { openPgBus } from './cluster/pg-bus';
-import { withLock } from './jobs/jobs';
+import { holdLock } from './jobs/jobs';
 import { classroomBus, type TEventBus } from './youth/event-bus';
 import type { DB } from './db/schema';
 import { log } from './log';
@@ -35,22 +35,25 @@ export interface AppContext {
 /** Connects, migrates, loads reference data and keys. Used by the server, the CLI and tests. */
 export async function openApp(config: TConfig = loadConfig()): Promise<AppContext> {
   const conn = await connect(config.DATABASE_URL);
+  // Several instances may start together: one migrates and seeds, the others wait, then find it done.
+  const startup = await holdLock(conn.db, 'startup').catch(async (e: unknown) => {
+    await conn.close();
+    throw e;
+  });
   let bus: (TEventBus & { close?(): Promise<void> }) | undefined;
   try {
-    // Several instances may start together: one migrates and seeds, the others wait, then find it done.
-    await withLock(conn.db, 'startup', async () => {
-      await assertKnownMigrations(conn.db);
-      const ran = await migrateToLatest(conn.db);
-      if (ran.length) log.info({ migrations: ran }, 'migrations applied');
-      await loadReferenceData(conn.db);
-      await loadStatisticsSeed(conn.db);
-      await seedDirectory(conn.db);
-      await syncChecklists(conn.db);
-      await seedQuizzes(conn.db);
-      await syncLearnIndex(conn.db);
-      await seedActionPlan(conn.db);
-    });
+    await assertKnownMigrations(conn.db);
+    const ran = await migrateToLatest(conn.db);
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+    await loadReferenceData(conn.db);
+    await loadStatisticsSeed(conn.db);
+    await seedDirectory(conn.db);
+    await syncChecklists(conn.db);
+    await seedQuizzes(conn.db);
+    await syncLearnIndex(conn.db);
+    await seedActionPlan(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
+    await startup.release();
     bus =
       conn.dialect === 'postgres'
         ? await openPgBus(config.DATABASE_URL, conn.db, (message) => log.warn({ err: { message } }, 'event bus'))
@@ -70,6 +73,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
       }
     };
   } catch (e) {
+    await startup.release();
     await bus?.close?.();
     await conn.close();
     throw e;

@@ -11,7 +11,7 @@ type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-
 export type TExclusiveResult<T> = { ran: true; value: T } | { ran: false };
 
 const runningHere = new Set<string>();
-const waitingHere = new Map<string, Promise<unknown>>();
+const waitingHere = new Map<string, Promise<void>>();
 
 export function isPostgres(db: AnyDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -44,29 +44,64 @@ export async function runExclusive<T>(db: AnyDb, name: string, fn: () => Promise
   });
 }
 
+export interface THeldLock {
+  /** Releases the lock; safe to call more than once. */
+  release(): Promise<void>;
+}
+
 /**
- * Runs `fn` while holding the lock `name`, waiting for it when another instance holds it: for start-up
- * work (migrations, seeds) that every instance must see finished before it serves.
+ * Takes the lock `name`, waiting while another instance (or this one) holds it: for start-up work
+ * (migrations, seeds) that every instance must see finished before it serves. PostgreSQL: a session
+ * advisory lock on one pooled connection kept until `release()`; SQLite: an in-process queue.
  */
-export async function withLock<T>(db: AnyDb, name: string, fn: () => Promise<T>): Promise<T> {
+export async function holdLock(db: AnyDb, name: string): Promise<THeldLock> {
+  let done: () => void = () => {};
+  const finished = new Promise<void>((r) => (done = r));
   if (!isPostgres(db)) {
     const before = waitingHere.get(name) ?? Promise.resolve();
-    const mine = before.catch(() => {}).then(fn);
+    const mine = before.then(() => finished);
     waitingHere.set(name, mine);
-    try {
-      return await mine;
-    } finally {
-      if (waitingHere.get(name) === mine) waitingHere.delete(name);
-    }
+    await before;
+    return {
+      async release() {
+        done();
+        if (waitingHere.get(name) === mine) waitingHere.delete(name);
+      }
+    };
   }
-  return db.connection().execute(async (conn) => {
-    await sql`select pg_advisory_lock(hashtext(${lockKey(name)}))`.execute(conn);
-    try {
-      return await fn();
-    } finally {
-      await sql`select pg_advisory_unlock(hashtext(${lockKey(name)}))`.execute(conn).catch(() => {});
-    }
+  return new Promise<THeldLock>((resolve, reject) => {
+    let taken = false;
+    const run = db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(hashtext(${lockKey(name)}))`.execute(conn);
+      taken = true;
+      try {
+        resolve({
+          async release() {
+            done();
+            await run.catch(() => {});
+          }
+        });
+        await finished;
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${lockKey(name)}))`.execute(conn).catch(() => {
+          // The connection is gone: PostgreSQL released the lock with it.
+        });
+      }
+    });
+    run.catch((e: unknown) => {
+      if (!taken) reject(e);
+    });
   });
+}
+
+/** Runs `fn` while holding the lock `name` (waiting for it, unlike `runExclusive`). */
+export async function withLock<T>(db: AnyDb, name: string, fn: () => Promise<T>): Promise<T> {
+  const lock = await holdLock(db, name);
+  try {
+    return await fn();
+  } finally {
+    await lock.release();
+  }
 }
 
 export interface TScheduledJob {
