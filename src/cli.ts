@@ -6,6 +6,7 @@
 import { openApp, announceSetupLink, type AppContext } from './lib/server/app';
 import { verifyAuditLog } from './lib/server/audit/audit.service';
 import { purgeExpiredSessions } from './lib/server/auth/session.service';
+import { backupDatabase, restoreDatabase } from './lib/server/backup/backup';
 import { loadConfig } from './lib/server/config';
 import { estimateFromCsv, parseEstimateArgs } from './lib/server/surveys/surveys.estimate';
 import { recountAll } from './lib/server/surveys/surveys.service';
@@ -62,6 +63,29 @@ const commands: Record<string, TCommand> = {
     summary: "Rebuild every survey wave's counters from the stored answer rows (one transaction per wave).",
     async run(ctx) {
       print(await recountAll(ctx.db));
+      return 0;
+    }
+  },
+  backup: {
+    summary:
+      'Back up the database to a timestamped file in [dir] (default ./backups): SQLite online backup, or pg_dump (custom format).',
+    offline: true,
+    async run(_ctx, args) {
+      const file = await backupDatabase(loadConfig().DATABASE_URL, args[0] ?? 'backups');
+      print({ file });
+      return 0;
+    }
+  },
+  restore: {
+    summary: 'Replace the database with a backup file (stop every instance first): restore <file>.',
+    offline: true,
+    async run(_ctx, args) {
+      if (!args[0]) {
+        process.stderr.write('Name the backup file: npm run restore -- <file>\n');
+        return 64;
+      }
+      await restoreDatabase(loadConfig().DATABASE_URL, args[0]);
+      print({ restored: args[0] });
       return 0;
     }
   },

@@ -4,11 +4,9 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { delocalizePath, localeFromPath, translate } from '$lib/i18n';
 import { announceSetupLink, app } from '$lib/server/app';
 import { SESSION_COOKIE } from '$lib/server/auth/auth.types';
-import { purgeExpiredSessions, validateSession } from '$lib/server/auth/session.service';
-import { scheduleRetention } from '$lib/server/report/report.retention';
-import { scheduleNotifications } from '$lib/server/notifications/notifications.jobs';
-import { createMailer } from '$lib/server/notifications/notifications.mail';
-import { scheduleClassroomPurge } from '$lib/server/youth/classroom.service';
+import { validateSession } from '$lib/server/auth/session.service';
+import { isDatabaseUnavailable, unavailableResponse } from '$lib/server/cluster/db-away';
+import { scheduleAppJobs } from '$lib/server/jobs/app-jobs';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
@@ -26,21 +24,38 @@ export const init: ServerInit = async () => {
   }
   log.info({ db: ctx.dialect, migrations: ctx.migrations.length }, 'forebygg ready');
   await announceSetupLink(ctx);
-  const purge = setInterval(() => {
-    purgeExpiredSessions(ctx.db).catch((e) => log.error({ err: (e as Error).message }, 'session purge failed'));
-  }, 10 * 60_000);
-  purge.unref();
-  scheduleRetention(ctx.db, (e) => log.error({ err: (e as Error).message }, 'report retention failed'));
-  scheduleNotifications(ctx.db, createMailer(ctx.config));
+  scheduleAppJobs(ctx, (job, e) => log.error({ job, err: (e as Error).message }, 'background job failed'));
   registerCheckRoutes(ctx);
-  // Classroom sessions past their 24 hours: rolled up, pupils and nicknames deleted (every 10 minutes).
-  scheduleClassroomPurge(ctx.db, (e) => log.error({ err: (e as Error).message }, 'classroom purge failed'));
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */
 function isPrivatePath(path: string): boolean {
   return /^\/(admin|setup|login|logout|invite|report)(\/|$)/.test(path);
 }
+
+/** Requests whose error was the database being away (set by handleError, read by `databaseAway`). */
+const databaseAwayIn = new WeakSet<object>();
+
+/**
+ * The one place where "the database is away" becomes a 503 (JSON for the API, a page otherwise) instead
+ * of a 500: errors thrown before the route (the session lookup) are caught here, errors inside loads,
+ * actions and endpoints are marked by handleError and their 500 answer is replaced.
+ */
+const databaseAway: Handle = async ({ event, resolve }) => {
+  const away = () =>
+    unavailableResponse(
+      event.url.pathname,
+      event.request.headers.get('accept') ?? '',
+      localeFromPath(event.url.pathname)
+    );
+  try {
+    const response = await resolve(event);
+    return response.status === 500 && databaseAwayIn.has(event.locals) ? away() : response;
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) return away();
+    throw e;
+  }
+};
 
 const requestContext: Handle = async ({ event, resolve }) => {
   event.locals.requestId = randomUUID();
@@ -79,7 +94,7 @@ const headers: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(requestContext, session, headers);
+export const handle = sequence(databaseAway, requestContext, session, headers);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const requestId = event.locals.requestId ?? randomUUID();
@@ -89,6 +104,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
   }
   if (status === 404) return { message: translate(locale, 'error.404.body'), code: 'not_found', requestId };
   if (status < 500) return { message, code: 'bad_request', requestId };
+  if (isDatabaseUnavailable(error)) {
+    databaseAwayIn.add(event.locals);
+    log.warn({ requestId, route: event.route.id }, 'database unavailable');
+    return { message: translate(locale, 'cluster.unavailable.body'), code: 'unavailable', requestId };
+  }
   // Only the route id and the error: never the URL's query, headers, cookies or body.
   log.error(
     {

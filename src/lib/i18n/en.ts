@@ -16,6 +16,7 @@ import { help } from './en/help';
 import { notifications } from './en/notifications';
 import { charts } from './en/charts';
 import { campaigns } from './en/campaigns';
+import { cluster } from './en/cluster';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -35,5 +36,6 @@ export const en: Messages = {
   ...help,
   ...notifications,
   ...charts,
-  ...campaigns
+  ...campaigns,
+  ...cluster
 };

@@ -15,6 +15,7 @@ import { help } from './nb/help';
 import { notifications } from './nb/notifications';
 import { charts } from './nb/charts';
 import { campaigns } from './nb/campaigns';
+import { cluster } from './nb/cluster';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -37,7 +38,8 @@ export const nb = {
   ...help,
   ...notifications,
   ...charts,
-  ...campaigns
+  ...campaigns,
+  ...cluster
 };
 
 export type MessageKey = keyof typeof nb;

@@ -6,7 +6,10 @@ import { loadConfig, publicBaseUrl, type TConfig } from './config';
 import { connect, type DialectName } from './db/connect';
 import { seedDirectory } from './directory/directory.service';
 import { syncChecklists } from './check/check.service';
-import { appliedMigrations, migrateToLatest } from './db/migrate';
+import { appliedMigrations, assertKnownMigrations, migrateToLatest } from './db/migrate';
+import { openPgBus } from './cluster/pg-bus';
+import { holdLock } from './jobs/jobs';
+import { classroomBus, type TEventBus } from './youth/event-bus';
 import type { DB } from './db/schema';
 import { log } from './log';
 import { loadReferenceData } from './reference/reference.service';
@@ -25,13 +28,22 @@ export interface AppContext {
   /** The app's version, from package.json. */
   version: string;
   migrations: string[];
+  /** Live updates: PostgreSQL LISTEN/NOTIFY across instances, or this process's bus on SQLite. */
+  bus: TEventBus;
   close(): Promise<void>;
 }
 
 /** Connects, migrates, loads reference data and keys. Used by the server, the CLI and tests. */
 export async function openApp(config: TConfig = loadConfig()): Promise<AppContext> {
   const conn = await connect(config.DATABASE_URL);
+  // Several instances may start together: one migrates and seeds, the others wait, then find it done.
+  const startup = await holdLock(conn.db, 'startup').catch(async (e: unknown) => {
+    await conn.close();
+    throw e;
+  });
+  let bus: (TEventBus & { close?(): Promise<void> }) | undefined;
   try {
+    await assertKnownMigrations(conn.db);
     const ran = await migrateToLatest(conn.db);
     if (ran.length) log.info({ migrations: ran }, 'migrations applied');
     await loadReferenceData(conn.db);
@@ -43,6 +55,12 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await seedActionPlan(conn.db);
     await seedSurveys(conn.db);
     const tokenKey = await getOrCreateSecret(conn.db, 'token_hmac_key');
+    await startup.release();
+    bus =
+      conn.dialect === 'postgres'
+        ? await openPgBus(config.DATABASE_URL, conn.db, (message) => log.warn({ err: { message } }, 'event bus'))
+        : classroomBus;
+    const openBus = bus;
     return {
       config,
       db: conn.db,
@@ -50,9 +68,15 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
       tokenKey,
       version: readVersion(),
       migrations: await appliedMigrations(conn.db),
-      close: conn.close
+      bus: openBus,
+      async close() {
+        await openBus.close?.();
+        await conn.close();
+      }
     };
   } catch (e) {
+    await startup.release();
+    await bus?.close?.();
     await conn.close();
     throw e;
   }

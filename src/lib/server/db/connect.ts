@@ -63,6 +63,12 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
   // An idle connection that the server closes (restart, failover) must not take the process down: the pool
   // drops it and opens a new one for the next query.
   pool.on('error', (err) => log.warn({ err: { message: err.message } }, 'an idle database connection failed'));
+  // A connection the server drops while it is checked out (between two queries of a transaction, or in
+  // the moment of a restart) emits 'error' where the pool no longer listens: without this listener that
+  // is an uncaught exception that ends the process. Its query fails on its own (→ 503); the pool discards it.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => log.warn({ err: { message: err.message } }, 'a database connection failed'))
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -22,3 +22,21 @@ export async function appliedMigrations(db: Kysely<Database>): Promise<string[]>
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
+
+/**
+ * Refuses a database that has migrations this code does not know (it was upgraded by a newer version):
+ * serving it with older code could write records the newer schema does not expect.
+ */
+export async function assertKnownMigrations(db: Kysely<Database>): Promise<void> {
+  let applied: string[];
+  try {
+    applied = await appliedMigrations(db);
+  } catch {
+    return; // a new database: no bookkeeping table yet
+  }
+  const unknown = applied.filter((name) => !(name in migrations));
+  if (unknown.length)
+    throw new Error(
+      `the database has migrations this version does not know (${unknown.join(', ')}): start the newer version of Forebygg instead`
+    );
+}

@@ -1,5 +1,4 @@
 import type { DB } from '../db/schema';
-import { log } from '../log';
 import { detectDueEvents } from './notifications.detect';
 import type { TMailer } from './notifications.mail';
 import { enqueueDigests, queueMail, sendDueMail } from './notifications.service';
@@ -26,28 +25,3 @@ export async function runNotificationJobs(db: DB, transport: TMailer, now = new 
 
 /** How often the job runs in each server process. */
 export const NOTIFICATION_INTERVAL_MS = 60_000;
-
-let timer: ReturnType<typeof setInterval> | undefined;
-
-/** Starts the job on an interval in this process (hooks.server.ts). Counts only in the log, no content. */
-export function scheduleNotifications(db: DB, mailer: TMailer): void {
-  if (timer) return;
-  if (!mailer.transport)
-    log.info('e-mail is off (SMTP_URL is not set): notifications are shown in the staff area only');
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await runNotificationJobs(db, mailer);
-      if (r.events || r.sent || r.failed) log.info(r, 'notifications');
-    } catch (e) {
-      log.error({ err: (e as Error).message }, 'notification job failed');
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  timer = setInterval(run, NOTIFICATION_INTERVAL_MS);
-  timer.unref?.();
-}

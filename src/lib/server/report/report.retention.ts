@@ -119,17 +119,6 @@ export async function runRetention(db: DB, now = new Date()): Promise<TRetention
   }
 }
 
-let timer: ReturnType<typeof setInterval> | undefined;
-
-/** Runs the job now and then daily in this process; several instances are safe (lock). */
-export function scheduleRetention(db: DB, log: (e: unknown) => void): void {
-  if (timer) return;
-  const run = () => runRetention(db).catch(log);
-  void run();
-  timer = setInterval(run, 24 * 60 * 60 * 1000);
-  timer.unref?.();
-}
-
 /**
  * Closed reports that retention will delete within `days` (the same rule as runRetention: the shortest
  * retention of the receiving organisations, 90 days by default), for notifications.

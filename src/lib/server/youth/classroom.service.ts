@@ -213,24 +213,6 @@ export async function purgeExpiredClassrooms(db: DB, now = new Date()): Promise<
   return deleted;
 }
 
-let purgeTimer: ReturnType<typeof setInterval> | undefined;
-
-/** Runs `purgeExpiredClassrooms` now and then every `everyMs` (10 minutes) in this process; returns a stop. */
-export function scheduleClassroomPurge(db: DB, onError: (e: unknown) => void, everyMs = 10 * 60_000): () => void {
-  const run = () => {
-    purgeExpiredClassrooms(db).catch(onError);
-  };
-  if (!purgeTimer) {
-    run();
-    purgeTimer = setInterval(run, everyMs);
-    purgeTimer.unref?.();
-  }
-  return () => {
-    clearInterval(purgeTimer);
-    purgeTimer = undefined;
-  };
-}
-
 type TSessionWithSet = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithSet>>>;
 type TAnswerGroup = Awaited<ReturnType<typeof repo.answerGroups>>[number];
 

@@ -3,7 +3,6 @@ import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { PUPIL_COOKIE } from '$lib/server/youth/classroom.cookie';
 import { pupilView } from '$lib/server/youth/classroom.service';
-import { classroomBus } from '$lib/server/youth/event-bus';
 import { eventStream } from '$lib/server/youth/sse';
 import type { RequestHandler } from './$types';
 
@@ -18,7 +17,7 @@ export const GET: RequestHandler = async ({ cookies, locals, request }) => {
   if (!first)
     return json({ message: translate(locals.locale, 'youth.class.error.expired'), code: 'gone' }, { status: 410 });
   return eventStream({
-    bus: classroomBus,
+    bus: ctx.bus,
     topic: first.sessionId,
     signal: request.signal,
     relevant: (message) => message === 'state',

@@ -4,7 +4,6 @@ import { app } from '$lib/server/app';
 import { isAppError } from '$lib/server/errors';
 import { projectorView, sessionForTeacher } from '$lib/server/youth/classroom.service';
 import { teacherViewData } from '$lib/server/youth/classroom.view';
-import { classroomBus } from '$lib/server/youth/event-bus';
 import { eventStream } from '$lib/server/youth/sse';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +18,7 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
     return json({ message: translate(locals.locale, e.message), code: e.code }, { status: e.status });
   }
   return eventStream({
-    bus: classroomBus,
+    bus: ctx.bus,
     topic: id,
     signal: request.signal,
     compute: async () => {
