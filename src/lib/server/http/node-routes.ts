@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { translate } from '../../i18n';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../cluster/db-away';
 import { log } from '../log';
 import { apiLocaleOf } from './api';
 import { SECURITY_HEADERS } from './headers';
@@ -33,7 +34,8 @@ export function dispatchNodeRoute(req: IncomingMessage, res: ServerResponse): bo
 
 /**
  * Serves `method path` (exact path, any query) with `route`. The body is read here, up to `maxBytes`
- * (more: the route is given null); an error the route did not answer becomes a 500 without details.
+ * (more: the route is given null); an error the route did not answer becomes a 503 while the database is
+ * away, else a 500 without details.
  */
 export function registerNodeRoute(method: 'POST', path: string, maxBytes: number, route: TNodeRoute): void {
   (globalThis as unknown as Record<symbol, unknown>)[NODE_ROUTES] = dispatchNodeRoute;
@@ -41,8 +43,14 @@ export function registerNodeRoute(method: 'POST', path: string, maxBytes: number
     void readBody(req, maxBytes).then(
       (body) =>
         route(req, res, body).catch((e: unknown) => {
-          log.error({ route: path, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
           const locale = apiLocaleOf(req.headers['accept-language']);
+          if (isDatabaseUnavailable(e)) {
+            // The same 503 as SvelteKit's routes answer while the database is away (hooks.server.ts).
+            if (res.headersSent) return;
+            res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+            return sendJson(res, 503, { message: translate(locale, 'cluster.unavailable.body'), code: 'unavailable' });
+          }
+          log.error({ route: path, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
           if (!res.headersSent) sendJson(res, 500, { message: translate(locale, 'error.500.body'), code: 'internal' });
         }),
       () => res.destroy()
