@@ -14,7 +14,9 @@ export const ZConfig = z.object({
   LOG_LEVEL: ZLogLevel.default('info'),
   NODE_ENV: z.string().default('production'),
   /** Where the server says it is reachable, for links it prints (setup, invites). */
-  PUBLIC_URL: z.url().optional()
+  PUBLIC_URL: z.url().optional(),
+  /** Reports one client (keyed hash of its address, in memory only) may send per hour, by form or API. */
+  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10)
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

@@ -29,6 +29,7 @@ import {
   type TKdfCost
 } from './report.crypto';
 import { activeOrganisations, grantPendingMembers, sessionOrgKey } from './report.keys';
+import { reportForwards } from './report.manage';
 import { routeReport, type TReportKind, type TRoute, type TRoutingRule, type TRuleScope } from './report.routing';
 
 /** What a report holds, encrypted as one JSON blob under the report's data key. */
@@ -204,6 +205,8 @@ export interface TFollowUpView {
   status: TReportStatus;
   receivedWeek: string;
   messages: { author: 'reporter' | 'organisation'; body: string; on: string }[];
+  /** Organisations the report was forwarded to (report.manage.ts). */
+  forwards: { to: string; on: string }[];
 }
 
 /** Wrong receipts per client (keyed hash of the address, in memory only): the wait grows with each. */
@@ -311,7 +314,8 @@ export async function followUpReport(
   return {
     status: report.status as TReportStatus,
     receivedWeek: report.received_week,
-    messages: messages.map(({ author, body, on }) => ({ author, body, on }))
+    messages: messages.map(({ author, body, on }) => ({ author, body, on })),
+    forwards: await reportForwards(deps.db, report.id)
   };
 }
 
@@ -377,7 +381,7 @@ export function caseHandlerOrganisations(user: TSessionUser | null): string[] {
   return user ? user.memberships.filter((m) => m.role === 'case_handler').map((m) => m.organisationId) : [];
 }
 
-function requireCaseHandler(user: TSessionUser | null, organisationId: string): asserts user is TSessionUser {
+export function requireCaseHandler(user: TSessionUser | null, organisationId: string): asserts user is TSessionUser {
   if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
   if (!caseHandlerOrganisations(user).includes(organisationId))
     throw new AppError('not_found', 'report.error.notFound');
@@ -474,7 +478,12 @@ export interface TCaseView {
 }
 
 /** The report's data key through the session's organisation key; 404 for anyone not a recipient. */
-async function caseAccess(deps: TReportDeps, user: TSessionUser | null, session: TCaseSession, reportId: string) {
+export async function caseAccess(
+  deps: TReportDeps,
+  user: TSessionUser | null,
+  session: TCaseSession,
+  reportId: string
+) {
   if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
   const orgs = caseHandlerOrganisations(user);
   if (!orgs.length || typeof reportId !== 'string' || !/^[0-9a-f-]{36}$/.test(reportId)) {

@@ -9,6 +9,7 @@ import * as m202611300100 from './202611300100_learn';
 import * as m202611300000 from './202611300000_report';
 import * as m202611300300 from './202611300300_action_plan';
 import * as m202611300400 from './202611300400_help';
+import * as m202612010300 from './202612010300_report_more';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '202611300100_learn': m202611300100,
   '202611300000_report': m202611300000,
   '202611300300_action_plan': m202611300300,
-  '202611300400_help': m202611300400
+  '202611300400_help': m202611300400,
+  '202612010300_report_more': m202612010300
 };
