@@ -131,7 +131,8 @@ export const actions: Actions = {
   edit: async ({ request, locals, url }) => {
     const target = url.searchParams.get('step');
     const s = await step(request, locals.locale, ZReportDraft, 'what');
-    const values = s.ok ? s.values : {};
+    // Going back keeps everything typed, even a field that is still wrong (the step shows it again).
+    const values = s.ok ? s.values : ((s.failure.data as { values?: Record<string, string> }).values ?? {});
     const to: TStep = target === 'where' || target === 'who' ? target : 'what';
     return stepView(to, values, locals.locale);
   },
