@@ -420,30 +420,46 @@ export async function listInbox(
     .select('name')
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow();
+  // Newest first along report_received_idx, stopping at `limit`: no sort of all the organisation's reports.
   const rows = await deps.db
-    .selectFrom('report_recipient')
-    .innerJoin('report', 'report.id', 'report_recipient.report_id')
+    .selectFrom('report')
     .innerJoin('municipality', 'municipality.number', 'report.municipality_number')
-    .select((eb) => [
+    .select([
       'report.id',
       'report.kind',
       'municipality.name as municipality',
       'report.received_week',
       'report.received_on',
-      'report.status',
-      eb
-        .selectFrom('report_message')
-        .select((m) => m.fn.countAll().as('n'))
-        .whereRef('report_message.report_id', '=', 'report.id')
-        .where('report_message.author', '=', 'reporter')
-        .where('report_message.read_at', 'is', null)
-        .as('unread')
+      'report.status'
     ])
-    .where('report_recipient.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('report_recipient')
+          .select('report_recipient.report_id')
+          .whereRef('report_recipient.report_id', '=', 'report.id')
+          .where('report_recipient.organisation_id', '=', organisationId)
+      )
+    )
     .orderBy('report.received_on', 'desc')
-    .orderBy('report.id')
+    .orderBy('report.id', 'desc')
     .limit(limit)
     .execute();
+  // Unread answers for the listed reports only, in one grouped query (a subquery in the select list
+  // would be counted for every report of the organisation before the sort and limit).
+  const unread = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const counts = await deps.db
+      .selectFrom('report_message')
+      .select((m) => ['report_id', m.fn.countAll().as('n')])
+      .where('report_id', 'in', ids)
+      .where('author', '=', 'reporter')
+      .where('read_at', 'is', null)
+      .groupBy('report_id')
+      .execute();
+    for (const c of counts) unread.set(c.report_id, Number(c.n));
+  }
   const organisations = await deps.db
     .selectFrom('organisation')
     .select(['id', 'name'])
@@ -460,7 +476,7 @@ export async function listInbox(
       municipality: r.municipality,
       receivedWeek: r.received_week,
       status: r.status,
-      unread: Number(r.unread ?? 0)
+      unread: unread.get(r.id) ?? 0
     }))
   };
 }

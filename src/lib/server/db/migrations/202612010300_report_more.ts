@@ -4,7 +4,7 @@ import { columnTypes } from './dialect';
 /**
  * Report a concern, second part: forwards of a report from one organisation to another (the reporter
  * sees "forwarded to <organisation>"), and one recovery key per organisation (its private key wrapped
- * under a key only the printed recovery key carries).
+ * under a key only the printed recovery key carries), and an index for the inbox's order.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('report_forward_report_idx').on('report_forward').column('report_id').execute();
 
+  // The inbox lists an organisation's reports newest first.
+  await db.schema.createIndex('report_received_idx').on('report').columns(['received_on', 'id']).execute();
+
   await db.schema
     .createTable('report_org_recovery')
     .addColumn('organisation_id', 'text', (c) => c.primaryKey().references('organisation.id').onDelete('cascade'))
@@ -34,5 +37,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('report_org_recovery').execute();
+  await db.schema.dropIndex('report_received_idx').execute();
   await db.schema.dropTable('report_forward').execute();
 }
