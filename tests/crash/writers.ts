@@ -2,11 +2,17 @@
 // per acknowledged write, and the same keys read back from the tables (so a torn write — a row without its
 // dependent rows — reads back as a different key and counts as missing).
 import type { TReader } from './reader';
+import { RejectedWrite } from './rejected';
+import { reports } from './report-writer';
+
+export { RejectedWrite };
 
 export interface TWriter {
   name: string;
-  /** Reads what the writer needs from the running app (checklists, surveys…). */
-  prepare(origin: string): Promise<unknown>;
+  /** How often it is chosen relative to the others (default 1). */
+  weight?: number;
+  /** Reads what the writer needs from the running app (checklists, surveys…), or sets it up beside it. */
+  prepare(origin: string, databaseUrl: string): Promise<unknown>;
   /** One write: its key when answered 2xx; throws when the connection died (outcome unknown). */
   write(origin: string, context: unknown, random: () => number): Promise<string>;
   /** The keys of everything stored. */
@@ -84,8 +90,5 @@ const checks: TWriter = {
   }
 };
 
-/** A valid write the app refused: not a crash outcome, a bug — the test stops on it. */
-export class RejectedWrite extends Error {}
-
 /** Every writer the crash test drives; modules with acknowledged writes add theirs here. */
-export const writers: TWriter[] = [checks];
+export const writers: TWriter[] = [checks, reports];

@@ -61,6 +61,8 @@ async function fillReport(page: Page, municipality: string) {
   await page.goto('/report');
   await expect(page.getByRole('heading', { name: 'Er noen i fare nå? Ring 112.' })).toBeVisible();
   await page.getByLabel('Tvangstigging eller tvang til kriminalitet').check();
+  // Without a hand-off from a check, every checklist's warning signs are offered.
+  await page.getByLabel('De ansatte er aldri alene').check();
   await field(page, 'Fortell med egne ord hva du så').fill(`Barn som tigger ved stasjonen ${marker}`);
   await page.getByRole('button', { name: 'Neste' }).click();
   await field(page, 'Kommune').selectOption(municipality);
@@ -93,6 +95,7 @@ test('a report travels from reporter to case handler and back, without JavaScrip
   await reporter.getByRole('button', { name: 'Neste' }).click();
   await expect(reporter.getByTestId('receivers')).toHaveText(orgName);
   await expect(reporter.getByText(marker)).toBeVisible();
+  await expect(reporter.getByText('De ansatte er aldri alene')).toBeVisible();
   const response = reporter.waitForResponse((r) => r.request().method() === 'POST');
   await reporter.getByRole('button', { name: 'Send meldingen' }).click();
   const headers = (await response).headers();

@@ -128,3 +128,60 @@ export const ZRouteRuleForm = z
       (r.scope === 'municipality' && /^\d{4}$/.test(r.area));
     if (!ok) ctx.addIssue({ code: 'custom', path: ['area'], message: 'report.error.area' });
   });
+
+export const ZForwardForm = z.object({
+  organisationId: z.string(m('report.forward.error.target')).uuid(m('report.forward.error.target')),
+  access: z.enum(['keep', 'drop'], m('report.forward.error.access'))
+});
+
+/** Bounds of the retention settings, in days. */
+export const RETENTION_MIN_DAYS = 7;
+export const RETENTION_MAX_DAYS = 3650;
+const ZDays = z.coerce
+  .number(m('report.retention.error.days'))
+  .int(m('report.retention.error.days'))
+  .min(RETENTION_MIN_DAYS, m('report.retention.error.days'))
+  .max(RETENTION_MAX_DAYS, m('report.retention.error.days'));
+
+export const ZRetentionForm = z.object({
+  organisationId: z.string(m('validation.required')).uuid(m('validation.invalid')),
+  closedRetentionDays: ZDays,
+  reporterRetentionDays: ZDays
+});
+
+export const ZRecoveryCreateForm = z.object({
+  organisationId: z.string(m('validation.required')).uuid(m('validation.invalid'))
+});
+
+export const ZRecoveryUseForm = z.object({
+  organisationId: z.string(m('report.recovery.error.none')).uuid(m('report.recovery.error.none')),
+  userId: z.string(m('report.recovery.error.member')).uuid(m('report.recovery.error.member')),
+  recoveryKey: z
+    .string(m('report.recovery.error.wrong'))
+    .trim()
+    .min(1, m('validation.required'))
+    .max(200, m('report.recovery.error.wrong'))
+});
+
+/** POST /api/v1/reports: the same fields and checks as the form, indicators as an array, no honeypot. */
+export const ZReportApiBody = z
+  .object({
+    kind: ZReportKind,
+    sector: ZOptionalSector,
+    indicators: z
+      .array(z.string().regex(slug, m('validation.invalid')), m('validation.invalid'))
+      .max(INDICATORS_MAX, m('validation.invalid'))
+      .default([])
+      .describe('Warning-sign ids from the check checklists (GET /api/v1/checklists/{id})'),
+    text: ZWhatStep.shape.text,
+    ...ZWhereStep.shape,
+    ...ZWhoStep.shape
+  })
+  .strict()
+  .superRefine(contactRule)
+  .meta({ id: 'ReportSubmit' });
+
+/** The API body as the form's whole report (what submitReport takes). */
+export function reportFromApi(body: z.infer<typeof ZReportApiBody>): TReportSubmit {
+  return { ...body, indicators: [...new Set(body.indicators)], [HONEYPOT]: '' };
+}

@@ -27,7 +27,9 @@ export const ZConfig = z.object({
   MAIL_FROM: z
     .string()
     .regex(/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an e-mail address or Name <address>')
-    .default('Forebygg <noreply@localhost>')
+    .default('Forebygg <noreply@localhost>'),
+  /** Reports one client (keyed hash of its address, in memory only) may send per hour, by form or API. */
+  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10)
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

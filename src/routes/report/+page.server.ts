@@ -3,8 +3,9 @@ import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { listMunicipalities } from '$lib/server/reference/reference.service';
-import { planRoute, submitReport } from '$lib/server/report/report.service';
-import { indicatorOptions, sectorTitle } from '$lib/server/report/report.view';
+import { planRoute } from '$lib/server/report/report.service';
+import { submitReportLimited } from '$lib/server/report/report.limit';
+import { allIndicatorOptions, indicatorOptions, sectorTitle } from '$lib/server/report/report.view';
 import { ZReportDraft, ZReportSubmit, ZWhatForm, ZWhereStep, ZWhoForm, type TReportSubmit } from '$lib/schemas/report';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,9 +19,9 @@ type TStep = 'what' | 'where' | 'who' | 'review';
 /** Reports are small; a body larger than this is refused before it is read. */
 const BODY_CAP = 64 * 1024;
 
-export const load: PageServerLoad = async () => {
-  const municipalities = (await listMunicipalities((await app()).db)).map((m) => ({ number: m.number, name: m.name }));
-  return { municipalities };
+export const load: PageServerLoad = async ({ locals }) => {
+  const municipalities = await listMunicipalities((await app()).db);
+  return { municipalities, indicators: allIndicatorOptions(locals.locale) };
 };
 
 function tooLarge(request: Request, locale: 'nb' | 'en') {
@@ -61,7 +62,8 @@ function stepView(stepName: TStep, values: Record<string, string>, locale: 'nb' 
   return {
     step: stepName,
     values,
-    indicators: indicatorOptions(sector, locale),
+    // A check's sector narrows the list to its checklist; without one, every checklist's signs.
+    indicators: sector ? indicatorOptions(sector, locale) : allIndicatorOptions(locale),
     sectorTitle: sectorTitle(sector, locale)
   };
 }
@@ -129,12 +131,13 @@ export const actions: Actions = {
   edit: async ({ request, locals, url }) => {
     const target = url.searchParams.get('step');
     const s = await step(request, locals.locale, ZReportDraft, 'what');
-    const values = s.ok ? s.values : {};
+    // Going back keeps everything typed, even a field that is still wrong (the step shows it again).
+    const values = s.ok ? s.values : ((s.failure.data as { values?: Record<string, string> }).values ?? {});
     const to: TStep = target === 'where' || target === 'who' ? target : 'what';
     return stepView(to, values, locals.locale);
   },
 
-  send: async ({ request, locals }) => {
+  send: async ({ request, locals, getClientAddress }) => {
     const s = await step(request, locals.locale, ZReportSubmit, 'review');
     if (!s.ok) {
       // The review step has no inputs: send the reporter to the first step with a problem.
@@ -151,7 +154,9 @@ export const actions: Actions = {
       });
     }
     try {
-      const out = await submitReport({ db: (await app()).db }, s.data);
+      const ctx = await app();
+      const client = { address: getClientAddress(), perHour: ctx.config.REPORT_SUBMITS_PER_HOUR };
+      const out = await submitReportLimited({ db: ctx.db }, s.data, client);
       if (out.kind === 'no_receiver') return { step: 'channels' as const, values: {} };
       return { step: 'sent' as const, receipt: out.receipt, organisations: out.organisations, values: {} };
     } catch (e) {

@@ -165,6 +165,8 @@ export const report: Record<keyof typeof nb, string> = {
   'report.error.indicator': 'A warning sign is not in the checklist.',
   'report.error.receiptFormat': 'Enter the 20-digit receipt.',
   'report.error.receiptUnknown': 'We found no report with that receipt, or it is no longer available.',
+  'report.error.tooMany':
+    'Many reports have been sent from here in a short time. Wait {minutes} minutes and try again.',
   'report.error.rejected': 'The report could not be accepted.',
   'report.error.notFound': 'The report does not exist.',
   'report.error.noKey': 'This session does not hold the key to the report. Log out and in again.',
@@ -174,5 +176,67 @@ export const report: Record<keyof typeof nb, string> = {
     'Enter a municipality number (four digits), a county number (two digits), or leave the field empty for the whole country.',
   'report.error.unknownArea': 'The municipality or county does not exist.',
   'report.error.unknownOrganisation': 'The organisation does not exist.',
-  'report.error.ruleExists': 'The rule already exists.'
+  'report.error.ruleExists': 'The rule already exists.',
+  'report.indicators.hint': 'The warning signs from our checklists. Tick what you saw.',
+  'report.municipality.filter': 'Search the list of municipalities',
+  'report.municipality.filterHint': 'Type part of the name to shorten the list. Municipalities are grouped by county.',
+  'report.municipality.matches': '{n} municipalities match',
+  'report.followUp.forwardedTitle': 'Forwarded',
+  'report.followUp.forwarded': 'Your report was forwarded to {organisation} ({on}).',
+
+  'report.forward.title': 'Forward the report to another organisation',
+  'report.forward.lead':
+    'The report is encrypted for the organisation you choose. The person who reported sees that it was forwarded and to whom, and their receipt keeps working.',
+  'report.forward.organisation': 'Organisation',
+  'report.forward.choose': 'Choose an organisation',
+  'report.forward.access.legend': 'Do you keep access to the report?',
+  'report.forward.access.keep': 'Yes, we keep access',
+  'report.forward.access.drop': 'No, we give up access (cannot be undone)',
+  'report.forward.submit': 'Forward',
+  'report.forward.none': 'No other organisation with an active inbox can receive the report.',
+  'report.forward.done': 'The report has been forwarded.',
+  'report.forward.dropped': 'The report has been forwarded. You no longer have access to it.',
+  'report.forward.error.target': 'Choose an organisation from the list.',
+  'report.forward.error.access': 'Choose whether you keep access.',
+
+  'report.settings.title': 'Report settings',
+  'report.settings.link': 'Settings: retention and recovery key',
+  'report.settings.noOrgKey': 'The organisation has no key yet. It is made the first time a case handler logs in.',
+  'report.retention.title': 'How long reports are kept',
+  'report.retention.closed': 'Delete closed reports after this many days',
+  'report.retention.closedHint':
+    'Applies to reports forwarded to an authority, referred or closed. Between {min} and {max} days.',
+  'report.retention.reporter': 'Close the receipt after this many days without follow-up',
+  'report.retention.reporterHint':
+    'After this the person who reported can no longer see the status or answers. Between {min} and {max} days.',
+  'report.retention.save': 'Save retention',
+  'report.retention.saved': 'Retention has been saved.',
+  'report.retention.error.days': 'Enter a whole number of days between 7 and 3650.',
+  'report.recovery.title': 'Recovery key',
+  'report.recovery.lead':
+    'If every case handler loses their password, the reports are lost for good, unless the organisation has a recovery key. With it an administrator can give the key to a new case handler. The key is shown only once: print it or copy it by hand, and keep it locked away, apart from the passwords.',
+  'report.recovery.exists':
+    'The organisation has a recovery key, made {at}. Making a new one stops the old one from working.',
+  'report.recovery.missing': 'The organisation has no recovery key.',
+  'report.recovery.create': 'Make a new recovery key',
+  'report.recovery.shownOnce':
+    'This is the recovery key. It is shown only now, and Forebygg does not store it. Print the page or copy the key before you go on.',
+  'report.recovery.keyLabel': 'Recovery key for {organisation}',
+  'report.recovery.use.title': 'Use a recovery key',
+  'report.recovery.use.lead':
+    'Give the organisation’s key to a case handler with the recovery key. The case handler must have logged in at least once, and can read the reports after their next login.',
+  'report.recovery.use.link': 'Use a recovery key',
+  'report.recovery.use.organisation': 'Organisation',
+  'report.recovery.use.member': 'Case handler',
+  'report.recovery.use.key': 'Recovery key',
+  'report.recovery.use.keyHint': '52 characters, A–Z and 2–7. Spaces and letter case do not matter.',
+  'report.recovery.use.submit': 'Give access',
+  'report.recovery.use.done': 'The case handler has the key and can read the reports after their next login.',
+  'report.recovery.use.none': 'No organisation has made a recovery key.',
+  'report.recovery.error.wrong': 'The recovery key is wrong.',
+  'report.recovery.error.none': 'Choose an organisation that has a recovery key.',
+  'report.recovery.error.member': 'Choose a case handler of the organisation who has logged in at least once.',
+  'report.api.accepted': 'The report has been received. The receipt is shown only in this answer.',
+  'report.api.noReceiver':
+    'No organisation with an active inbox receives this kind of concern in this municipality. Nothing was stored. Use the official channels (see /report).'
 };

@@ -164,6 +164,7 @@ export const report = {
   'report.error.indicator': 'Et varseltegn finnes ikke i sjekklisten.',
   'report.error.receiptFormat': 'Skriv inn kvitteringen på 20 sifre.',
   'report.error.receiptUnknown': 'Vi fant ingen melding med den kvitteringen, eller den er ikke lenger tilgjengelig.',
+  'report.error.tooMany': 'Det er sendt mange meldinger herfra på kort tid. Vent {minutes} minutter, og prøv igjen.',
   'report.error.rejected': 'Meldingen kunne ikke tas imot.',
   'report.error.notFound': 'Meldingen finnes ikke.',
   'report.error.noKey': 'Denne økten har ikke nøkkelen til meldingen. Logg ut og inn igjen.',
@@ -173,5 +174,68 @@ export const report = {
     'Skriv et kommunenummer (fire sifre), et fylkesnummer (to sifre), eller la feltet stå tomt for hele landet.',
   'report.error.unknownArea': 'Kommunen eller fylket finnes ikke.',
   'report.error.unknownOrganisation': 'Organisasjonen finnes ikke.',
-  'report.error.ruleExists': 'Regelen finnes allerede.'
+  'report.error.ruleExists': 'Regelen finnes allerede.',
+  'report.indicators.hint': 'Varseltegnene fra sjekklistene våre. Kryss av for det du har sett.',
+  'report.municipality.filter': 'Søk i listen over kommuner',
+  'report.municipality.filterHint': 'Skriv en del av navnet for å korte ned listen. Kommunene er gruppert etter fylke.',
+  'report.municipality.matches': '{n} kommuner passer',
+  'report.followUp.forwardedTitle': 'Sendt videre',
+  'report.followUp.forwarded': 'Meldingen ble sendt videre til {organisation} ({on}).',
+
+  'report.forward.title': 'Send meldingen videre til en annen organisasjon',
+  'report.forward.lead':
+    'Meldingen krypteres for organisasjonen du velger. Den som meldte, ser at meldingen er sendt videre og til hvem, og kvitteringen virker fortsatt.',
+  'report.forward.organisation': 'Organisasjon',
+  'report.forward.choose': 'Velg organisasjon',
+  'report.forward.access.legend': 'Skal dere fortsatt ha tilgang til meldingen?',
+  'report.forward.access.keep': 'Ja, vi beholder tilgangen',
+  'report.forward.access.drop': 'Nei, vi gir fra oss tilgangen (kan ikke angres)',
+  'report.forward.submit': 'Send videre',
+  'report.forward.none': 'Ingen annen organisasjon med aktiv innboks kan ta imot meldingen.',
+  'report.forward.done': 'Meldingen er sendt videre.',
+  'report.forward.dropped': 'Meldingen er sendt videre. Dere har ikke lenger tilgang til den.',
+  'report.forward.error.target': 'Velg en organisasjon fra listen.',
+  'report.forward.error.access': 'Velg om dere skal beholde tilgangen.',
+
+  'report.settings.title': 'Innstillinger for meldinger',
+  'report.settings.link': 'Innstillinger: lagringstid og gjenopprettingsnøkkel',
+  'report.settings.noOrgKey':
+    'Organisasjonen har ingen nøkkel ennå. Den lages første gang en saksbehandler logger inn.',
+  'report.retention.title': 'Hvor lenge meldinger lagres',
+  'report.retention.closed': 'Slett avsluttede meldinger etter så mange dager',
+  'report.retention.closedHint':
+    'Gjelder meldinger som er sendt videre til myndighet, henvist eller avsluttet. Mellom {min} og {max} dager.',
+  'report.retention.reporter': 'Steng kvitteringen etter så mange dager uten oppfølging',
+  'report.retention.reporterHint':
+    'Etter dette kan den som meldte, ikke lenger se status eller svar. Mellom {min} og {max} dager.',
+  'report.retention.save': 'Lagre lagringstid',
+  'report.retention.saved': 'Lagringstiden er lagret.',
+  'report.retention.error.days': 'Skriv et helt antall dager mellom 7 og 3650.',
+  'report.recovery.title': 'Gjenopprettingsnøkkel',
+  'report.recovery.lead':
+    'Mister alle saksbehandlerne passordene sine, er meldingene tapt for godt, med mindre organisasjonen har en gjenopprettingsnøkkel. Med den kan en administrator gi nøkkelen til en ny saksbehandler. Nøkkelen vises bare én gang: skriv den ut eller skriv den av, og oppbevar den innelåst, atskilt fra passordene.',
+  'report.recovery.exists':
+    'Organisasjonen har en gjenopprettingsnøkkel, laget {at}. Lager du en ny, slutter den gamle å virke.',
+  'report.recovery.missing': 'Organisasjonen har ingen gjenopprettingsnøkkel.',
+  'report.recovery.create': 'Lag en ny gjenopprettingsnøkkel',
+  'report.recovery.shownOnce':
+    'Dette er gjenopprettingsnøkkelen. Den vises bare nå, og Forebygg lagrer den ikke. Skriv ut siden eller skriv nøkkelen av før du går videre.',
+  'report.recovery.keyLabel': 'Gjenopprettingsnøkkel for {organisation}',
+  'report.recovery.use.title': 'Bruk en gjenopprettingsnøkkel',
+  'report.recovery.use.lead':
+    'Gi organisasjonens nøkkel til en saksbehandler ved hjelp av gjenopprettingsnøkkelen. Saksbehandleren må ha logget inn minst én gang, og kan lese meldingene etter neste innlogging.',
+  'report.recovery.use.link': 'Bruk en gjenopprettingsnøkkel',
+  'report.recovery.use.organisation': 'Organisasjon',
+  'report.recovery.use.member': 'Saksbehandler',
+  'report.recovery.use.key': 'Gjenopprettingsnøkkel',
+  'report.recovery.use.keyHint': '52 tegn, A–Z og 2–7. Mellomrom og små eller store bokstaver spiller ingen rolle.',
+  'report.recovery.use.submit': 'Gi tilgang',
+  'report.recovery.use.done': 'Saksbehandleren har fått nøkkelen og kan lese meldingene etter neste innlogging.',
+  'report.recovery.use.none': 'Ingen organisasjon har laget en gjenopprettingsnøkkel.',
+  'report.recovery.error.wrong': 'Gjenopprettingsnøkkelen er feil.',
+  'report.recovery.error.none': 'Velg en organisasjon som har en gjenopprettingsnøkkel.',
+  'report.recovery.error.member': 'Velg en saksbehandler i organisasjonen som har logget inn minst én gang.',
+  'report.api.accepted': 'Meldingen er tatt imot. Kvitteringen vises bare i dette svaret.',
+  'report.api.noReceiver':
+    'Ingen organisasjon med aktiv innboks tar imot denne typen saker i denne kommunen. Meldingen er ikke lagret. Bruk de offentlige kanalene (se /report).'
 };

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  base32,
   decodeKey,
   decryptText,
+  fromBase32,
+  newRecoveryKey,
+  RECOVERY_CHARS,
+  recoveryWrapKey,
   encodeKey,
   encryptText,
   followUpKey,
@@ -228,5 +233,48 @@ describe('session keys', () => {
     await expect(unwrapWithKey(sessionKeyFromToken('u'.repeat(43)), stored, 'session/org1')).rejects.toBeInstanceOf(
       ReportCryptoError
     );
+  });
+});
+
+describe('recovery keys', () => {
+  it('base32 round-trips any bytes (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 64 }), (bytes) => {
+        const text = base32(bytes);
+        expect(text).toMatch(/^[A-Z2-7]*$/);
+        expect(fromBase32(text, bytes.length)).toEqual(bytes);
+      })
+    );
+  });
+
+  it('a new key is 52 characters in groups of four; spacing, case and look-alike digits do not matter', async () => {
+    const key = await newRecoveryKey();
+    expect(key.replace(/ /g, '')).toHaveLength(RECOVERY_CHARS);
+    const wrap = recoveryWrapKey(key);
+    expect(wrap).toHaveLength(32);
+    expect(recoveryWrapKey(key.toLowerCase().replace(/ /g, ''))).toEqual(wrap);
+    expect(recoveryWrapKey(key.replace(/O/g, '0').replace(/I/g, '1').replace(/B/g, '8'))).toEqual(wrap);
+    expect(await newRecoveryKey()).not.toBe(key);
+  });
+
+  it('anything that is not a key gives null, never a throw (property)', () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        const r = recoveryWrapKey(x);
+        expect(r === null || r.length === 32).toBe(true);
+      })
+    );
+    expect(recoveryWrapKey('ABCD')).toBeNull();
+    expect(recoveryWrapKey('A'.repeat(51) + '!')).toBeNull();
+  });
+
+  it('a wrapped organisation key opens only with the same recovery key', async () => {
+    const org = await newKeyPair();
+    const right = recoveryWrapKey(await newRecoveryKey())!;
+    const wrong = recoveryWrapKey(await newRecoveryKey())!;
+    const stored = await wrapWithKey(right, org.privateKey, 'forebygg/report-recovery/x');
+    expect(await unwrapWithKey(right, stored, 'forebygg/report-recovery/x')).toEqual(org.privateKey);
+    await expect(unwrapWithKey(wrong, stored, 'forebygg/report-recovery/x')).rejects.toBeInstanceOf(ReportCryptoError);
+    await expect(unwrapWithKey(right, stored, 'forebygg/report-recovery/y')).rejects.toBeInstanceOf(ReportCryptoError);
   });
 });

@@ -278,3 +278,71 @@ export function sameDigest(a: string, b: string): boolean {
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Recovery keys: 256 random bits, printed once as 52 base32 characters in groups of four. The key that
+// wraps the organisation's private key is an HMAC of those bits (no argon2id: 256 bits cannot be
+// guessed, and a slow hash would add nothing).
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const RECOVERY_BYTES = 32;
+export const RECOVERY_CHARS = Math.ceil((RECOVERY_BYTES * 8) / 5);
+
+export function base32(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** The bytes of a base32 text, or null for any other character or a wrong length. */
+export function fromBase32(text: string, length: number): Uint8Array | null {
+  if (text.length !== Math.ceil((length * 8) / 5)) return null;
+  const out = new Uint8Array(length);
+  let bits = 0;
+  let value = 0;
+  let i = 0;
+  for (const ch of text) {
+    const v = BASE32.indexOf(ch);
+    if (v < 0) return null;
+    value = ((value << 5) | v) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      if (i < length) out[i++] = (value >>> (bits - 8)) & 0xff;
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+/** A new recovery key as printed: "ABCD EFGH …" (13 groups of four). */
+export async function newRecoveryKey(): Promise<string> {
+  const s = await sodium();
+  return base32(s.randombytes_buf(RECOVERY_BYTES)).replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * The wrapping key of a typed recovery key, or null when the text cannot be one. Spaces, dashes and
+ * case are ignored; 0, 1 and 8 (never printed) are read as O, I and B.
+ */
+export function recoveryWrapKey(text: unknown): Uint8Array | null {
+  if (typeof text !== 'string' || text.length > 200) return null;
+  const clean = text
+    .replace(/[\s\-.]/g, '')
+    .toUpperCase()
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B');
+  const bytes = fromBase32(clean, RECOVERY_BYTES);
+  if (!bytes) return null;
+  return new Uint8Array(createHmac('sha256', Buffer.from(bytes)).update('forebygg/report-recovery-key').digest());
+}

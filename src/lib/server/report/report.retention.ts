@@ -95,6 +95,7 @@ export async function runRetention(db: DB, now = new Date()): Promise<TRetention
         await trx.deleteFrom('report_message').where('report_id', '=', id).execute();
         await trx.deleteFrom('report_event').where('report_id', '=', id).execute();
         await trx.deleteFrom('report_recipient').where('report_id', '=', id).execute();
+        await trx.deleteFrom('report_forward').where('report_id', '=', id).execute();
         await trx.deleteFrom('report').where('id', '=', id).execute();
       }
       for (const id of toEnd) {

@@ -30,6 +30,7 @@ import {
   type TKdfCost
 } from './report.crypto';
 import { activeOrganisations, grantPendingMembers, sessionOrgKey } from './report.keys';
+import { reportForwards } from './report.manage';
 import { routeReport, type TReportKind, type TRoute, type TRoutingRule, type TRuleScope } from './report.routing';
 
 /** What a report holds, encrypted as one JSON blob under the report's data key. */
@@ -206,6 +207,8 @@ export interface TFollowUpView {
   status: TReportStatus;
   receivedWeek: string;
   messages: { author: 'reporter' | 'organisation'; body: string; on: string }[];
+  /** Organisations the report was forwarded to (report.manage.ts). */
+  forwards: { to: string; on: string }[];
 }
 
 /** Wrong receipts per client (keyed hash of the address, in memory only): the wait grows with each. */
@@ -313,7 +316,8 @@ export async function followUpReport(
   return {
     status: report.status as TReportStatus,
     receivedWeek: report.received_week,
-    messages: messages.map(({ author, body, on }) => ({ author, body, on }))
+    messages: messages.map(({ author, body, on }) => ({ author, body, on })),
+    forwards: await reportForwards(deps.db, report.id)
   };
 }
 
@@ -419,7 +423,7 @@ export function caseHandlerOrganisations(user: TSessionUser | null): string[] {
   return user ? user.memberships.filter((m) => m.role === 'case_handler').map((m) => m.organisationId) : [];
 }
 
-function requireCaseHandler(user: TSessionUser | null, organisationId: string): asserts user is TSessionUser {
+export function requireCaseHandler(user: TSessionUser | null, organisationId: string): asserts user is TSessionUser {
   if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
   if (!caseHandlerOrganisations(user).includes(organisationId))
     throw new AppError('not_found', 'report.error.notFound');
@@ -458,30 +462,46 @@ export async function listInbox(
     .select('name')
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow();
+  // Newest first along report_received_idx, stopping at `limit`: no sort of all the organisation's reports.
   const rows = await deps.db
-    .selectFrom('report_recipient')
-    .innerJoin('report', 'report.id', 'report_recipient.report_id')
+    .selectFrom('report')
     .innerJoin('municipality', 'municipality.number', 'report.municipality_number')
-    .select((eb) => [
+    .select([
       'report.id',
       'report.kind',
       'municipality.name as municipality',
       'report.received_week',
       'report.received_on',
-      'report.status',
-      eb
-        .selectFrom('report_message')
-        .select((m) => m.fn.countAll().as('n'))
-        .whereRef('report_message.report_id', '=', 'report.id')
-        .where('report_message.author', '=', 'reporter')
-        .where('report_message.read_at', 'is', null)
-        .as('unread')
+      'report.status'
     ])
-    .where('report_recipient.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('report_recipient')
+          .select('report_recipient.report_id')
+          .whereRef('report_recipient.report_id', '=', 'report.id')
+          .where('report_recipient.organisation_id', '=', organisationId)
+      )
+    )
     .orderBy('report.received_on', 'desc')
-    .orderBy('report.id')
+    .orderBy('report.id', 'desc')
     .limit(limit)
     .execute();
+  // Unread answers for the listed reports only, in one grouped query (a subquery in the select list
+  // would be counted for every report of the organisation before the sort and limit).
+  const unread = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const counts = await deps.db
+      .selectFrom('report_message')
+      .select((m) => ['report_id', m.fn.countAll().as('n')])
+      .where('report_id', 'in', ids)
+      .where('author', '=', 'reporter')
+      .where('read_at', 'is', null)
+      .groupBy('report_id')
+      .execute();
+    for (const c of counts) unread.set(c.report_id, Number(c.n));
+  }
   const organisations = await deps.db
     .selectFrom('organisation')
     .select(['id', 'name'])
@@ -498,7 +518,7 @@ export async function listInbox(
       municipality: r.municipality,
       receivedWeek: r.received_week,
       status: r.status,
-      unread: Number(r.unread ?? 0)
+      unread: unread.get(r.id) ?? 0
     }))
   };
 }
@@ -516,7 +536,12 @@ export interface TCaseView {
 }
 
 /** The report's data key through the session's organisation key; 404 for anyone not a recipient. */
-async function caseAccess(deps: TReportDeps, user: TSessionUser | null, session: TCaseSession, reportId: string) {
+export async function caseAccess(
+  deps: TReportDeps,
+  user: TSessionUser | null,
+  session: TCaseSession,
+  reportId: string
+) {
   if (!user) throw new AppError('unauthenticated', 'auth.error.loginRequired');
   const orgs = caseHandlerOrganisations(user);
   if (!orgs.length || typeof reportId !== 'string' || !/^[0-9a-f-]{36}$/.test(reportId)) {

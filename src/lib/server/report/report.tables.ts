@@ -108,6 +108,27 @@ export interface ReportSessionKeyTable {
   keys: string;
 }
 
+/** A report passed from one organisation to another (migration 202612010300_report_more). */
+export interface ReportForwardTable {
+  id: string;
+  report_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  user_id: string;
+  /** 'kept' | 'dropped': whether the first organisation kept access. */
+  first_access: string;
+  /** The day, at 00:00 UTC. */
+  created_on: string;
+}
+
+/** The organisation's private key wrapped under a key derived from its printed recovery key. */
+export interface ReportOrgRecoveryTable {
+  organisation_id: string;
+  wrapped_private_key: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface ReportTables {
   report_user_key: ReportUserKeyTable;
   report_org_key: ReportOrgKeyTable;
@@ -119,4 +140,6 @@ export interface ReportTables {
   report_event: ReportEventTable;
   report_job_lock: ReportJobLockTable;
   report_session_key: ReportSessionKeyTable;
+  report_forward: ReportForwardTable;
+  report_org_recovery: ReportOrgRecoveryTable;
 }

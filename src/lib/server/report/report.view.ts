@@ -11,3 +11,11 @@ export function indicatorOptions(sector: string, locale: 'nb' | 'en'): { id: str
 export function sectorTitle(sector: string, locale: 'nb' | 'en'): string | null {
   return currentChecklists().find((c) => c.id === sector)?.title[locale] ?? null;
 }
+
+/** Every indicator of every sector's checklist, once each (ids mean the same everywhere), in checklist order. */
+export function allIndicatorOptions(locale: 'nb' | 'en'): { id: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const c of currentChecklists())
+    for (const i of c.indicators) if (!seen.has(i.id)) seen.set(i.id, i.text[locale]);
+  return [...seen].map(([id, label]) => ({ id, label }));
+}

@@ -11,6 +11,7 @@ import * as m202611300300 from './202611300300_action_plan';
 import * as m202611300400 from './202611300400_help';
 import * as m202612010100 from './202612010100_notifications';
 import * as m202612010000 from './202612010000_surveys';
+import * as m202612010300 from './202612010300_report_more';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '202611300300_action_plan': m202611300300,
   '202611300400_help': m202611300400,
   '202612010100_notifications': m202612010100,
-  '202612010000_surveys': m202612010000
+  '202612010000_surveys': m202612010000,
+  '202612010300_report_more': m202612010300
 };
