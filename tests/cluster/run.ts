@@ -276,7 +276,7 @@ interface TLoad {
 
 async function load(seconds: number, during?: (elapsedMs: number) => void): Promise<TLoad> {
   const context = new Map<TWriter, unknown>();
-  for (const w of writeScenarios) context.set(w, await w.prepare(nginxOrigin));
+  for (const w of writeScenarios) context.set(w, await w.prepare(nginxOrigin, cluster!.url));
   const result: TLoad = { acked: [], failed: new Map() };
   let stop = false;
   const started = Date.now();
