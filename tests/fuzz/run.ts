@@ -3,21 +3,25 @@
 //   - every operation in the OpenAPI document (read from the running server, so a new endpoint is fuzzed
 //     without anyone adding it here; tests/…/api-coverage.test.ts fails if a route is missing from the document),
 //   - every page and form a visitor without an account can reach (found by crawling from / and /en): pages
-//     with a wrong last path segment or a bad query string, forms with bad bodies.
+//     with a wrong last path segment or a bad query string, forms with bad bodies;
+//   - the same for the staff area, crawled from /admin with an administrator's session.
 // For each request it asserts: never a 5xx; an API 4xx carries a JSON `message`; a rejected request writes
 // nothing (every table's row count is unchanged); and each operation's valid example still succeeds afterwards.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
 import { rerunInPostgres, startBuiltApp } from '../../scripts/app-server.js';
+import { SESSION_COOKIE } from '../../src/lib/server/auth/auth.types';
+import { adminSession, crawl, type TForm } from './crawl';
 import { openRowCounter } from './row-counter';
 import { bodyVariant, encodePathPart, fuzzText, queryVariant, type TBody } from './arbitraries';
 
 /** One HTTP request the suite sends. */
 interface TRequest extends Partial<TBody> {
   api?: boolean;
+  /** The staff session cookie's value, for the staff area. */
+  session?: string;
   method: string;
   path: string;
 }
@@ -27,12 +31,6 @@ interface TOperation {
   security?: unknown[];
   parameters?: { name: string; in: string; example?: string }[];
   requestBody?: { content: Record<string, { example?: unknown }> };
-}
-
-interface TForm {
-  page: string;
-  action: string;
-  fields: { name: string; value: string }[];
 }
 
 const args = process.argv.slice(2);
@@ -69,7 +67,14 @@ async function main() {
       try {
         res = await fetch(new URL(req.path, origin), {
           method: req.method,
-          headers: { origin, ...(req.contentType ? { 'content-type': req.contentType } : {}) },
+          headers: {
+            origin,
+            // A form is posted as a browser posts it: SvelteKit answers other Accept headers in JSON with
+            // status 200 even when the action refused the input, which would hide the status from the checks.
+            ...(req.api ? {} : { accept: 'text/html' }),
+            ...(req.session ? { cookie: `${SESSION_COOKIE}=${req.session}` } : {}),
+            ...(req.contentType ? { 'content-type': req.contentType } : {})
+          },
           body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : new Uint8Array(req.body),
           redirect: 'manual'
         });
@@ -131,20 +136,8 @@ async function main() {
     const { pages, forms } = await crawl(origin);
     await check(failures, `GET ${pages.length} public pages with bad addresses`, () =>
       fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...pages),
-          fc.oneof(
-            fuzzText.map((t) => ({ segment: encodePathPart(t) })),
-            queryVariant([]).map((q) => ({ query: q }))
-          ),
-          (page, change) => {
-            const url = new URL(page, origin);
-            const path =
-              'segment' in change
-                ? `${url.pathname.replace(/\/[^/]*$/, '')}/${change.segment}`
-                : `${url.pathname}?${change.query}`;
-            return send(`GET ${page}`, { method: 'GET', path }).then(() => true);
-          }
+        fc.asyncProperty(fc.constantFrom(...pages), queryOrSegment(), (page, change) =>
+          send(`GET ${page}`, { method: 'GET', path: badAddress(origin, page, change) }).then(() => true)
         ),
         { numRuns: runs * 10, seed, endOnFailure: true }
       )
@@ -169,8 +162,33 @@ async function main() {
         )
       );
     }
+    // 4. The staff area, signed in as an administrator: every page and form the crawl finds from /admin.
+    const session = await adminSession(databaseUrl);
+    const staff = await crawl(origin, 600, ['/admin'], session, (path) => /^(\/en)?\/admin(\/|$)/.test(path));
+    if (staff.pages.length < 20) throw new Error(`the staff crawl found only ${staff.pages.length} pages`);
+    await check(failures, `GET ${staff.pages.length} staff pages with bad addresses`, () =>
+      fc.assert(
+        fc.asyncProperty(fc.constantFrom(...staff.pages), queryOrSegment(), (page, change) =>
+          send(`GET ${page}`, { method: 'GET', path: badAddress(origin, page, change), session }).then(() => true)
+        ),
+        { numRuns: runs * 5, seed, endOnFailure: true }
+      )
+    );
+    // One form per route and action: the same form on another entry's page (or in English) runs the same code.
+    const shape = (action: string) =>
+      action.replace(/^\/en\//, '/').replace(/\/[0-9a-f]{8}-[0-9a-f-]{27}(?=\/|\?|$)/g, '/:id');
+    const staffForms = [...new Map(staff.forms.map((f) => [shape(f.action), f])).values()];
+    for (const form of staffForms) {
+      const target = `POST ${form.action} (staff form on ${form.page})`;
+      await check(failures, target, () =>
+        fc.assert(
+          fc.asyncProperty(formVariant(form), (req) => send(target, { ...req, session }).then(() => true)),
+          { numRuns: runs, seed, endOnFailure: true }
+        )
+      );
+    }
     console.log(
-      `fuzz: ${requests} requests to ${Object.values(doc.paths).flatMap(Object.keys).length} operations, ${pages.length} pages and ${forms.length} forms`
+      `fuzz: ${requests} requests to ${Object.values(doc.paths).flatMap(Object.keys).length} operations, ${pages.length} pages and ${forms.length} forms, ${staff.pages.length} staff pages and ${staffForms.length} staff forms`
     );
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -258,51 +276,17 @@ function formVariant(form: TForm): fc.Arbitrary<TRequest> {
   return bodyVariant(defaults, 'form').map((b) => ({ method: 'POST', path: form.action, ...b }));
 }
 
-/** Crawls the public pages from / and /en: the addresses it found, and each distinct form that posts, with its fields. */
-async function crawl(origin: string, maxPages = 600): Promise<{ pages: string[]; forms: TForm[] }> {
-  const queue = ['/', '/en'];
-  const seen = new Set(queue);
-  const forms = new Map<string, TForm>();
-  let visited = 0;
-  while (queue.length && visited < maxPages) {
-    const page = queue.shift() as string;
-    visited++;
-    const res = await fetch(new URL(page, origin), { redirect: 'manual' });
-    if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
-    const html = parse(await res.text());
-    for (const a of html.querySelectorAll('a[href]')) {
-      const url = new URL(a.getAttribute('href') ?? '', new URL(page, origin));
-      if (url.origin !== origin || /\.(csv|json|jsonstat|svg|png|pdf|txt)$/.test(url.pathname)) continue;
-      if (url.pathname.startsWith('/_app') || url.pathname.startsWith('/api')) continue;
-      const key = url.pathname + url.search;
-      if (!seen.has(key)) {
-        seen.add(key);
-        queue.push(key);
-      }
-    }
-    for (const f of html.querySelectorAll('form')) {
-      if ((f.getAttribute('method') ?? 'get').toLowerCase() !== 'post') continue;
-      const action = new URL(f.getAttribute('action') ?? '', new URL(page, origin));
-      const key = action.pathname + action.search;
-      if (forms.has(key)) continue;
-      const fields: TForm['fields'] = [];
-      for (const el of f.querySelectorAll('input[name], select[name], textarea[name]')) {
-        const name = el.getAttribute('name') ?? '';
-        const type = (el.getAttribute('type') ?? '').toLowerCase();
-        if ((type === 'radio' || type === 'checkbox') && fields.some((x) => x.name === name)) continue;
-        const value =
-          el.tagName === 'SELECT'
-            ? (el
-                .querySelectorAll('option')
-                .find((o) => o.getAttribute('value'))
-                ?.getAttribute('value') ?? '')
-            : el.tagName === 'TEXTAREA'
-              ? el.text
-              : (el.getAttribute('value') ?? (type === 'checkbox' || type === 'radio' ? 'on' : ''));
-        fields.push({ name, value });
-      }
-      forms.set(key, { page, action: key, fields });
-    }
-  }
-  return { pages: [...seen], forms: [...forms.values()] };
+/** A wrong last path segment or a bad query string. */
+function queryOrSegment(): fc.Arbitrary<{ segment: string } | { query: string }> {
+  return fc.oneof(
+    fuzzText.map((t) => ({ segment: encodePathPart(t) })),
+    queryVariant([]).map((q) => ({ query: q }))
+  );
+}
+
+function badAddress(origin: string, page: string, change: { segment: string } | { query: string }): string {
+  const url = new URL(page, origin);
+  return 'segment' in change
+    ? `${url.pathname.replace(/\/[^/]*$/, '')}/${change.segment}`
+    : `${url.pathname}?${change.query}`;
 }

@@ -3,6 +3,8 @@ import type { MessageKey } from '../i18n';
 
 /** The directory's vocabularies and its form and API schemas. Messages are i18n keys. */
 const m = (key: MessageKey) => ({ message: key });
+/** A web address a visitor can follow: http or https only (a `javascript:` or `data:` URL is refused). */
+const webUrl = () => z.url({ protocol: /^https?$/, ...m('directory.error.url') });
 
 /** Lightup's chain of work: prevention → intelligence (detection, investigation, punishment) → victim follow-up. */
 export const chainLinks = ['prevention', 'intelligence', 'victim_follow_up'] as const;
@@ -111,7 +113,7 @@ export const ZEntryInput = z.object({
   summaryEn: z.string().trim().min(1, m('validation.required')).max(4000, m('validation.tooLong')),
   notDoneNb: z.string().trim().max(2000, m('validation.tooLong')).default(''),
   notDoneEn: z.string().trim().max(2000, m('validation.tooLong')).default(''),
-  website: z.union([z.literal(''), z.url(m('directory.error.url')).max(500, m('validation.tooLong'))]).default(''),
+  website: z.union([z.literal(''), webUrl().max(500, m('validation.tooLong'))]).default(''),
   links: z.array(z.enum(chainLinks, m('directory.error.link'))).default([]),
   sectors: z.array(z.enum(sectors, m('directory.error.sector'))).default([]),
   exploitation: z.array(z.enum(exploitationKinds, m('directory.error.exploitation'))).default([]),
@@ -123,7 +125,7 @@ export const ZEntryInput = z.object({
   verificationNoteNb: z.string().trim().max(2000, m('validation.tooLong')).default(''),
   verificationNoteEn: z.string().trim().max(2000, m('validation.tooLong')).default(''),
   verifiedAt: z.union([z.literal(''), z.iso.date(m('directory.error.date'))]).default(''),
-  sourceUrl: z.url(m('directory.error.url')).max(500, m('validation.tooLong')),
+  sourceUrl: webUrl().max(500, m('validation.tooLong')),
   sourceNote: z.string().trim().max(1000, m('validation.tooLong')).default(''),
   published: z.enum(['yes', 'no'], m('validation.choose')).default('yes')
 });
@@ -176,7 +178,7 @@ export const ZCsvImportForm = z.object({
 
 export const ZLicenceForm = z.object({
   licence: z.string().trim().min(1, m('validation.required')).max(200, m('validation.tooLong')),
-  licenceUrl: z.url(m('directory.error.url')).max(500, m('validation.tooLong'))
+  licenceUrl: webUrl().max(500, m('validation.tooLong'))
 });
 
 export const ZCoverageQuery = z.object({

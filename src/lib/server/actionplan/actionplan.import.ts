@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { restoreCsvText } from '../http/csv';
 import { isMessageKey, type MessageKey } from '../../i18n';
 import { sdgTargets, ZMeasureForm, type TMeasureForm } from '../../schemas/actionplan';
 import { deadlineBeforePlan } from './actionplan.core';
@@ -19,7 +20,9 @@ export function readMeasureFile(format: 'csv' | 'json', text: string): { rows: T
       const rows = parse(text.replace(/^\uFEFF/, ''), {
         columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
         skip_empty_lines: true,
-        relax_column_count: false
+        relax_column_count: false,
+        // Undo the export's formula guard ('=x → =x), so an export imports back unchanged.
+        cast: (value: string) => restoreCsvText(value)
       }) as TRawRow[];
       return { rows };
     } catch {

@@ -5,7 +5,7 @@ import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import type { MessageKey } from '../../i18n';
 import { getLicence } from '../directory/directory.service';
-import { toCsv } from '../directory/directory.core';
+import { toCsv } from '../http/csv';
 import { getSeries } from '../statistics/statistics.service';
 import type {
   TAssessmentForm,

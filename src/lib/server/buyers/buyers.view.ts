@@ -9,7 +9,7 @@ import {
 } from '../../buyers/rules';
 import { translate, type Locale, type MessageKey } from '../../i18n';
 import { currentChecklist } from '../check/checklists';
-import { toCsv } from '../directory/directory.core';
+import { toCsv } from '../http/csv';
 
 /**
  * The Buyers answers in the reader's language: the same shape for the page, the API and the CSV.

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   contactGuide,
   coverageOf,
-  csvField,
   editDistance,
   matchMunicipality,
   normalisePlaceName,
   placeNameVariants,
   rankEntries,
-  toCsv,
   type TGuideEntry
 } from './directory.core';
 
@@ -211,24 +208,6 @@ describe('the contact guide', () => {
         expect(channels.every((c) => c.purpose !== 'contact')).toBe(true);
         if (a.child === 'no') expect(steps.some((s) => s.entry.id === 'bv')).toBe(false);
       })
-    );
-  });
-});
-
-describe('CSV', () => {
-  it('quotes only when needed and round-trips any text through csv-parse (property)', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 2 }), { maxLength: 5 }),
-        (rows) => {
-          const text = toCsv(['a', 'b'], rows);
-          const back = parse(text, { columns: false, relax_column_count: true }) as string[][];
-          expect(back.slice(1)).toEqual(rows);
-        }
-      )
     );
   });
 });

@@ -339,16 +339,6 @@ export const csvColumns = [
 ] as const;
 export type TCsvRow = Record<(typeof csvColumns)[number], string>;
 
-/** One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Rows to RFC 4180 text with CRLF line ends and a header. */
-export function toCsv(header: readonly string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 const sortedList = (xs: string[]) => [...new Set(xs)].sort();
 
 /** An entry as the CSV writes it: lists sorted and deduplicated, so export → import is stable. */

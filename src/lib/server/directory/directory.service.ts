@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { restoreCsvText, toCsv } from '../http/csv';
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit.service';
 import type { TSessionUser } from '../auth/auth.types';
@@ -28,7 +29,6 @@ import {
   planImport,
   rankEntries,
   textMatches,
-  toCsv,
   type TArea,
   type TCoverageMatch,
   type TImportPlan,
@@ -659,6 +659,8 @@ function readCsvRecords(
   try {
     const rows = parse(text.replace(/^\uFEFF/, ''), {
       bom: true,
+      // Undo the export's formula guard ('=x → =x), so an export imports back unchanged.
+      cast: (value: string) => restoreCsvText(value),
       relax_column_count: true,
       skip_empty_lines: true,
       info: true

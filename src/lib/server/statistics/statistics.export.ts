@@ -3,14 +3,10 @@ import { buildJsonStat } from './jsonstat';
 import { periodLabel } from './statistics.core';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
+import { csvCell } from '../http/csv';
 import { getSeries, lastStatisticsUpdate, LICENCE, LICENCE_URL, type TSeries } from './statistics.service';
 
 /** Downloads of a series: CSV and JSON-stat 2.0, each carrying every value's source and the licence. */
-
-function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export const csvExportColumns = [
   'indicator',
@@ -55,7 +51,7 @@ export function seriesToCsv(series: TSeries, locale: Locale): string {
         v.source.accessedOn ?? '',
         `${LICENCE} ${LICENCE_URL}`
       ]
-        .map(csvCell)
+        .map((v) => csvCell(v))
         .join(',')
     );
   }

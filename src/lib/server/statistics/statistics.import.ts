@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { restoreCsvText } from '../http/csv';
 import type { TImportForm } from '../../schemas/statistics';
 import {
   checkRow,
@@ -82,6 +83,8 @@ export function readCsvImport(
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {
       delimiter,
+      // Undo the export's formula guard ('=x → =x), so an export imports back unchanged.
+      cast: (value: string) => restoreCsvText(value),
       skip_empty_lines: true,
       relax_column_count: false
     }) as string[][];

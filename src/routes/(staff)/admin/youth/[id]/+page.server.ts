@@ -1,9 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
-import { isAppError } from '$lib/server/errors';
 import { failFromError, parseForm } from '$lib/server/http/forms';
+import { rethrowAsHttpError } from '$lib/server/http/load';
 import { requireRole } from '$lib/server/http/guards';
 import { getStoredQuiz, quizTallies, saveQuiz } from '$lib/server/youth/youth.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,9 +29,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       }))
     };
   } catch (e) {
-    if (isAppError(e) && e.code === 'not_found')
-      error(404, { message: translate(locals.locale, e.message), code: 'not_found' });
-    throw e;
+    // Every AppError answers its own status (404, or 400 for a NUL in the address), never 500.
+    rethrowAsHttpError(e, locals.locale);
   }
 };
 
