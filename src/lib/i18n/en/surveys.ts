@@ -255,5 +255,13 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.results.significant': 'a significant change',
   'surveys.results.notSignificant': 'not a significant change',
   'surveys.results.methodDiffers':
-    'The waves were collected with different methods. A difference may come from the method, not from a real change.'
+    'The waves were collected with different methods. A difference may come from the method, not from a real change.',
+  'surveys.export.notChosen': 'Not chosen: {label}',
+  'surveys.export.wholeNumber': 'Whole number {min}–{max}',
+  'surveys.export.freeText': 'Free text',
+  'surveys.export.title': 'Download (for staff, no figures hidden)',
+  'surveys.export.responses': 'The responses of the wave (CSV, one row per response)',
+  'surveys.export.codebook': 'Codebook (CSV: questions, codes and texts in Norwegian and English)',
+  'surveys.export.resultsCsv': 'The results as shown (CSV)',
+  'surveys.export.resultsJson': 'The results as shown (JSON)'
 };

@@ -250,5 +250,13 @@ export const surveys = {
   'surveys.results.significant': 'signifikant endring',
   'surveys.results.notSignificant': 'ikke en signifikant endring',
   'surveys.results.methodDiffers':
-    'Rundene er samlet inn med ulik metode. En forskjell kan komme av metoden og ikke av en reell endring.'
+    'Rundene er samlet inn med ulik metode. En forskjell kan komme av metoden og ikke av en reell endring.',
+  'surveys.export.notChosen': 'Ikke valgt: {label}',
+  'surveys.export.wholeNumber': 'Heltall {min}–{max}',
+  'surveys.export.freeText': 'Fritekst',
+  'surveys.export.title': 'Last ned (for ansatte, ingen tall skjult)',
+  'surveys.export.responses': 'Svarene i runden (CSV, én rad per svar)',
+  'surveys.export.codebook': 'Kodebok (CSV: spørsmål, koder og tekster på bokmål og engelsk)',
+  'surveys.export.resultsCsv': 'Resultatene som vist (CSV)',
+  'surveys.export.resultsJson': 'Resultatene som vist (JSON)'
 };

@@ -10,6 +10,7 @@ import { helpOperations } from '../help/help.api';
 import { campaignsOperations } from '../campaigns/campaigns.api';
 import { statisticsOperations } from '../statistics/statistics.api';
 import { youthOperations } from '../youth/youth.api';
+import { surveysOperations } from '../surveys/surveys.api';
 
 /** One documented API operation. Routes validate with the same schemas the document is made from. */
 export interface TApiOperation {
@@ -65,7 +66,8 @@ export const apiOperations: TApiOperation[] = [
   ...reportOperations,
   ...actionPlanOperations,
   ...helpOperations,
-  ...campaignsOperations
+  ...campaignsOperations,
+  ...surveysOperations
 ];
 
 /**
