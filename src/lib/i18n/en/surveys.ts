@@ -207,7 +207,7 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.trend.lead':
     'The share who gave one answer, in each wave in date order, with its 95 % confidence interval. Where the method of collection changed, it is marked: the figures before and after cannot then be compared directly.',
   'surveys.trend.field': 'Question and answer',
-  'surveys.trend.show': 'Show change',
+  'surveys.trend.show': 'Draw the trend',
   'surveys.trend.chartTitle': '"{label}" – {question}',
   'surveys.trend.none': 'No wave has answers to this question yet.',
   'surveys.trend.unweighted': 'Waves that could not be weighted are shown unweighted: {waves}.',

@@ -203,7 +203,7 @@ export const surveys = {
   'surveys.trend.lead':
     'Andelen som ga ett svar, i hver runde i datorekkefølge, med 95 % konfidensintervall. Der metoden for innsamling endret seg, er det markert: tallene før og etter kan da ikke sammenlignes direkte.',
   'surveys.trend.field': 'Spørsmål og svar',
-  'surveys.trend.show': 'Vis utvikling',
+  'surveys.trend.show': 'Tegn utviklingen',
   'surveys.trend.chartTitle': '«{label}» – {question}',
   'surveys.trend.none': 'Ingen runder har svar på dette spørsmålet ennå.',
   'surveys.trend.unweighted': 'Runder som ikke kunne vektes, vises uvektet: {waves}.',
