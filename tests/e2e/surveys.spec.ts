@@ -115,4 +115,10 @@ test('the public results draw a chart per question and the trend across waves be
   await expect(page).toHaveURL(/indicator=would_do%3Apolice/);
   await expect(page.getByRole('img', { name: /«Melde fra til politiet»/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /Ville meldt fra til politiet/ })).toBeVisible();
+  // 200 % zoom: the page and its charts stay inside a narrow viewport (no horizontal scrolling).
+  await page.setViewportSize({ width: 640, height: 900 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
+  expect(overflow).toBeLessThanOrEqual(1);
 });
