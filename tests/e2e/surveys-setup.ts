@@ -60,3 +60,58 @@ export async function createAnalyst(): Promise<{ email: string; password: string
   }
   return user;
 }
+
+/**
+ * A published copy of the template with two waves of different methods (a campaign link, then face to face),
+ * each with `perWave` responses stored through the survey service (so the counters are the real ones).
+ */
+export async function publishedTemplateWithAnswers(perWave = 8): Promise<string> {
+  const slug = publishedTemplateCopy();
+  const { dbPath } = readE2eEnv();
+  const sqlite = new Database(dbPath);
+  let surveyId: string;
+  const waveIds: string[] = [];
+  try {
+    const first = sqlite
+      .prepare(
+        'select w.id, w.survey_id, w.version_id from survey_wave w join survey s on s.id = w.survey_id where s.slug = ?'
+      )
+      .get(slug) as { id: string; survey_id: string; version_id: string };
+    surveyId = first.survey_id;
+    const second = randomUUID();
+    sqlite
+      .prepare(
+        "insert into survey_wave (id, survey_id, version_id, name, opens_on, closes_on, target_n, method, method_note_nb, method_note_en, quotas, created_at) values (?, ?, ?, 'E2E 2', '2021-01-01', '2099-12-31', null, 'face_to_face', '', '', '[]', ?)"
+      )
+      .run(second, surveyId, first.version_id, new Date().toISOString());
+    waveIds.push(first.id, second);
+  } finally {
+    sqlite.close();
+  }
+  const { connect } = await import('../../src/lib/server/db/connect');
+  const { submitResponse } = await import('../../src/lib/server/surveys/surveys.service');
+  const conn = await connect(`sqlite:${dbPath}`);
+  try {
+    for (const [w, waveId] of waveIds.entries())
+      for (let k = 0; k < perWave; k++)
+        await submitResponse(conn.db, {
+          surveyId,
+          waveId,
+          answers: {
+            sex: k % 2 ? 'male' : 'female',
+            age_group: '25-34',
+            county: '46',
+            problem_world: k < 6 - w ? 'great' : 'some',
+            problem_europe: 'great',
+            problem_norway: 'some',
+            problem_local: 'little',
+            heard_recently: 'yes',
+            would_do: ['police'],
+            know_where: 'yes'
+          }
+        });
+  } finally {
+    await conn.close();
+  }
+  return slug;
+}

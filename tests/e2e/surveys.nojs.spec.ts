@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { publishedTemplateCopy } from './surveys-setup';
+import { publishedTemplateCopy, publishedTemplateWithAnswers } from './surveys-setup';
 
 let slug: string;
 test.beforeAll(() => {
@@ -69,4 +69,21 @@ test('the public results work without JavaScript: wave, weighting and breakdown 
   await page.getByRole('button', { name: 'Vis' }).click();
   await expect(page).toHaveURL(/weighting=none/);
   await expect(page.getByText('Tallene er ikke vektet')).toBeVisible();
+});
+
+test('without JavaScript the results show the charts, and the trend question is picked by a plain GET form', async ({
+  page
+}) => {
+  const answered = await publishedTemplateWithAnswers(6);
+  await page.goto(`/results/${answered}`);
+  await expect(
+    page.getByRole('img', { name: 'Vet du hvor du kan melde fra om mistanke om menneskehandel?', exact: true })
+  ).toBeVisible();
+  await page.getByLabel('Spørsmål og svar').selectOption('know_where:yes');
+  await page.getByRole('button', { name: 'Tegn utviklingen' }).click();
+  await expect(page).toHaveURL(/indicator=know_where%3Ayes/);
+  const trend = page.getByRole('img', { name: /«Ja» – Vet du hvor/ });
+  await expect(trend).toBeVisible();
+  await expect(trend).toHaveAccessibleDescription(/./);
+  await expect(page.getByRole('table', { name: /«Ja» – Vet du hvor/ })).toBeVisible();
 });

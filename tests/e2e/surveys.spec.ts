@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
-import { createAnalyst, publishedTemplateCopy } from './surveys-setup';
+import { createAnalyst, publishedTemplateCopy, publishedTemplateWithAnswers } from './surveys-setup';
 
 test('an analyst publishes the template and opens a wave; a respondent answers; the results show the answer', async ({
   page,
@@ -72,9 +72,11 @@ test('an analyst publishes the template and opens a wave; a respondent answers; 
     .click();
   await page.getByRole('link', { name: 'Resultater' }).click();
   await expect(page.getByText('1 svar.').first()).toBeVisible();
-  await expect(
-    page.getByRole('table', { name: /I hvilken grad tror du menneskehandel er et problem i Norge/ })
-  ).toBeVisible();
+  const norway = 'I hvilken grad tror du menneskehandel er et problem i Norge?';
+  await expect(page.getByRole('table', { name: norway, exact: true })).toBeVisible();
+  // Staff see the chart with the weighted and the unweighted share as two series, and its own data table.
+  await expect(page.getByRole('img', { name: norway, exact: true })).toHaveAccessibleDescription(/Uvektet/);
+  await expect(page.getByRole('table', { name: `Tallene i figuren «${norway}»` })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await respondent.goto('/results/holdninger-menneskehandel');
   await expect(respondent.getByText('Færre enn 5 svar: tallene vises ikke.').first()).toBeVisible();
@@ -86,4 +88,37 @@ test('the public results page with a breakdown passes axe', async ({ page }) => 
   await page.goto(`/en/results/${slug}?by=sex&weighting=none`);
   await expect(page.getByRole('heading', { level: 1, name: /Results:/ })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+});
+
+test('the public results draw a chart per question and the trend across waves beside the Scottish figures', async ({
+  page
+}) => {
+  const slug = await publishedTemplateWithAnswers(8);
+  await page.goto(`/results/${slug}?weighting=none`);
+  const chart = page.getByRole('img', {
+    name: 'I hvilken grad tror du menneskehandel er et problem i Europa?',
+    exact: true
+  });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAccessibleDescription(/I stor grad/);
+  // The trend: both waves, the method change marked, and the Scottish series with its sources and caveats.
+  await expect(page.getByRole('heading', { level: 2, name: 'Utvikling over runder' })).toBeVisible();
+  const trend = page.getByRole('img', { name: /«I stor grad» – I hvilken grad .* i verden/ });
+  await expect(trend).toBeVisible();
+  await expect(trend).toHaveAccessibleDescription(/Fra .*E2E.* til .*E2E 2/);
+  await expect(page.getByText(/Skottland \(publiserte tall\)/).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Skotske tall til sammenligning' })).toBeVisible();
+  await expect(page.getByText(/Ansikt til ansikt/).first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByLabel('Spørsmål og svar').selectOption('would_do:police');
+  await page.getByRole('button', { name: 'Tegn utviklingen' }).click();
+  await expect(page).toHaveURL(/indicator=would_do%3Apolice/);
+  await expect(page.getByRole('img', { name: /«Melde fra til politiet»/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Ville meldt fra til politiet/ })).toBeVisible();
+  // 200 % zoom: the page and its charts stay inside a narrow viewport (no horizontal scrolling).
+  await page.setViewportSize({ width: 640, height: 900 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
+  expect(overflow).toBeLessThanOrEqual(1);
 });

@@ -1,7 +1,9 @@
 /** Results as the pages show them: formatted figures, and for the public counts under 5 suppressed. */
 import { formatNumber, translate, type Locale } from '../i18n';
 import { formatSuppressed, suppressCount } from '../stats/suppress';
-import type { TQuestionResult, TResults } from '../server/surveys/surveys.results';
+import type { TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
+import type { TProportionItem } from '../charts/proportion-layout';
+import type { TReferenceSeries as TChartReference, TTrendPoint } from '../charts/trend-layout';
 
 export interface TResultRow {
   label: string;
@@ -25,6 +27,36 @@ export interface TQuestionTable {
   suppressed: boolean;
   rows: TResultRow[];
   summary: string;
+  /** Bars for the chart: the weighted share with its interval (unweighted when not weighted); on staff pages both. */
+  chart: TProportionItem[];
+}
+
+/** Chart bars of one question; for the public an answer under 5 is not drawn (shown as "fewer than 5"). */
+export function questionChart(q: TQuestionResult, locale: Locale, isPublic: boolean): TProportionItem[] {
+  const unreliable = q.unreliable;
+  const bar = (a: TQuestionResult['answers'][number], weighted: boolean, series: string): TProportionItem => {
+    const suppressed = isPublic && suppressCount(a.n).suppressed;
+    const p = weighted ? a.weighted_proportion! : a.proportion;
+    const lo = weighted ? a.weighted_ci_low! : a.ci_low;
+    const hi = weighted ? a.weighted_ci_high! : a.ci_high;
+    return {
+      label: a.label,
+      value: suppressed ? 0 : p,
+      low: suppressed ? undefined : Math.max(0, lo),
+      high: suppressed ? undefined : Math.min(1, hi),
+      ...(series ? { series } : {}),
+      suppressed,
+      unreliable
+    };
+  };
+  const hasWeighted = q.answers.some((a) => a.weighted_proportion !== null);
+  if (isPublic) return q.answers.map((a) => bar(a, hasWeighted && a.weighted_proportion !== null, ''));
+  const w = translate(locale, 'surveys.results.chartWeighted');
+  const u = translate(locale, 'surveys.results.chartUnweighted');
+  return q.answers.flatMap((a) => [
+    ...(hasWeighted && a.weighted_proportion !== null ? [bar(a, true, w)] : []),
+    bar(a, false, u)
+  ]);
 }
 
 const pct = (locale: Locale, p: number | null) =>
@@ -79,7 +111,8 @@ export function questionTable(q: TQuestionResult, locale: Locale, isPublic: bool
     warning: q.unreliable ? 'unreliable' : null,
     suppressed,
     rows,
-    summary
+    summary,
+    chart: suppressed ? [] : questionChart(q, locale, isPublic)
   };
 }
 
@@ -138,3 +171,46 @@ export function comparisonView(
   };
 }
 export type TComparisonView = ReturnType<typeof comparisonView>;
+
+/** A trend as the trend chart draws it; for the public a wave with fewer than 5 giving the answer is not drawn. */
+export function trendView(
+  tr: TTrend,
+  locale: Locale,
+  isPublic: boolean,
+  reference: {
+    label: string;
+    points: { year: number; value: number; source: string; url: string; caveat: Record<Locale, string> }[];
+  } | null
+) {
+  const points: TTrendPoint[] = tr.waves.map((w) => {
+    const suppressed = isPublic && (suppressCount(w.base_n).suppressed || suppressCount(w.n).suppressed);
+    return {
+      label: w.name,
+      date: w.date,
+      value: suppressed ? 0 : w.proportion,
+      low: suppressed ? 0 : w.ci_low,
+      high: suppressed ? 0 : w.ci_high,
+      method: w.method,
+      suppressed
+    };
+  });
+  const chartReference: TChartReference | null = reference
+    ? {
+        label: translate(locale, 'surveys.trend.referenceLabel', { label: reference.label }),
+        points: reference.points.map((p) => ({ label: String(p.year), value: p.value, source: p.source, url: p.url }))
+      }
+    : null;
+  const unweighted = tr.weighting === 'none' ? [] : tr.waves.filter((w) => !w.weighted).map((w) => w.name);
+  return {
+    indicator: `${tr.question}:${tr.answer}`,
+    title: translate(locale, 'surveys.trend.chartTitle', { label: tr.label, question: tr.text }),
+    points,
+    reference: chartReference,
+    caveats: reference ? [...new Set(reference.points.map((p) => p.caveat[locale]))] : [],
+    notes: [
+      ...tr.notes,
+      ...(unweighted.length ? [translate(locale, 'surveys.trend.unweighted', { waves: unweighted.join(', ') })] : [])
+    ]
+  };
+}
+export type TTrendView = ReturnType<typeof trendView>;

@@ -202,6 +202,21 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.error.badBy':
     'A breakdown is possible by sex, age group or county when the survey asks it, and two groups must be chosen to compare.',
   'surveys.error.compareWaves': 'Choose two waves of the survey to compare.',
+  'surveys.error.badIndicator': 'Choose a question and an answer from the list.',
+  'surveys.trend.title': 'Change across waves',
+  'surveys.trend.lead':
+    'The share who gave one answer, in each wave in date order, with its 95 % confidence interval. Where the method of collection changed, it is marked: the figures before and after cannot then be compared directly.',
+  'surveys.trend.field': 'Question and answer',
+  'surveys.trend.show': 'Draw the trend',
+  'surveys.trend.chartTitle': '"{label}" – {question}',
+  'surveys.trend.none': 'No wave has answers to this question yet.',
+  'surveys.trend.unweighted': 'Waves that could not be weighted are shown unweighted: {waves}.',
+  'surveys.trend.referenceLabel': 'Scotland (published figures): {label}',
+  'surveys.trend.referenceTitle': 'Scottish figures for comparison',
+  'surveys.trend.referenceCaveat':
+    'The Scottish figures are from another population, with other wording and method. They are shown beside, not as a direct comparison.',
+  'surveys.results.chartWeighted': 'Weighted',
+  'surveys.results.chartUnweighted': 'Unweighted',
   'surveys.results.leftOut':
     '{n} answers could not be weighted (sex "other" or missing demographics) and are only in the unweighted figures.',
   'surveys.results.title': 'Results: {survey}',

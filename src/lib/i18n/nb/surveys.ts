@@ -198,6 +198,21 @@ export const surveys = {
   'surveys.error.badBy':
     'Fordeling er mulig etter kjønn, aldersgruppe eller fylke når undersøkelsen spør om det, og to grupper må velges for å sammenligne.',
   'surveys.error.compareWaves': 'Velg to runder av undersøkelsen å sammenligne.',
+  'surveys.error.badIndicator': 'Velg et spørsmål og et svar fra listen.',
+  'surveys.trend.title': 'Utvikling over runder',
+  'surveys.trend.lead':
+    'Andelen som ga ett svar, i hver runde i datorekkefølge, med 95 % konfidensintervall. Der metoden for innsamling endret seg, er det markert: tallene før og etter kan da ikke sammenlignes direkte.',
+  'surveys.trend.field': 'Spørsmål og svar',
+  'surveys.trend.show': 'Tegn utviklingen',
+  'surveys.trend.chartTitle': '«{label}» – {question}',
+  'surveys.trend.none': 'Ingen runder har svar på dette spørsmålet ennå.',
+  'surveys.trend.unweighted': 'Runder som ikke kunne vektes, vises uvektet: {waves}.',
+  'surveys.trend.referenceLabel': 'Skottland (publiserte tall): {label}',
+  'surveys.trend.referenceTitle': 'Skotske tall til sammenligning',
+  'surveys.trend.referenceCaveat':
+    'Tallene fra Skottland er fra en annen befolkning, med en annen ordlyd og metode. De vises ved siden av, ikke som en direkte sammenligning.',
+  'surveys.results.chartWeighted': 'Vektet',
+  'surveys.results.chartUnweighted': 'Uvektet',
   'surveys.results.leftOut':
     '{n} svar kunne ikke vektes (kjønn «annet» eller manglende demografi) og er bare med i de uvektede tallene.',
   'surveys.results.title': 'Resultater: {survey}',

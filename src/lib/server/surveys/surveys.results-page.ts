@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Locale } from '../../i18n';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { comparisonView, resultsView } from '../../surveys/results-view';
-import { compareResults, surveyResults } from './surveys.results';
+import { comparisonView, resultsView, trendView } from '../../surveys/results-view';
+import { scottishReferenceSeries } from '../surveys-reference/reference-series';
+import { getPublishedSurvey, placesOf } from './surveys.service';
+import { compareResults, referenceIndicators, surveyResults, trend, trendIndicators } from './surveys.results';
 
 export const ZResultsQuery = z.object({
   wave: z.string().max(40).optional(),
@@ -11,7 +13,8 @@ export const ZResultsQuery = z.object({
   by: z.enum(['', 'sex', 'age_group', 'county'], { message: 'validation.choose' }).default(''),
   compare: z.string().max(40).optional(),
   group_a: z.string().max(40).optional(),
-  group_b: z.string().max(40).optional()
+  group_b: z.string().max(40).optional(),
+  indicator: z.string().max(90).optional()
 });
 
 /** What a results page shows for its query (?wave=&weighting=&by=&compare=&group_a=&group_b=). */
@@ -43,7 +46,21 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
       }),
       locale
     );
+  // Trend: the question and answer asked for, else the first with a Scottish reference, else the first.
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const indicators = trendIndicators(s.definition, await placesOf(db), locale);
+  const chosen =
+    q.indicator || indicators.find((i) => referenceIndicators[i.value])?.value || indicators[0]?.value || '';
+  let trendChart = null;
+  if (chosen) {
+    const [question, answer] = [chosen.slice(0, chosen.indexOf(':')), chosen.slice(chosen.indexOf(':') + 1)];
+    const tr = await trend(db, idOrSlug, question, answer, q.weighting, locale);
+    const ref = tr.reference ? scottishReferenceSeries().find((x) => x.indicator === tr.reference) : undefined;
+    trendChart = trendView(tr, locale, isPublic, ref ? { label: ref.label[locale], points: ref.points } : null);
+  }
   return {
+    trend: trendChart,
+    indicatorOptions: indicators.map((i) => ({ value: i.value, label: `${i.question} – ${i.label}` })),
     results: resultsView(r, locale, isPublic),
     comparison,
     query: {
@@ -52,7 +69,8 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
       by: q.by,
       compare: q.compare ?? '',
       group_a: q.group_a ?? '',
-      group_b: q.group_b ?? ''
+      group_b: q.group_b ?? '',
+      indicator: chosen
     },
     groupOptions: r.groups.map((g) => ({ value: g.group, label: g.label }))
   };

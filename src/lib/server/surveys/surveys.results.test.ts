@@ -3,7 +3,9 @@ import type { AppContext } from '../app';
 import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { ageGroups } from '../../surveys/definition';
-import { compareResults, populationMargins, surveyResults } from './surveys.results';
+import { layoutTrend } from '../../charts/trend-layout';
+import { trendView } from '../../surveys/results-view';
+import { compareResults, populationMargins, surveyResults, trend } from './surveys.results';
 import { createSurvey, publishSurvey, saveWave, submitResponse } from './surveys.service';
 
 let ctx: AppContext;
@@ -158,5 +160,51 @@ describe('results from the counters', () => {
       locale: 'nb'
     });
     expect(g.rows.find((x) => x.question === 'aware' && x.code === 'yes')!.result.difference).toBeGreaterThan(0);
+  });
+
+  it('draws a trend across the waves in date order, each wave weighted on its own, with its method', async () => {
+    const tr = await trend(ctx.db, 'results', 'aware', 'yes', 'rake', 'nb');
+    expect(tr.waves.map((w) => [w.wave_id, w.method])).toEqual([
+      [waves[0], 'online_panel'],
+      [waves[1], 'face_to_face']
+    ]);
+    // The same figure as the results of each wave: one computation, two views.
+    for (const [i, w] of tr.waves.entries()) {
+      const r = await surveyResults(ctx.db, 'results', { wave: waves[i], weighting: 'rake', locale: 'nb' });
+      const yes = r.questions.find((x) => x.question === 'aware')!.answers.find((a) => a.code === 'yes')!;
+      expect(w.weighted).toBe(true);
+      expect(w.proportion).toBeCloseTo(yes.weighted_proportion!, 12);
+      expect(w.ci_low).toBeLessThan(w.proportion);
+      expect(w.ci_high).toBeGreaterThan(w.proportion);
+      expect(w.n).toBe(yes.n);
+    }
+    expect(tr.waves[1].proportion).toBeGreaterThan(tr.waves[0].proportion);
+    expect(tr.waves[0].method).not.toBe(tr.waves[1].method);
+    expect(tr.reference).toBeNull();
+    // As the chart draws it: one numbered marker where the method changed, between the two waves.
+    const view = trendView(tr, 'nb', true, null);
+    const changes = layoutTrend(view.points, null, true).methodChanges;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ number: 1, before: '2027 a', after: '2027 b' });
+    expect(changes[0].from).toBe('online_panel');
+    expect(changes[0].to).toBe('face_to_face');
+    const none = await trend(ctx.db, 'results', 'forms', 'b', 'none', 'en');
+    expect(none.waves.map((w) => [w.weighted, w.proportion])).toEqual([
+      [false, expect.closeTo(42 / 84, 9)],
+      [false, expect.closeTo(42 / 84, 9)]
+    ]);
+    expect(none.label).toBe('B');
+  });
+
+  it('refuses a question or answer the survey does not have with a 400 naming the field', async () => {
+    for (const [question, answer] of [
+      ['aware', 'maybe'],
+      ['nope', 'yes'],
+      ['sex', 'x']
+    ]) {
+      const e = await errorOf(trend(ctx.db, 'results', question, answer, 'rake', 'nb'));
+      expect(e.status).toBe(400);
+      expect(e.fields).toHaveProperty('indicator');
+    }
   });
 });

@@ -475,3 +475,122 @@ export async function compareResults(
     notes: [...notes]
   };
 }
+
+// ——— Trend across waves ———
+
+/**
+ * Questions of the template that match a published Scottish indicator (data/surveys/scotland-reference.csv):
+ * `question id:answer code` → reference indicator. Only answers asked about the same thing are mapped; the
+ * wording differs (the Scottish wording is not published), so the series is shown beside, never compared.
+ */
+export const referenceIndicators: Readonly<Record<string, string>> = {
+  'problem_world:great': 'issue_great_extent_world',
+  'problem_europe:great': 'issue_great_extent_europe',
+  'would_do:police': 'would_report_police',
+  'would_do:friends': 'would_tell_friends_family',
+  'would_do:find_out': 'would_find_out_more',
+  'would_do:stop_using': 'would_stop_using_service',
+  'would_do:nothing': 'would_do_nothing'
+};
+
+export interface TTrendWave {
+  wave_id: string;
+  name: string;
+  /** The wave's first day (ISO date): orders the waves. */
+  date: string;
+  method: string;
+  base_n: number;
+  /** Respondents who gave the answer. */
+  n: number;
+  /** Weighted share when the wave could be weighted, else unweighted; `weighted` tells which. */
+  proportion: number;
+  ci_low: number;
+  ci_high: number;
+  weighted: boolean;
+  unreliable: boolean;
+}
+
+export interface TTrend {
+  question: string;
+  text: string;
+  answer: string;
+  label: string;
+  weighting: TWeightingMethod;
+  waves: TTrendWave[];
+  /** The Scottish reference indicator mapped to this question and answer, if any. */
+  reference: string | null;
+  notes: string[];
+}
+
+/** Every choice question × answer a trend can be drawn for, in the order of the survey. */
+export function trendIndicators(def: TSurveyDefinition, places: TPlaces, locale: Locale) {
+  return allQuestions(def)
+    .filter((q) => (q.type === 'single' || q.type === 'multiple' || q.type === 'likert') && isChoice(q))
+    .flatMap((q) =>
+      choiceCodes(q, places).map((code) => ({
+        value: `${q.id}:${code}`,
+        question: locale === 'en' ? q.text_en : q.text_nb,
+        label: optionLabel(q, code, places, locale)
+      }))
+    );
+}
+
+/**
+ * One answer of one choice question across the survey's waves in date order: the share (weighted as asked,
+ * each wave to the population margins on its own) with its interval and the wave's method, computed from the
+ * counters like the results of a wave. Waves whose version did not ask the question, or without answers, are
+ * left out.
+ */
+export async function trend(
+  db: DB,
+  idOrSlug: string,
+  questionId: string,
+  answer: string,
+  weighting: TWeightingMethod,
+  locale: Locale
+): Promise<TTrend> {
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const places = await placesOf(db);
+  const bad = () =>
+    new AppError('validation', 'surveys.error.badIndicator', { fields: { indicator: 'surveys.error.badIndicator' } });
+  const q = allQuestions(s.definition).find((x) => x.id === questionId);
+  if (!q || !isChoice(q) || q.type === 'municipality' || !choiceCodes(q, places).includes(answer)) throw bad();
+  const notes = new Set<string>();
+  const waves: TTrendWave[] = [];
+  const ordered = [...s.waves].sort((a, b) => a.opens_on.localeCompare(b.opens_on) || a.name.localeCompare(b.name));
+  for (const wave of ordered) {
+    const version = await repo.findVersion(db, wave.version_id);
+    const def: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
+    const wq = allQuestions(def).find((x) => x.id === questionId && x.type === q.type);
+    if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
+    const data = await countsByQuestion(db, def, [wave.id], places, null);
+    if (data.cells.length === 0) continue;
+    const r = questionResult(wq, places, locale, presentVariables(def), data.counts, wave.id, weighting, null, notes);
+    const a = r?.answers.find((x) => x.code === answer);
+    if (!r || !a || r.base_n === 0) continue;
+    const weighted = weighting !== 'none' && a.weighted_proportion !== null;
+    waves.push({
+      wave_id: wave.id,
+      name: wave.name,
+      date: wave.opens_on,
+      method: wave.method,
+      base_n: r.base_n,
+      n: a.n,
+      proportion: weighted ? a.weighted_proportion! : a.proportion,
+      ci_low: Math.max(0, weighted ? a.weighted_ci_low! : a.ci_low),
+      ci_high: Math.min(1, weighted ? a.weighted_ci_high! : a.ci_high),
+      weighted,
+      unreliable: r.unreliable
+    });
+  }
+  return {
+    question: q.id,
+    text: locale === 'en' ? q.text_en : q.text_nb,
+    answer,
+    label: optionLabel(q, answer, places, locale),
+    weighting,
+    waves,
+    reference: referenceIndicators[`${q.id}:${answer}`] ?? null,
+    notes: [...notes]
+  };
+}
