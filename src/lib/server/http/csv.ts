@@ -3,8 +3,8 @@
  * runs a cell that starts with = + - @ TAB or CR as a formula (`=HYPERLINK(…)` can send data away), so such a
  * text cell is written with a leading apostrophe, which spreadsheets show as text. A text cell that already
  * starts with apostrophes before such a character gets one more, so `restoreCsvText` undoes the guard exactly:
- * the importers call it, and an export imports back unchanged. Numbers are written as they are (-5 is a
- * number, not a formula).
+ * the importers call it, and an export imports back unchanged. Numbers are written as they are, also as
+ * text (-5 is a number, not a formula; `-5+A1` is a formula).
  */
 
 export interface TCsvOptions {
@@ -17,10 +17,12 @@ export interface TCsvOptions {
 export type TCsvValue = string | number | null | undefined;
 
 const dangerous = /^'*[=+\-@\t\r]/;
+/** A plain number written as text (`-3`, `-0.25`, `-1e-3`): data, not a formula. */
+export const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 /** A text cell as a spreadsheet will show it, never run it: `=1+1` → `'=1+1`. */
 export function guardCsvText(text: string): string {
-  return dangerous.test(text) ? `'${text}` : text;
+  return dangerous.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** The inverse of `guardCsvText`, for importers: `'=1+1` → `=1+1`; any other text is left as it is. */

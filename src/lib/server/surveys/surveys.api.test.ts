@@ -8,7 +8,7 @@ import { app } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
 import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { freshDatabaseUrl } from '../testing/test-app';
-import { csvCell } from './surveys.csv';
+import { csvCell } from '../http/csv';
 import { codebookCsv, responseColumns, responsesCsv, resultsCsv, resultsJson } from './surveys.export';
 import * as repo from './surveys.repository';
 import { createLink, createSurvey, publishSurvey, saveWave } from './surveys.service';
@@ -374,7 +374,7 @@ describe('the CSV writer', () => {
     expect(csvCell(-0.25)).toBe('-0.25');
     expect(csvCell(null)).toBe('');
     const tricky = ['=1+2', 'a,"b"', 'x\ny', '-7', '@x', 'plain'];
-    const text = [tricky.map(csvCell).join(','), ''].join('\r\n');
+    const text = [tricky.map((c) => csvCell(c)).join(','), ''].join('\r\n');
     expect((parse(text) as string[][])[0].map((v) => v.replace(/^'(?=[=+\-@\t\r])/, ''))).toEqual(tricky);
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '../../surveys/definition';
 import { optionLabel } from '../../surveys/view';
 import { suppressCount } from '../../stats/suppress';
-import { toCsv } from './surveys.csv';
+import { toCsv } from '../http/csv';
 import * as repo from './surveys.repository';
 import { surveyResults, type TQuestionResult, type TResults, type TWeightingMethod } from './surveys.results';
 import { canManageSurveys, getPublishedSurvey, parseDefinition, placesOf } from './surveys.service';
