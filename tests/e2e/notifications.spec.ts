@@ -33,11 +33,14 @@ test('settings: a bad date is refused with a message, a good one is saved', asyn
   await expectNoSeriousAxeViolations(page);
   await field(page, 'Ingen e-post før (pause)').fill('2027-02-28');
   await page.getByLabel('En oppfølgingskontroll har frist innen 7 dager').uncheck();
+  await page.getByLabel('En runde i en spørreundersøkelse stenger innen 3 dager').uncheck();
+  await expect(page.getByLabel('En runde i en spørreundersøkelse har nådd målet for antall svar')).toBeChecked();
   await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
   await expect(page.getByText('Innstillingene er lagret.')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Samlet, én e-post om morgenen')).toBeChecked();
   await expect(page.getByLabel('En oppfølgingskontroll har frist innen 7 dager')).not.toBeChecked();
+  await expect(page.getByLabel('En runde i en spørreundersøkelse stenger innen 3 dager')).not.toBeChecked();
   await expect(field(page, 'Ingen e-post før (pause)')).toHaveValue('2027-02-28');
 });
 

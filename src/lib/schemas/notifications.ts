@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 /** Schemas of the notifications module (messages are i18n keys). */
 const m = (key: MessageKey) => ({ message: key });
 
-/** Every kind of event. Surveys and the content studio add theirs here when they land (docs/notifications.md). */
+/** Every kind of event. The content studio adds its own here when it lands (docs/notifications.md). */
 export const notificationKinds = [
   'report.new',
   'report.message',
@@ -12,7 +12,9 @@ export const notificationKinds = [
   'buyers.check_due',
   'buyers.check_overdue',
   'directory.review_due',
-  'actionplan.measure_unassessed'
+  'actionplan.measure_unassessed',
+  'surveys.wave_closing',
+  'surveys.wave_target_reached'
 ] as const;
 
 /** The form field of a kind's e-mail checkbox. */

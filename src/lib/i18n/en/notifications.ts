@@ -29,6 +29,8 @@ export const notifications: Record<keyof typeof nb, string> = {
   'notifications.kind.directory.review_due': 'Directory entries are due for review',
   'notifications.kind.actionplan.measure_unassessed':
     'An action-plan measure has passed its deadline without an assessment',
+  'notifications.kind.surveys.wave_closing': 'A survey wave closes within 3 days',
+  'notifications.kind.surveys.wave_target_reached': 'A survey wave has reached its target number of responses',
 
   'notifications.settings.title': 'Notification settings',
   'notifications.settings.lead':

@@ -26,6 +26,8 @@ export const notifications = {
   'notifications.kind.buyers.check_overdue': 'En oppfølgingskontroll har passert fristen',
   'notifications.kind.directory.review_due': 'Oppføringer i kontaktoversikten skal gjennomgås',
   'notifications.kind.actionplan.measure_unassessed': 'Et tiltak i handlingsplanen har passert fristen uten vurdering',
+  'notifications.kind.surveys.wave_closing': 'En runde i en spørreundersøkelse stenger innen 3 dager',
+  'notifications.kind.surveys.wave_target_reached': 'En runde i en spørreundersøkelse har nådd målet for antall svar',
 
   'notifications.settings.title': 'Innstillinger for varsler',
   'notifications.settings.lead':

@@ -1,6 +1,7 @@
 import type { DB } from '../db/schema';
 import { isStale } from '../directory/directory.service';
 import { reportsNearDeletion } from '../report/report.retention';
+import { surveyStaffRoles } from '../surveys/surveys.service';
 import { isoWeek } from '../../stats/iso-week';
 import { addDays } from './notifications.core';
 import { notify } from './notifications.service';
@@ -9,8 +10,8 @@ import { notify } from './notifications.service';
  * Scheduled detections: events that come from time passing rather than from a request. Each records
  * through `notify`, whose unique event key makes a rerun (or a second instance) record nothing new.
  *
- * Extension point: surveys (a wave closing in 3 days or reaching its target sample, for analysts) and
- * the content studio (items due for review, for editors) add a detector to `detectors` when they land.
+ * Extension point: the content studio (items due for review, for editors) adds a detector to `detectors`
+ * when it lands.
  */
 export type TDetector = (db: DB, now: Date) => Promise<number>;
 
@@ -145,6 +146,67 @@ export const actionPlanMeasures: TDetector = async (db, now) => {
   return count(results);
 };
 
+/** How many days before a wave closes its analysts hear of it. */
+export const WAVE_CLOSING_DAYS = 3;
+
+/**
+ * Survey waves still open (closing today or later): one that closes within 3 days, and one whose
+ * respondents (the wave's cell counters) reached its target sample. Surveys have no owning organisation,
+ * so the recipients are the survey staff of every organisation (analysts, editors, administrators).
+ * Each fires once per wave: a closing date moved later fires again for the new date.
+ */
+export const surveyWaves: TDetector = async (db, now) => {
+  const day = today(now);
+  const waves = await db
+    .selectFrom('survey_wave')
+    .select(['id', 'survey_id', 'closes_on', 'target_n'])
+    .where('closes_on', '>=', day)
+    .where('opens_on', '<=', day)
+    .execute();
+  if (waves.length === 0) return 0;
+  const counted = await db
+    .selectFrom('survey_cell_count')
+    .select(['wave_id', db.fn.sum<number | string>('n').as('n')])
+    .where(
+      'wave_id',
+      'in',
+      waves.map((w) => w.id)
+    )
+    .groupBy('wave_id')
+    .execute();
+  const respondents = new Map(counted.map((c) => [c.wave_id, Number(c.n)]));
+  const results = [];
+  for (const w of waves) {
+    const link = `/admin/surveys/${w.survey_id}/results?wave=${w.id}`;
+    if (w.closes_on <= addDays(day, WAVE_CLOSING_DAYS)) {
+      results.push(
+        await notify(
+          db,
+          {
+            kind: 'surveys.wave_closing',
+            role: surveyStaffRoles,
+            subjectId: w.id,
+            period: w.closes_on,
+            link,
+            dueOn: w.closes_on
+          },
+          now
+        )
+      );
+    }
+    if (w.target_n !== null && w.target_n > 0 && (respondents.get(w.id) ?? 0) >= w.target_n) {
+      results.push(
+        await notify(
+          db,
+          { kind: 'surveys.wave_target_reached', role: surveyStaffRoles, subjectId: w.id, period: 'target', link },
+          now
+        )
+      );
+    }
+  }
+  return count(results);
+};
+
 /** Removes the notifications of reports that retention deleted: nothing about them stays behind. */
 async function forgetDeletedReports(db: DB): Promise<void> {
   const gone = await db
@@ -162,7 +224,7 @@ async function forgetDeletedReports(db: DB): Promise<void> {
   });
 }
 
-export const detectors: TDetector[] = [reportRetention, buyersChecks, directoryReview, actionPlanMeasures];
+export const detectors: TDetector[] = [reportRetention, buyersChecks, directoryReview, actionPlanMeasures, surveyWaves];
 
 /** Runs every detector; returns the number of new events. Idempotent. */
 export async function detectDueEvents(db: DB, now = new Date()): Promise<number> {
