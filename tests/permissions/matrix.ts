@@ -91,6 +91,7 @@ const editorRoles: TRole[] = ['admin', 'editor'];
 const analystRoles: TRole[] = ['admin', 'editor', 'analyst'];
 const adminOnly: TRole[] = ['admin'];
 const caseHandlers: TRole[] = ['case_handler'];
+const plannerRoles: TRole[] = ['analyst', 'editor'];
 
 const page = (route: string, path: string, expect: Record<TSubject, TCell>, note?: string): TRow => ({
   route,
@@ -213,6 +214,72 @@ export const matrix: TRow[] = [
     'A plan of organisation A: 404 for a member of organisation B.'
   ),
   ...actions(`${S}/buyers/[id]`, ['schedule', 'record', 'assess'], '/admin/buyers/{buyerPlanA}', orgA(anyUser)),
+  page(
+    `${S}/inbox/settings`,
+    '/admin/inbox/settings',
+    roles(caseHandlers),
+    'Retention and the recovery key of the case handler’s own organisation.'
+  ),
+  ...actions(`${S}/inbox/settings`, ['retention', 'recovery'], '/admin/inbox/settings', roles(caseHandlers)),
+  action(
+    `${S}/inbox/[id]`,
+    'forward',
+    '/admin/inbox/{reportA}',
+    orgA(roles(caseHandlers)),
+    'Forwarding a report of organisation A: 404 for the case handler of organisation B.'
+  ),
+  page(`${S}/report-routing/recovery`, '/admin/report-routing/recovery', roles(adminOnly)),
+  action(`${S}/report-routing/recovery`, 'grant', '/admin/report-routing/recovery', roles(adminOnly)),
+  page(
+    `${S}/notifications`,
+    '/admin/notifications',
+    anyUser,
+    'Any staff user reads their own notifications (issue 16).'
+  ),
+  action(`${S}/notifications`, 'readAll', '/admin/notifications', anyUser),
+  {
+    route: `${S}/notifications/[id]`,
+    method: 'GET',
+    path: '/admin/notifications/{notificationAdmin}',
+    expect: { ...cells(() => 404, 'login'), admin: 'allow' },
+    note: 'A notification of the administrator: opening it goes to what it is about; 404 for every other user (own notifications only).'
+  },
+  page(`${S}/notifications/settings`, '/admin/notifications/settings', anyUser),
+  action(`${S}/notifications/settings`, 'default', '/admin/notifications/settings', anyUser),
+  page(
+    `${S}/surveys`,
+    '/admin/surveys',
+    roles(analystRoles),
+    'Surveys: analysts, editors and administrators (issue 7).'
+  ),
+  action(`${S}/surveys`, 'create', '/admin/surveys', roles(analystRoles)),
+  page(`${S}/surveys/[id]`, '/admin/surveys/{survey}', roles(analystRoles)),
+  ...actions(
+    `${S}/surveys/[id]`,
+    ['question', 'remove', 'move', 'section', 'publish', 'wave', 'link'],
+    '/admin/surveys/{survey}?wave={surveyWave}',
+    roles(analystRoles)
+  ),
+  action(
+    `${S}/surveys/[id]`,
+    'deleteWave',
+    '/admin/surveys/{survey}?wave={surveyWave}',
+    roles(analystRoles),
+    'The wave holds a response, so deleting it is refused (409) for those allowed.'
+  ),
+  page(`${S}/surveys/[id]/preview`, '/admin/surveys/{survey}/preview', roles(analystRoles)),
+  page(`${S}/surveys/[id]/results`, '/admin/surveys/{survey}/results', roles(analystRoles)),
+  page(`${S}/youth/[id]/questions/[qid]`, '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
+  action(`${S}/youth/[id]/questions/[qid]`, 'default', '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
+  page(`${S}/youth/knowledge-gain`, '/admin/youth/knowledge-gain', roles(analystRoles)),
+  page(
+    `${S}/campaigns/planner`,
+    '/admin/campaigns/planner',
+    roles(plannerRoles),
+    'Analysts and editors (docs/campaigns.md); the administrator role alone does not include it.'
+  ),
+  action(`${S}/campaigns/planner`, 'default', '/admin/campaigns/planner', roles(plannerRoles)),
+  page(`${S}/charts`, '/admin/charts', anyUser, 'The chart gallery: any staff user.'),
 
   // ── Signing in ──────────────────────────────────────────────────────────────────────────────────────────
   page('/login', '/login', everyone),
@@ -317,6 +384,25 @@ export const matrix: TRow[] = [
   page('/help', '/help', everyone),
   page('/help/[lang]', '/help/pl', everyone),
   page('/help/[lang]/card', '/help/pl/card', everyone),
+  page('/surveys', '/surveys', everyone),
+  page('/surveys/[slug]', '/surveys/{surveySlug}', everyone, 'A published survey with an open wave.'),
+  action(
+    '/surveys/[slug]',
+    'default',
+    '/surveys/{surveySlug}',
+    everyone,
+    'An empty form is refused (400); nothing is stored.'
+  ),
+  page('/surveys/[slug]/thanks', '/surveys/{surveySlug}/thanks', everyone),
+  page('/results/[survey]', '/results/{surveySlug}', everyone, 'Published results (counts under 5 suppressed).'),
+  page('/notifications/unsubscribe', '/notifications/unsubscribe?token={bogusToken}', everyone),
+  action(
+    '/notifications/unsubscribe',
+    'default',
+    '/notifications/unsubscribe?token={bogusToken}',
+    everyone,
+    'Without a valid token the button is refused (400); no login needed, the token is the permission.'
+  ),
 
   // ── API ─────────────────────────────────────────────────────────────────────────────────────────────────
   { route: '/api/[...path]', method: 'fallback', path: '/api/v1/no-such-thing', expect: all(404) },
@@ -342,7 +428,9 @@ export const matrix: TRow[] = [
   api('/api/v1/quizzes'),
   api('/api/v1/quizzes/{id}'),
   api('/api/v1/youth/knowledge-gain'),
+  api('/api/v1/reports', everyone, 'POST'),
   api('/api/v1/reports/summary'),
+  api('/api/v1/campaigns/plan', everyone, 'POST'),
   api('/api/v1/plans'),
   api('/api/v1/plans/{id}'),
   api('/api/v1/plans/{id}/measures'),

@@ -21,6 +21,10 @@ import { createStaffUser, setUpAdmin } from '../../src/lib/server/testing/fixtur
 import { ZPlanForm } from '../../src/lib/schemas/buyers';
 import { ZReportSubmit } from '../../src/lib/schemas/report';
 import { apiOperations } from '../../src/lib/server/api/openapi';
+import { createSurvey, publishSurvey, saveWave, submitResponse } from '../../src/lib/server/surveys/surveys.service';
+import { notify } from '../../src/lib/server/notifications/notifications.service';
+import { notificationKinds } from '../../src/lib/schemas/notifications';
+import { getStoredQuiz } from '../../src/lib/server/youth/youth.service';
 import { matrix, rowKey, subjects, type TCell, type TRow, type TSubject } from './matrix';
 
 const args = process.argv.slice(2);
@@ -188,7 +192,67 @@ async function makeFixtures(ctx: AppContext, origin: string) {
     .select('code')
     .orderBy('code')
     .executeTakeFirstOrThrow();
+  // A published survey with an open wave that holds one response (so deleting the wave is refused, 409).
+  const { id: surveyId } = await createSurvey(ctx.db, analyst, {
+    slug: 'permission-matrix',
+    definition: {
+      title_nb: 'Tilgangsmatrise',
+      title_en: 'Permission matrix',
+      sections: [
+        {
+          title_nb: 'a',
+          title_en: 'a',
+          questions: [
+            {
+              id: 'aware',
+              type: 'single',
+              required: false,
+              text_nb: 'Kjent?',
+              text_en: 'Aware?',
+              help_nb: '',
+              help_en: '',
+              options: [
+                { code: 'yes', label_nb: 'Ja', label_en: 'Yes' },
+                { code: 'no', label_nb: 'Nei', label_en: 'No' }
+              ]
+            }
+          ]
+        }
+      ]
+    }
+  });
+  await publishSurvey(ctx.db, analyst, surveyId);
+  const { id: surveyWave } = await saveWave(ctx.db, analyst, surveyId, {
+    name: 'Permission matrix',
+    opens_on: '2020-01-01',
+    closes_on: '2099-12-31',
+    method: 'campaign_link',
+    method_note_nb: '',
+    method_note_en: '',
+    quotas: []
+  });
+  await submitResponse(ctx.db, { surveyId, waveId: surveyWave, answers: { aware: 'yes' } });
+
+  // A notification for the administrator only: everyone else's answer is 404.
+  await notify(ctx.db, {
+    kind: notificationKinds[0],
+    userIds: [admin.id],
+    subjectId: surveyId,
+    link: '/admin'
+  });
+  const notification = await ctx.db
+    .selectFrom('notification')
+    .select('id')
+    .where('user_id', '=', admin.id)
+    .executeTakeFirstOrThrow();
+  const question = (await getStoredQuiz(ctx.db, admin, 'what-is-trafficking')).set.questions[0].id;
+
   const values: Record<string, string> = {
+    survey: surveyId,
+    surveySlug: 'permission-matrix',
+    surveyWave,
+    notificationAdmin: notification.id,
+    question,
     organisationB: orgB,
     victim: victim.id,
     reportA,
