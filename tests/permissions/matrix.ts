@@ -269,6 +269,13 @@ export const matrix: TRow[] = [
   ),
   page(`${S}/surveys/[id]/preview`, '/admin/surveys/{survey}/preview', roles(analystRoles)),
   page(`${S}/surveys/[id]/results`, '/admin/surveys/{survey}/results', roles(analystRoles)),
+  {
+    route: `${S}/surveys/[id]/export/[file]`,
+    method: 'GET',
+    path: '/admin/surveys/{survey}/export/responses.csv',
+    expect: roles(analystRoles),
+    note: 'Responses, codebook and results downloads: survey staff only.'
+  },
   page(`${S}/youth/[id]/questions/[qid]`, '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
   action(`${S}/youth/[id]/questions/[qid]`, 'default', '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
   page(`${S}/youth/knowledge-gain`, '/admin/youth/knowledge-gain', roles(analystRoles)),
@@ -430,6 +437,19 @@ export const matrix: TRow[] = [
   api('/api/v1/youth/knowledge-gain'),
   api('/api/v1/reports', everyone, 'POST'),
   api('/api/v1/reports/summary'),
+  api('/api/v1/surveys'),
+  { ...api('/api/v1/surveys/{id}'), path: '/api/v1/surveys/{survey}' },
+  { ...api('/api/v1/surveys/{id}/results'), path: '/api/v1/surveys/{survey}/results' },
+  {
+    ...api('/api/v1/surveys/{id}/compare'),
+    path: '/api/v1/surveys/{survey}/compare',
+    note: 'Without wave_a and wave_b the answer is 400 (about the input), for everyone.'
+  },
+  {
+    ...api('/api/v1/surveys/{id}/waves/{wave}/responses', everyone, 'POST'),
+    path: '/api/v1/surveys/{survey}/waves/{surveyWave}/responses',
+    note: 'Anyone may answer a published survey; an empty body is refused (400), nothing stored.'
+  },
   api('/api/v1/campaigns/plan', everyone, 'POST'),
   api('/api/v1/plans'),
   api('/api/v1/plans/{id}'),
