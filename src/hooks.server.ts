@@ -24,8 +24,15 @@ export const init: ServerInit = async () => {
   }
   log.info({ db: ctx.dialect, migrations: ctx.migrations.length }, 'forebygg ready');
   await announceSetupLink(ctx);
-  scheduleAppJobs(ctx, (job, e) => log.error({ job, err: (e as Error).message }, 'background job failed'));
+  const jobs = scheduleAppJobs(ctx, (job, e) => log.error({ job, err: (e as Error).message }, 'background job failed'));
   registerCheckRoutes(ctx);
+  // adapter-node emits this once SIGTERM/SIGINT has closed the HTTP server: stop the jobs and close the
+  // database (pool and the PostgreSQL event bus's LISTEN connection), or that connection keeps the process alive.
+  const open = ctx;
+  (process as NodeJS.EventEmitter).once('sveltekit:shutdown', () => {
+    for (const job of jobs) job.stop();
+    open.close().catch((e: unknown) => log.error({ err: (e as Error).message }, 'closing the database failed'));
+  });
 };
 
 /** Paths whose answers must never be cached: they show personal or sensitive data. */
