@@ -4,6 +4,7 @@
 import type { TReader } from './reader';
 import { RejectedWrite } from './rejected';
 import { reports } from './report-writer';
+import { surveys } from './survey-writer';
 
 export { RejectedWrite };
 
@@ -91,4 +92,4 @@ const checks: TWriter = {
 };
 
 /** Every writer the crash test drives; modules with acknowledged writes add theirs here. */
-export const writers: TWriter[] = [checks, reports];
+export const writers: TWriter[] = [checks, reports, surveys];
