@@ -275,9 +275,14 @@ interface TLoad {
   failed: Map<string, number>;
 }
 
+/** Each writer's context, prepared once (a writer may set up what it needs, e.g. publish a survey). */
+const context = new Map<TWriter, unknown>();
+async function prepareWriters(): Promise<void> {
+  for (const w of writeScenarios) if (!context.has(w)) context.set(w, await w.prepare(nginxOrigin, cluster!.url));
+}
+
 async function load(seconds: number, during?: (elapsedMs: number) => void): Promise<TLoad> {
-  const context = new Map<TWriter, unknown>();
-  for (const w of writeScenarios) context.set(w, await w.prepare(nginxOrigin, cluster!.url));
+  await prepareWriters();
   const result: TLoad = { acked: [], failed: new Map() };
   let stop = false;
   const started = Date.now();
@@ -306,6 +311,7 @@ async function load(seconds: number, during?: (elapsedMs: number) => void): Prom
 }
 
 async function storedKeys(url: string): Promise<string[]> {
+  await prepareWriters();
   const reader = await openReader(url);
   try {
     const keys: string[] = [];
