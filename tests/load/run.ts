@@ -5,8 +5,10 @@
 // measured. It fails on any 5xx, any
 // dropped connection or timeout, or memory (RSS of the app) growing more than 10 % between the first and
 // the last 10 s. It prints throughput and latency per run; docs/reliability.md keeps the figures.
+// `--heap-snapshots <dir>` also writes a V8 heap snapshot of the app after the warm-up and after the
+// run (each after a full GC); `npx tsx tests/load/heap-diff.ts <first> <last>` tells what grew.
 import autocannon from 'autocannon';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rerunInPostgres, startBuiltApp } from '../../scripts/app-server.js';
@@ -18,6 +20,7 @@ const option = (name: string, fallback: string) => {
 };
 const seconds = args.includes('--minutes') ? Number(option('minutes', '10')) * 60 : Number(option('seconds', '60'));
 const connections = Number(option('connections', '64'));
+const snapshotDir = option('heap-snapshots', '');
 
 interface TRequest {
   method: 'GET' | 'POST';
@@ -33,7 +36,10 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres')
     ? process.env.DATABASE_URL
     : `sqlite:${join(dir, 'load.db')}`;
-  const app = await startBuiltApp(databaseUrl);
+  const app = await startBuiltApp(
+    databaseUrl,
+    snapshotDir ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` } : {}
+  );
   const failures: string[] = [];
   try {
     const requests = await requestMix(app.origin);
@@ -42,6 +48,7 @@ async function main() {
     );
     // Warm-up, not measured: the first seconds fill the JIT, the statement caches and the connection pool.
     await autocannon({ url: app.origin, connections, duration: 10, timeout: 10, requests: toAutocannon(requests) });
+    if (snapshotDir) console.log(`load: heap snapshot ${await heapSnapshot(app.child.pid as number, snapshotDir)}`);
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(residentMemory(app.child.pid as number)), 1000);
     const result = await autocannon({
@@ -52,6 +59,7 @@ async function main() {
       requests: toAutocannon(requests)
     });
     clearInterval(sampler);
+    if (snapshotDir) console.log(`load: heap snapshot ${await heapSnapshot(app.child.pid as number, snapshotDir)}`);
     const first = mean(rss.slice(0, 10));
     const last = mean(rss.slice(-10));
     const growth = (last - first) / first;
@@ -138,6 +146,20 @@ async function requestMix(origin: string): Promise<TRequest[]> {
 
 function toAutocannon(requests: TRequest[]) {
   return requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body }));
+}
+
+/** Asks the app for a heap snapshot (SIGUSR2) and resolves with its file once it is written whole. */
+async function heapSnapshot(pid: number, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (let lastSize = -1; ;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    const size = statSync(join(dir, file)).size;
+    if (size > 0 && size === lastSize) return join(dir, file);
+    lastSize = size;
+  }
 }
 
 /** Resident memory of a process in KiB, from /proc. */
