@@ -165,6 +165,7 @@ export const report: Record<keyof typeof nb, string> = {
   'report.error.indicator': 'A warning sign is not in the checklist.',
   'report.error.receiptFormat': 'Enter the 20-digit receipt.',
   'report.error.receiptUnknown': 'We found no report with that receipt, or it is no longer available.',
+  'report.error.busy': 'The service is busy right now. Nothing was saved – wait a moment and try again.',
   'report.error.tooMany':
     'Many reports have been sent from here in a short time. Wait {minutes} minutes and try again.',
   'report.error.rejected': 'The report could not be accepted.',

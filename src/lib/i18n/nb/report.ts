@@ -164,6 +164,7 @@ export const report = {
   'report.error.indicator': 'Et varseltegn finnes ikke i sjekklisten.',
   'report.error.receiptFormat': 'Skriv inn kvitteringen på 20 sifre.',
   'report.error.receiptUnknown': 'Vi fant ingen melding med den kvitteringen, eller den er ikke lenger tilgjengelig.',
+  'report.error.busy': 'Tjenesten er travel akkurat nå. Ingenting er lagret – vent litt, og prøv igjen.',
   'report.error.tooMany': 'Det er sendt mange meldinger herfra på kort tid. Vent {minutes} minutter, og prøv igjen.',
   'report.error.rejected': 'Meldingen kunne ikke tas imot.',
   'report.error.notFound': 'Meldingen finnes ikke.',
