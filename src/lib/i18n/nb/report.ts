@@ -103,6 +103,13 @@ export const report = {
   'report.inbox.nav': 'Innboks',
   'report.inbox.title': 'Innboks',
   'report.inbox.lead': 'Meldinger sendt til {organisation}. Innholdet dekrypteres først når du åpner en melding.',
+  'report.inbox.filter': 'Filtrer innboksen',
+  'report.inbox.allStatuses': 'Alle statuser',
+  'report.inbox.filterSubmit': 'Vis',
+  'report.inbox.pager': 'Sider i innboksen',
+  'report.inbox.newer': 'Nyere meldinger',
+  'report.inbox.older': 'Eldre meldinger',
+  'report.inbox.badPage': 'Lenken til denne siden av innboksen er ugyldig. Gå til innboksen og bla derfra.',
   'report.inbox.empty': 'Ingen meldinger.',
   'report.inbox.noKeys':
     'Denne økten har ikke nøkkelen til organisasjonen. Logg ut og inn igjen. Har du nettopp fått rollen, må en kollega som har nøkkelen åpne innboksen først.',

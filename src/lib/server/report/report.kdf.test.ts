@@ -135,3 +135,12 @@ describe('argon2id on worker threads', () => {
     await expect(pool.derive({ input: 'z', salt: new Uint8Array(16), ops: 1, mem: 8192 })).resolves.toHaveLength(32);
   });
 });
+
+describe('argon2id on the main thread (KDF_WORKERS=0, the benchmark baseline)', () => {
+  it('gives the same key as the workers', async () => {
+    const pool = new KdfPool(0, 0);
+    const salt = s.randombytes_buf(16);
+    const job = { input: 'same', salt, ops: KDF_TEST.ops, mem: KDF_TEST.memBytes };
+    expect(Buffer.from(await pool.derive(job))).toEqual(Buffer.from(await argon2id(job)));
+  });
+});

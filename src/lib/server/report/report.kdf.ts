@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import sodiumModule from 'libsodium-wrappers-sumo';
 import { AppError } from '../errors';
 
 /**
@@ -14,6 +15,9 @@ import { AppError } from '../errors';
  *
  * The queue is bounded: when `maxQueue` derivations already wait for a worker, a new one is refused
  * with AppError('unavailable') — a 503 "busy, try again" — instead of growing without bound.
+ *
+ * `KDF_WORKERS=0` derives on the main thread instead (blocking, as before the pool): only the
+ * benchmark's baseline uses it (bench/report-health.ts).
  *
  * The worker is inline code (eval) that loads libsodium by the path resolved here, so it needs no file
  * of its own in the build: the same code path runs under Vitest, `vite dev`, tsx and adapter-node.
@@ -77,6 +81,7 @@ export class KdfPool {
 
   derive(job: TKdfJob): Promise<Uint8Array> {
     if (this.closed || this.retiring) return Promise.reject(new Error('KDF pool closed'));
+    if (this.size === 0) return onMainThread(job);
     const idle = this.idleSlot();
     if (!idle && this.queue.length >= this.maxQueue) {
       return Promise.reject(new AppError('unavailable', 'report.error.busy'));
@@ -163,6 +168,12 @@ export class KdfPool {
       this.run(slot, this.queue.shift() as Pending);
     }
   }
+}
+
+async function onMainThread(job: TKdfJob): Promise<Uint8Array> {
+  await sodiumModule.ready;
+  const s = sodiumModule;
+  return s.crypto_pwhash(32, job.input, job.salt, job.ops, job.mem, s.crypto_pwhash_ALG_ARGON2ID13);
 }
 
 let pool = new KdfPool();
