@@ -47,7 +47,7 @@ beforeAll(async () => {
   const all = await ctx.db.selectFrom('report').select('id').orderBy('id').execute();
   const closed = all.filter((_, i) => i % 3 === 0).map((r) => r.id);
   await ctx.db.updateTable('report').set({ status: 'closed' }).where('id', 'in', closed).execute();
-});
+}, 120_000); // 13 submissions and a fresh database: slow on a loaded PostgreSQL
 afterAll(async () => ctx?.close());
 
 const list = (q: TInboxQuery) => listInbox(deps(), handler, session, org, q);
