@@ -117,8 +117,8 @@ try {
   const deps = { db: ctx.db };
   for (let i = 0; i < 5; i++) await listInbox(deps, handler, session, org);
   const inboxPage = await time(30, () => listInbox(deps, handler, session, org));
-  const inboxAll = await time(15, () => listInbox(deps, handler, session, org, reportCount));
-  const total = (await listInbox(deps, handler, session, org, reportCount + 1000)).rows.length;
+  const inboxAll = await time(15, () => listInbox(deps, handler, session, org, { limit: reportCount }));
+  const total = (await listInbox(deps, handler, session, org, { limit: reportCount + 1000 })).rows.length;
 
   console.log(
     JSON.stringify(

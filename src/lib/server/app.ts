@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { seedActionPlan } from './actionplan/actionplan.seed';
 import { ensureSetupLink } from './auth/auth.service';
 import { loadConfig, publicBaseUrl, type TConfig } from './config';
+import { configureKdfPool } from './report/report.kdf';
 import { connect, type DialectName } from './db/connect';
 import { seedDirectory } from './directory/directory.service';
 import { syncChecklists } from './check/check.service';
@@ -35,6 +36,7 @@ export interface AppContext {
 
 /** Connects, migrates, loads reference data and keys. Used by the server, the CLI and tests. */
 export async function openApp(config: TConfig = loadConfig()): Promise<AppContext> {
+  configureKdfPool(config.KDF_WORKERS, config.KDF_QUEUE);
   const conn = await connect(config.DATABASE_URL);
   // Several instances may start together: one migrates and seeds, the others wait, then find it done.
   const startup = await holdLock(conn.db, 'startup').catch(async (e: unknown) => {

@@ -29,7 +29,11 @@ export const ZConfig = z.object({
     .regex(/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an e-mail address or Name <address>')
     .default('Forebygg <noreply@localhost>'),
   /** Reports one client (keyed hash of its address, in memory only) may send per hour, by form or API. */
-  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10)
+  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Worker threads that run argon2id (receipt and password keys) off the event loop (0: on it, for benchmarks). */
+  KDF_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
+  /** argon2id derivations that may wait for a worker; more are answered 503 "busy, try again". */
+  KDF_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32)
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

@@ -104,6 +104,13 @@ export const report: Record<keyof typeof nb, string> = {
   'report.inbox.nav': 'Inbox',
   'report.inbox.title': 'Inbox',
   'report.inbox.lead': 'Reports sent to {organisation}. The contents are decrypted only when you open a report.',
+  'report.inbox.filter': 'Filter the inbox',
+  'report.inbox.allStatuses': 'All statuses',
+  'report.inbox.filterSubmit': 'Show',
+  'report.inbox.pager': 'Inbox pages',
+  'report.inbox.newer': 'Newer reports',
+  'report.inbox.older': 'Older reports',
+  'report.inbox.badPage': 'The link to this page of the inbox is not valid. Go to the inbox and page from there.',
   'report.inbox.empty': 'No reports.',
   'report.inbox.noKeys':
     'This session does not hold the organisation’s key. Log out and in again. If you have just been given the role, a colleague who holds the key must open the inbox first.',
@@ -165,6 +172,7 @@ export const report: Record<keyof typeof nb, string> = {
   'report.error.indicator': 'A warning sign is not in the checklist.',
   'report.error.receiptFormat': 'Enter the 20-digit receipt.',
   'report.error.receiptUnknown': 'We found no report with that receipt, or it is no longer available.',
+  'report.error.busy': 'The service is busy right now. Nothing was saved – wait a moment and try again.',
   'report.error.tooMany':
     'Many reports have been sent from here in a short time. Wait {minutes} minutes and try again.',
   'report.error.rejected': 'The report could not be accepted.',

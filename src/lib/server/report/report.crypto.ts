@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import sodiumModule from 'libsodium-wrappers-sumo';
+import { argon2id } from './report.kdf';
 
 /**
  * The report module's cryptography (docs/security.md, "Reports: key design"). Pure functions over
@@ -169,7 +170,7 @@ export async function wrapWithPassword(
 ): Promise<string> {
   const s = await sodium();
   const salt = s.randombytes_buf(s.crypto_pwhash_SALTBYTES);
-  const key = s.crypto_pwhash(32, password, salt, cost.ops, cost.memBytes, s.crypto_pwhash_ALG_ARGON2ID13);
+  const key = await argon2id({ input: password, salt, ops: cost.ops, mem: cost.memBytes });
   const box = aeadEncrypt(s, key, secret, 'forebygg/password-wrap');
   s.memzero(key);
   return `${VERSION}.pw.${cost.ops}.${cost.memBytes}.${b64(s, salt)}.${box.split('.').slice(2).join('.')}`;
@@ -192,7 +193,7 @@ export async function unwrapWithPassword(stored: string, password: string): Prom
   ) {
     throw new ReportCryptoError('malformed');
   }
-  const key = s.crypto_pwhash(32, password, salt, ops, mem, s.crypto_pwhash_ALG_ARGON2ID13);
+  const key = await argon2id({ input: password, salt, ops, mem });
   try {
     return aeadDecrypt(s, key, `${VERSION}.box.${nonceText}.${ctText}`, 'forebygg/password-wrap');
   } finally {
@@ -243,9 +244,11 @@ export async function followUpKey(
   const s = await sodium();
   if (salt.length !== s.crypto_pwhash_SALTBYTES) throw new ReportCryptoError('malformed');
   const input = createHmac('sha256', followUpSecret).update(`forebygg/receipt-key/${receiptDigits}`).digest();
-  const key = s.crypto_pwhash(32, input, salt, cost.ops, cost.memBytes, s.crypto_pwhash_ALG_ARGON2ID13);
-  input.fill(0);
-  return key;
+  try {
+    return await argon2id({ input, salt, ops: cost.ops, mem: cost.memBytes });
+  } finally {
+    input.fill(0);
+  }
 }
 
 export async function newSalt(): Promise<Uint8Array> {

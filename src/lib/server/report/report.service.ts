@@ -438,22 +438,55 @@ export interface TInboxRow {
   unread: number;
 }
 
+/** A position in the inbox's order (newest first): the day a report was received and its id. */
+export interface TInboxCursor {
+  on: string;
+  id: string;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The cursor in a page link (`2026-11-20_<id>`); null for text that is not one. */
+export function parseInboxCursor(text: string | null): TInboxCursor | null {
+  const m = text ? CURSOR.exec(text) : null;
+  return m ? { on: m[1], id: m[2] } : null;
+}
+
+export const formatInboxCursor = (c: TInboxCursor) => `${c.on}_${c.id}`;
+
+export interface TInboxQuery {
+  /** Rows per page (500 on the page). */
+  limit?: number;
+  /** Only reports in this status. */
+  status?: TReportStatus;
+  /** The page of reports older than this one (the "older" link)… */
+  before?: TInboxCursor;
+  /** …or newer than this one (the "newer" link). */
+  after?: TInboxCursor;
+}
+
 /**
  * The organisation's reports: routing fields only, newest first, with the count of unread answers from
  * reporters. Nothing is decrypted. Grants the organisation's key to colleagues who are waiting for it.
+ * Pages by keyset on (received_on, id) — the order of report_received_idx — so a page deep in the
+ * inbox costs what the first does; `older`/`newer` are the cursors of the neighbouring pages (null
+ * when there is none).
  */
 export async function listInbox(
   deps: TReportDeps,
   user: TSessionUser | null,
   session: TCaseSession,
   organisationId: string,
-  limit = 500
+  query: TInboxQuery = {}
 ): Promise<{
   rows: TInboxRow[];
   hasKey: boolean;
   organisationName: string;
   organisations: { id: string; name: string }[];
+  older: TInboxCursor | null;
+  newer: TInboxCursor | null;
 }> {
+  const limit = query.limit ?? 500;
   requireCaseHandler(user, organisationId);
   const orgKey = await sessionOrgKey(deps.db, session, organisationId);
   if (orgKey) await grantPendingMembers(deps.db, user.id, organisationId, orgKey);
@@ -462,8 +495,11 @@ export async function listInbox(
     .select('name')
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow();
-  // Newest first along report_received_idx, stopping at `limit`: no sort of all the organisation's reports.
-  const rows = await deps.db
+  // Newest first along report_received_idx, stopping at `limit` + 1 (to know whether there is more):
+  // no sort of all the organisation's reports. A "newer" page walks the index the other way.
+  const forward = !query.after;
+  const cursor = query.after ?? query.before;
+  let fetched = await deps.db
     .selectFrom('report')
     .innerJoin('municipality', 'municipality.number', 'report.municipality_number')
     .select([
@@ -483,10 +519,27 @@ export async function listInbox(
           .where('report_recipient.organisation_id', '=', organisationId)
       )
     )
-    .orderBy('report.received_on', 'desc')
-    .orderBy('report.id', 'desc')
-    .limit(limit)
+    .$if(query.status !== undefined, (q) => q.where('report.status', '=', query.status as TReportStatus))
+    .$if(cursor !== undefined, (q) =>
+      q.where((eb) => {
+        const c = cursor as TInboxCursor;
+        const op = forward ? '<' : '>';
+        return eb.or([
+          eb('report.received_on', op, c.on),
+          eb.and([eb('report.received_on', '=', c.on), eb('report.id', op, c.id)])
+        ]);
+      })
+    )
+    .orderBy('report.received_on', forward ? 'desc' : 'asc')
+    .orderBy('report.id', forward ? 'desc' : 'asc')
+    .limit(limit + 1)
     .execute();
+  const more = fetched.length > limit;
+  fetched = fetched.slice(0, limit);
+  const rows = forward ? fetched : fetched.reverse();
+  const at = (r: (typeof rows)[number] | undefined) => (r ? { on: r.received_on, id: r.id } : null);
+  const older = forward ? (more ? at(rows.at(-1)) : null) : at(rows.at(-1));
+  const newer = forward ? (cursor ? at(rows[0]) : null) : more ? at(rows[0]) : null;
   // Unread answers for the listed reports only, in one grouped query (a subquery in the select list
   // would be counted for every report of the organisation before the sort and limit).
   const unread = new Map<string, number>();
@@ -512,6 +565,8 @@ export async function listInbox(
     hasKey: orgKey !== null,
     organisationName: org.name,
     organisations,
+    older,
+    newer,
     rows: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
