@@ -40,6 +40,10 @@ test('an editor changes a quiz question in its form, and sees knowledge gain per
 
   await page.getByRole('link', { name: 'Kunnskapsgevinst' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kunnskapsgevinst fra klasserommet' })).toBeVisible();
+  // Only the knowledge-gain item is current, not also "Quizer" (its address is a prefix of this one).
+  const staffNav = page.getByRole('navigation', { name: 'Stabsområdet' });
+  await expect(staffNav.locator('[aria-current]')).toHaveCount(1);
+  await expect(staffNav.getByRole('link', { name: 'Kunnskapsgevinst' })).toHaveAttribute('aria-current', 'page');
   await expectNoSeriousAxeViolations(page);
   await field(page, 'Fra uke').fill('uke 48');
   await page.getByRole('button', { name: 'Vis' }).click();
