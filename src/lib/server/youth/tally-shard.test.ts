@@ -13,7 +13,7 @@ import {
 import { createInProcessBus } from './event-bus';
 import * as repo from './youth.repository';
 import { answerSelfPaced, getQuiz } from './youth.service';
-import { TALLY_SHARDS } from './tally-shard';
+import { TALLY_SHARDS, tallyShards } from './tally-shard';
 
 /**
  * The sharded answer counters (tally-shard.ts) on SQLite and, with `npm run test:pg`, PostgreSQL: whatever
@@ -46,6 +46,14 @@ async function storedCounts(mode: string): Promise<TLedger> {
 }
 
 describe('sharded answer counters', () => {
+  it('YOUTH_TALLY_SHARDS sets the number of shards (1–64), 16 when not set; a bad value is an error', () => {
+    expect(tallyShards({})).toBe(TALLY_SHARDS);
+    expect(tallyShards({ YOUTH_TALLY_SHARDS: '1' })).toBe(1);
+    expect(tallyShards({ YOUTH_TALLY_SHARDS: '64' })).toBe(64);
+    for (const bad of ['0', '65', '2.5', 'many'])
+      expect(() => tallyShards({ YOUTH_TALLY_SHARDS: bad })).toThrow(/YOUTH_TALLY_SHARDS must be 1–64/);
+  });
+
   it('property: concurrent self-paced answers — the summed counters equal a recount of the answers', async () => {
     const sets = await Promise.all(setIds.map((id) => getQuiz(ctx.db, id)));
     const ledger: TLedger = { questions: new Map(), options: new Map() };
