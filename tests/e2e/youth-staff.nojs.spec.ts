@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { field } from './helpers';
-import { createEditor, logIn } from './youth-staff.helpers';
+import { createEditor, createQuizSet, logIn } from './youth-staff.helpers';
 
 let editor: { email: string; password: string };
 test.beforeAll(async () => {
@@ -28,4 +28,25 @@ test('without JavaScript an editor is told what to fix in a question, then saves
   await field(page, 'Forklaring på engelsk').fill(original);
   await page.getByRole('button', { name: 'Lagre spørsmålet' }).click();
   await expect(page.getByText('Spørsmålet er lagret.')).toBeVisible();
+});
+
+test('without JavaScript an editor moves a question and deletes an unanswered one after a confirmation page', async ({
+  page
+}) => {
+  test.setTimeout(120_000);
+  const set = createQuizSet();
+  const [q1, q2, q3, q4] = set.questions as [string, string, string, string];
+  await logIn(page, editor);
+  await page.goto(`/admin/youth/${set.id}`);
+  const items = page.locator('ol.question-list > li .question-list__text');
+  await page.getByRole('button', { name: 'Flytt opp spørsmål 4' }).click();
+  await expect(items).toHaveText([q1, q2, q4, q3]);
+  await expect(page.getByText(`«${q4}» er nå nummer 3`)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Slett spørsmål 1' }).click();
+  await expect(page.getByText('Ingen har svart på spørsmålet ennå')).toBeVisible();
+  await page.getByRole('button', { name: 'Ja, slett spørsmålet' }).click();
+  await expect(page.getByText('Spørsmålet er slettet.')).toBeVisible();
+  await expect(items).toHaveText([q2, q4, q3]);
+  await expect(page.getByRole('heading', { name: 'Slettede spørsmål med svar' })).toHaveCount(0);
 });

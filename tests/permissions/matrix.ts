@@ -158,7 +158,7 @@ export const matrix: TRow[] = [
   action(`${S}/help`, 'review', '/admin/help', roles(analystRoles)),
   page(`${S}/youth`, '/admin/youth', roles(editorRoles)),
   page(`${S}/youth/[id]`, '/admin/youth/{quiz}', roles(editorRoles)),
-  action(`${S}/youth/[id]`, 'default', '/admin/youth/{quiz}', roles(editorRoles)),
+  ...actions(`${S}/youth/[id]`, ['save', 'move'], '/admin/youth/{quiz}', roles(editorRoles)),
   page(`${S}/statistics`, '/admin/statistics', roles(analystRoles)),
   action(`${S}/statistics`, 'create', '/admin/statistics', roles(analystRoles)),
   page(`${S}/statistics/[id]`, '/admin/statistics/{indicator}', roles(analystRoles)),
@@ -278,6 +278,13 @@ export const matrix: TRow[] = [
   },
   page(`${S}/youth/[id]/questions/[qid]`, '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
   action(`${S}/youth/[id]/questions/[qid]`, 'default', '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
+  page(`${S}/youth/[id]/questions/[qid]/delete`, '/admin/youth/{quiz}/questions/{question}/delete', roles(editorRoles)),
+  action(
+    `${S}/youth/[id]/questions/[qid]/delete`,
+    'default',
+    '/admin/youth/{quiz}/questions/{question}/delete',
+    roles(editorRoles)
+  ),
   page(`${S}/youth/knowledge-gain`, '/admin/youth/knowledge-gain', roles(analystRoles)),
   page(
     `${S}/campaigns/planner`,

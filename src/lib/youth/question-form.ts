@@ -80,7 +80,9 @@ export function applyQuestionForm(set: TQuizSet, questionId: string | null, f: T
     if (f[`correct-${k}`] === 'on') correct.push(id);
   }
   const question = {
-    id: existing?.id ?? freshId(new Set(set.questions.map((q) => q.id)), text('text').en, 'question'),
+    id:
+      existing?.id ??
+      freshId(new Set([...set.questions, ...(set.archived ?? [])].map((q) => q.id)), text('text').en, 'question'),
     text: text('text'),
     options,
     correct,

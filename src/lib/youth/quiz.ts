@@ -42,6 +42,13 @@ export const ZQuizQuestion = z
   .strict();
 export type TQuizQuestion = z.infer<typeof ZQuizQuestion>;
 
+/**
+ * A question an editor deleted after it had been answered: pupils no longer see it, but the answer
+ * counts under its id stay readable with its text (knowledge gain, the editors' tallies).
+ */
+export const ZArchivedQuestion = ZQuizQuestion.extend({ archivedAt: z.iso.datetime() }).strict();
+export type TArchivedQuestion = z.infer<typeof ZArchivedQuestion>;
+
 export const ZQuizSet = z
   .object({
     id: slug,
@@ -50,6 +57,8 @@ export const ZQuizSet = z
     title: ZText,
     summary: ZText,
     questions: z.array(ZQuizQuestion).min(1).max(MAX_QUESTIONS),
+    /** Deleted questions that had answers (absent in the shipped files). */
+    archived: z.array(ZArchivedQuestion).max(500).optional(),
     sources: z.array(ZQuizSource).min(1)
   })
   .strict()
@@ -60,6 +69,11 @@ export const ZQuizSet = z
     unique(
       s.questions.map((q) => q.id),
       ['questions']
+    );
+    // An archived question's id is never used again: its answer counts would be mixed with the new one's.
+    const live = new Set(s.questions.map((q) => q.id));
+    (s.archived ?? []).forEach(
+      (q, i) => live.has(q.id) && issue(['archived', i, 'id'], `"${q.id}" is a question of the set and archived`)
     );
     unique(
       s.sources.map((x) => x.id),

@@ -253,5 +253,32 @@ export const youth: Record<keyof typeof nb, string> = {
   'youth.editor.error.correct': 'Tick at least one right and at least one wrong option.',
   'youth.editor.error.sources': 'Choose at least one source.',
   'youth.editor.error.unknownQuestion': 'We cannot find this question in the quiz.',
+  'youth.editor.error.lastQuestion': 'A quiz needs at least one question. Add a new one before you delete this one.',
+  'youth.editor.error.changedMeanwhile':
+    'Someone else changed the quiz in the meantime. Look at the new version and try again.',
+  'youth.editor.error.direction': 'Choose whether to move the question up or down.',
+  'youth.editor.error.confirm': 'Confirm that the question is to be deleted.',
+  'youth.editor.moveUp': 'Move up',
+  'youth.editor.moveDown': 'Move down',
+  'youth.editor.moveUpLabel': 'Move up question {number}',
+  'youth.editor.moveDownLabel': 'Move down question {number}',
+  'youth.editor.moved': 'The question “{text}” is now number {number}.',
+  'youth.editor.delete': 'Delete',
+  'youth.editor.deleteLabel': 'Delete question {number}',
+  'youth.editor.deleteTitle': 'Delete question {number} of “{set}”?',
+  'youth.editor.deleteLeadAnswered':
+    'The question has been answered before (self-paced or in a class). Pupils will no longer see it, but its answer counts and text are kept and still shown in the overviews.',
+  'youth.editor.deleteLeadUnanswered':
+    'Nobody has answered this question yet, so it is removed from the quiz entirely.',
+  'youth.editor.deleteConfirm': 'Yes, delete the question',
+  'youth.editor.deleteCancel': 'No, go back',
+  'youth.editor.deletedArchived':
+    'The question was deleted from the quiz. Its answer counts are kept under “Deleted questions with answers”.',
+  'youth.editor.deletedRemoved': 'The question was deleted.',
+  'youth.editor.archivedTitle': 'Deleted questions with answers',
+  'youth.editor.archivedLead': 'Pupils no longer see these questions. Their answer counts are kept.',
+  'youth.editor.archivedCol': 'Deleted',
+  'youth.editor.archivedMark': '(deleted)',
+  'youth.editor.orderHint': 'The order here is the order pupils get the questions in.',
   'youth.admin.edit.short': 'Edit'
 };

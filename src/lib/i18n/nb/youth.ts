@@ -249,5 +249,31 @@ export const youth = {
   'youth.editor.error.correct': 'Kryss av for minst ett riktig og minst ett galt alternativ.',
   'youth.editor.error.sources': 'Velg minst én kilde.',
   'youth.editor.error.unknownQuestion': 'Vi finner ikke dette spørsmålet i quizen.',
+  'youth.editor.error.lastQuestion': 'En quiz må ha minst ett spørsmål. Legg til et nytt før du sletter dette.',
+  'youth.editor.error.changedMeanwhile':
+    'Noen andre har endret quizen i mellomtiden. Se over den nye versjonen og prøv igjen.',
+  'youth.editor.error.direction': 'Velg om spørsmålet skal flyttes opp eller ned.',
+  'youth.editor.error.confirm': 'Bekreft at spørsmålet skal slettes.',
+  'youth.editor.moveUp': 'Flytt opp',
+  'youth.editor.moveDown': 'Flytt ned',
+  'youth.editor.moveUpLabel': 'Flytt opp spørsmål {number}',
+  'youth.editor.moveDownLabel': 'Flytt ned spørsmål {number}',
+  'youth.editor.moved': 'Spørsmålet «{text}» er nå nummer {number}.',
+  'youth.editor.delete': 'Slett',
+  'youth.editor.deleteLabel': 'Slett spørsmål {number}',
+  'youth.editor.deleteTitle': 'Slette spørsmål {number} i «{set}»?',
+  'youth.editor.deleteLeadAnswered':
+    'Spørsmålet er besvart før (selvstudium eller klasserom). Elevene ser det ikke lenger, men svartallene og teksten tas vare på og vises fortsatt i oversiktene.',
+  'youth.editor.deleteLeadUnanswered': 'Ingen har svart på spørsmålet ennå, så det fjernes helt fra quizen.',
+  'youth.editor.deleteConfirm': 'Ja, slett spørsmålet',
+  'youth.editor.deleteCancel': 'Nei, gå tilbake',
+  'youth.editor.deletedArchived':
+    'Spørsmålet er slettet fra quizen. Svartallene er tatt vare på under «Slettede spørsmål med svar».',
+  'youth.editor.deletedRemoved': 'Spørsmålet er slettet.',
+  'youth.editor.archivedTitle': 'Slettede spørsmål med svar',
+  'youth.editor.archivedLead': 'Elevene ser ikke disse spørsmålene lenger. Svartallene deres er tatt vare på.',
+  'youth.editor.archivedCol': 'Slettet',
+  'youth.editor.archivedMark': '(slettet)',
+  'youth.editor.orderHint': 'Rekkefølgen her er rekkefølgen elevene får spørsmålene i.',
   'youth.admin.edit.short': 'Rediger'
 };

@@ -1,3 +1,4 @@
+import { tallyShard } from './tally-shard';
 import { sql } from 'kysely';
 import { runPrepared } from '../db/prepared';
 import type { Executor } from '../db/schema';
@@ -199,9 +200,9 @@ export async function addClassTally(
 ): Promise<void> {
   await db
     .insertInto('youth_class_tally')
-    .values({ ...row, answered, correct })
+    .values({ ...row, answered, correct, shard: tallyShard(db) })
     .onConflict((oc) =>
-      oc.columns(['set_id', 'question_id', 'run', 'iso_week', 'municipality']).doUpdateSet({
+      oc.columns(['set_id', 'question_id', 'run', 'iso_week', 'municipality', 'shard']).doUpdateSet({
         answered: sql`youth_class_tally.answered + ${answered}`,
         correct: sql`youth_class_tally.correct + ${correct}`
       })

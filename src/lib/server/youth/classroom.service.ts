@@ -4,6 +4,7 @@ import { hashToken, looksLikeToken, randomToken } from '../auth/tokens';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import { isoWeek } from '../../stats/iso-week';
+import { questionById } from '../../youth/question-order';
 import {
   codeFromBytes,
   gain,
@@ -455,8 +456,9 @@ export async function knowledgeGainReport(
   const sets = new Map((await allQuizSets(db)).map((s) => [s.id, s] as const));
   const byQuestion = (await knowledgeGain(db, range)).map((r) => {
     const set = sets.get(r.setId) ?? null;
-    const index = set ? set.questions.findIndex((q) => q.id === r.questionId) : -1;
-    return { ...r, set, question: index >= 0 ? set!.questions[index]! : null, number: index >= 0 ? index + 1 : null };
+    // A deleted question that had answers is archived in its set, so its text is still found.
+    const found = set ? questionById(set, r.questionId) : null;
+    return { ...r, set, question: found?.question ?? null, number: found?.number ?? null, archived: !!found?.archived };
   });
   byQuestion.sort(
     (a, b) =>

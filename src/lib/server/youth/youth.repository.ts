@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
+import { tallyShard } from './tally-shard';
 import type { YouthQuizSetTable } from './youth.tables';
 
 /** Quiz sets, in their order; only published ones unless `all`. */
@@ -38,6 +39,7 @@ export async function addAnswer(
   optionIds: string[]
 ): Promise<void> {
   const right = correct ? 1 : 0;
+  const shard = tallyShard(db);
   await db
     .insertInto('youth_answer_tally')
     .values({
@@ -46,10 +48,11 @@ export async function addAnswer(
       mode: key.mode,
       iso_week: key.isoWeek,
       answered: 1,
-      correct: right
+      correct: right,
+      shard
     })
     .onConflict((oc) =>
-      oc.columns(['set_id', 'question_id', 'mode', 'iso_week']).doUpdateSet({
+      oc.columns(['set_id', 'question_id', 'mode', 'iso_week', 'shard']).doUpdateSet({
         answered: sql`youth_answer_tally.answered + 1`,
         correct: sql`youth_answer_tally.correct + ${right}`
       })
@@ -64,11 +67,12 @@ export async function addAnswer(
         option_id: optionId,
         mode: key.mode,
         iso_week: key.isoWeek,
-        count: 1
+        count: 1,
+        shard
       })
       .onConflict((oc) =>
         oc
-          .columns(['set_id', 'question_id', 'option_id', 'mode', 'iso_week'])
+          .columns(['set_id', 'question_id', 'option_id', 'mode', 'iso_week', 'shard'])
           .doUpdateSet({ count: sql`youth_option_tally.count + 1` })
       )
       .execute();
@@ -114,12 +118,66 @@ export async function addOptionCount(
       option_id: key.optionId,
       mode: key.mode,
       iso_week: key.isoWeek,
-      count: n
+      count: n,
+      shard: tallyShard(db)
     })
     .onConflict((oc) =>
       oc
-        .columns(['set_id', 'question_id', 'option_id', 'mode', 'iso_week'])
+        .columns(['set_id', 'question_id', 'option_id', 'mode', 'iso_week', 'shard'])
         .doUpdateSet({ count: sql`youth_option_tally.count + ${n}` })
     )
     .execute();
+}
+
+/**
+ * Whether anything counts answers to a question: self-paced or classroom tallies, or the answers of a
+ * class still running (its session holds the set). Such a question is archived, not dropped, on delete.
+ */
+export async function questionAnswered(db: Executor, setId: string, questionId: string): Promise<boolean> {
+  const tally = await db
+    .selectFrom('youth_answer_tally')
+    .select('question_id')
+    .where('set_id', '=', setId)
+    .where('question_id', '=', questionId)
+    .union(
+      db
+        .selectFrom('youth_option_tally')
+        .select('question_id')
+        .where('set_id', '=', setId)
+        .where('question_id', '=', questionId)
+    )
+    .union(
+      db
+        .selectFrom('youth_class_tally')
+        .select('question_id')
+        .where('set_id', '=', setId)
+        .where('question_id', '=', questionId)
+    )
+    .union(
+      db
+        .selectFrom('youth_class_answer')
+        .innerJoin('youth_class_session', 'youth_class_session.id', 'youth_class_answer.session_id')
+        .select('youth_class_answer.question_id')
+        .where('youth_class_session.set_id', '=', setId)
+        .where('youth_class_answer.question_id', '=', questionId)
+    )
+    .limit(1)
+    .execute();
+  return tally.length > 0;
+}
+
+/** Stores a changed definition only if nobody saved the set since `updatedAt` was read; false if someone did. */
+export async function updateSetIfUnchanged(
+  db: Executor,
+  id: string,
+  updatedAt: string,
+  set: Pick<YouthQuizSetTable, 'definition' | 'origin' | 'updated_at'>
+): Promise<boolean> {
+  const result = await db
+    .updateTable('youth_quiz_set')
+    .set(set)
+    .where('id', '=', id)
+    .where('updated_at', '=', updatedAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

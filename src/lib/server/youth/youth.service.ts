@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { isoWeek } from '../../stats/iso-week';
 import { advance, isCorrect, isMultiple, knownChoices, parseProgress } from '../../youth/core';
 import { applyQuestionForm, type TQuestionFields } from '../../youth/question-form';
+import { moveQuestion, removeQuestion, type TMoveDirection } from '../../youth/question-order';
 import { parseQuizSet, ZQuizSet, type TQuizQuestion, type TQuizSet } from '../../youth/quiz';
 import * as repo from './youth.repository';
 import type { YouthQuizSetTable } from './youth.tables';
@@ -286,6 +287,94 @@ export async function saveQuestion(
     });
   });
   return { questionId: result.question.id };
+}
+
+/**
+ * Deletes a question from a set. One that was ever answered (self-paced, in a class, or in a class still
+ * running) is archived: pupils no longer see it, its counts stay readable with its text. One never
+ * answered is removed. The last question of a set cannot be deleted. Audited.
+ */
+export async function deleteQuestion(
+  db: DB,
+  actor: TSessionUser | null,
+  setId: string,
+  questionId: string,
+  now = new Date()
+): Promise<{ archived: boolean }> {
+  requireQuizEditor(actor);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findSet(trx, setId);
+    if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+    const set = fromRow(row).set;
+    const answered = await repo.questionAnswered(trx, setId, questionId);
+    const removed = removeQuestion(set, questionId, answered, now);
+    if (!removed.ok)
+      throw removed.reason === 'unknown'
+        ? new AppError('not_found', 'youth.editor.error.unknownQuestion')
+        : new AppError('conflict', 'youth.editor.error.lastQuestion');
+    await storeChangedSet(trx, row, removed.set, now);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: removed.archived ? 'youth.quiz.question.archive' : 'youth.quiz.question.delete',
+      targetType: 'youth_quiz_set',
+      targetId: setId,
+      details: { question: questionId }
+    });
+    return { archived: removed.archived };
+  });
+}
+
+/** Whether a question has answers anywhere (then deleting it archives it). */
+export async function questionHasAnswers(
+  db: Executor,
+  actor: TSessionUser | null,
+  setId: string,
+  questionId: string
+): Promise<boolean> {
+  requireQuizEditor(actor);
+  return repo.questionAnswered(db, setId, questionId);
+}
+
+/** Moves a question one place up or down (the order pupils see next). Unchanged at either end. Audited. */
+export async function moveQuestionInSet(
+  db: DB,
+  actor: TSessionUser | null,
+  setId: string,
+  questionId: string,
+  direction: TMoveDirection,
+  now = new Date()
+): Promise<{ moved: boolean; number: number }> {
+  requireQuizEditor(actor);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findSet(trx, setId);
+    if (!row) throw new AppError('not_found', 'youth.error.unknownSet');
+    const set = fromRow(row).set;
+    if (!set.questions.some((q) => q.id === questionId))
+      throw new AppError('not_found', 'youth.editor.error.unknownQuestion');
+    const moved = moveQuestion(set, questionId, direction);
+    const number = moved.questions.findIndex((q) => q.id === questionId) + 1;
+    if (moved === set) return { moved: false, number };
+    await storeChangedSet(trx, row, moved, now);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'youth.quiz.question.move',
+      targetType: 'youth_quiz_set',
+      targetId: setId,
+      details: { question: questionId, direction, position: number }
+    });
+    return { moved: true, number };
+  });
+}
+
+/** Validates and stores a changed set; 409 when another editor saved it since it was read. */
+async function storeChangedSet(db: Executor, row: YouthQuizSetTable, set: TQuizSet, now: Date): Promise<void> {
+  const valid = ZQuizSet.parse(set);
+  const stored = await repo.updateSetIfUnchanged(db, row.id, row.updated_at, {
+    definition: JSON.stringify(valid),
+    origin: 'editor',
+    updated_at: now.toISOString() === row.updated_at ? new Date(now.getTime() + 1).toISOString() : now.toISOString()
+  });
+  if (!stored) throw new AppError('conflict', 'youth.editor.error.changedMeanwhile');
 }
 
 /** Exact answer tallies of one set per question (staff only: no suppression here, nothing is public). */

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** The Youth module's tables (migration 202611300200_youth). */
 export interface YouthQuizSetTable {
   id: string;
@@ -21,6 +23,8 @@ export interface YouthAnswerTallyTable {
   iso_week: string;
   answered: number;
   correct: number;
+  /** Which of the key's rows (see tally-shard.ts): readers sum over shards; 0 on SQLite. Migration 202612020300. */
+  shard: ColumnType<number, number | undefined, never>;
 }
 
 /** How often each option was chosen, per mode and ISO week. */
@@ -31,6 +35,8 @@ export interface YouthOptionTallyTable {
   mode: string;
   iso_week: string;
   count: number;
+  /** Which of the key's rows (see tally-shard.ts): readers sum over shards; 0 on SQLite. Migration 202612020300. */
+  shard: ColumnType<number, number | undefined, never>;
 }
 
 /** A classroom session: state only; deleted with its pupils and answers 24 h after it starts. */
@@ -83,6 +89,8 @@ export interface YouthClassTallyTable {
   municipality: string;
   answered: number;
   correct: number;
+  /** Which of the key's rows (see tally-shard.ts): readers sum over shards; 0 on SQLite. Migration 202612020300. */
+  shard: ColumnType<number, number | undefined, never>;
 }
 
 export interface YouthTables {

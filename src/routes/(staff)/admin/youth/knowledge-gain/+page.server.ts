@@ -41,7 +41,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     byQuestion: report.byQuestion.map((r) => ({
       set: r.set ? r.set.title[locals.locale] : r.setId,
       number: r.number,
-      question: r.question ? r.question.text[locals.locale] : r.questionId,
+      question: r.question
+        ? `${r.question.text[locals.locale]}${r.archived ? ` ${translate(locals.locale, 'youth.editor.archivedMark')}` : ''}`
+        : r.questionId,
       ...counts(r)
     }))
   };
