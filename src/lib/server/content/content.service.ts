@@ -418,16 +418,19 @@ export class ContentConflict extends AppError {
 }
 
 async function conflictFrom(db: Executor, itemId: string): Promise<ContentConflict> {
-  const open = (await versionsOf(db, itemId)).find(isOpen);
-  if (!open)
+  const versions = await versionsOf(db, itemId);
+  const open = versions.find(isOpen);
+  if (!open) {
+    const published = versions.find((v) => v.state === 'published') ?? versions[0];
     return new ContentConflict({
-      number: 0,
+      number: published.number,
       revision: 0,
-      state: 'published',
-      body: (await latestBody(db, itemId))!,
-      by: null,
-      at: ''
+      state: published.state,
+      body: parseLearnBody(published.body),
+      by: published.reviewer_name ?? published.author_name,
+      at: published.published_at ?? published.updated_at
     });
+  }
   const byId = (JSON.parse(open.edited_by) as string[]).at(-1);
   const by = byId
     ? ((await db.selectFrom('app_user').select('display_name').where('id', '=', byId).executeTakeFirst())
@@ -441,11 +444,6 @@ async function conflictFrom(db: Executor, itemId: string): Promise<ContentConfli
     by,
     at: open.updated_at
   });
-}
-
-async function latestBody(db: Executor, itemId: string): Promise<TLearnBody | null> {
-  const v = (await versionsOf(db, itemId))[0];
-  return v ? parseLearnBody(v.body) : null;
 }
 
 export interface TSaveInput {
