@@ -11,6 +11,8 @@ import { loadConfig } from './lib/server/config';
 import { estimateFromCsv, parseEstimateArgs } from './lib/server/surveys/surveys.estimate';
 import { recountAll } from './lib/server/surveys/surveys.service';
 import { readFileSync } from 'node:fs';
+import { exportContent, importContent } from './lib/server/content/content.service';
+import { formatImport } from './lib/server/content/content.cli';
 
 type TCommand =
   | { summary: string; offline?: false; run(ctx: AppContext, args: string[]): Promise<number> }
@@ -56,6 +58,28 @@ const commands: Record<string, TCommand> = {
       const a = parseEstimateArgs(args);
       const text = (file: string) => readFileSync(file, 'utf8');
       print(estimateFromCsv(a, text(a.responses), a.margins ? text(a.margins) : undefined));
+      return 0;
+    }
+  },
+  'content:export': {
+    summary:
+      'Write the published learning pages to <dir>/<locale>/<slug>.md (the layout of content/), front matter first.',
+    async run(ctx, args) {
+      const dir = args[0];
+      if (!dir) throw new Error('usage: content:export <dir>');
+      const { written } = await exportContent(ctx.db, dir);
+      process.stdout.write(`${written.length} files written to ${dir}\n`);
+      return 0;
+    }
+  },
+  'content:import': {
+    summary:
+      'Compare <dir>/<locale>/<slug>.md with the published learning pages, print the diff, and publish what changed (--dry-run: only print).',
+    async run(ctx, args) {
+      const dir = args.find((a) => !a.startsWith('--'));
+      if (!dir) throw new Error('usage: content:import <dir> [--dry-run]');
+      const dryRun = args.includes('--dry-run');
+      process.stdout.write(formatImport(await importContent(ctx, dir, { dryRun }), dryRun));
       return 0;
     }
   },

@@ -156,6 +156,28 @@ export const matrix: TRow[] = [
   page(`${S}/checks`, '/admin/checks', roles(analystRoles)),
   page(`${S}/help`, '/admin/help', roles(analystRoles)),
   action(`${S}/help`, 'review', '/admin/help', roles(analystRoles)),
+  page(`${S}/content`, '/admin/content', roles(editorRoles)),
+  action(
+    `${S}/content`,
+    'settings',
+    '/admin/content',
+    roles(adminOnly),
+    'Two-person review and source age: administrators only.'
+  ),
+  page(`${S}/content/learn/[slug]/[locale]`, '/admin/content/learn/sectors/nb', roles(editorRoles)),
+  ...actions(
+    `${S}/content/learn/[slug]/[locale]`,
+    ['preview', 'save', 'submit', 'return', 'publish', 'archive'],
+    '/admin/content/learn/sectors/nb',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/learn/[slug]/[locale]/history`, '/admin/content/learn/sectors/nb/history', roles(editorRoles)),
+  action(
+    `${S}/content/learn/[slug]/[locale]/history`,
+    'restore',
+    '/admin/content/learn/sectors/nb/history',
+    roles(editorRoles)
+  ),
   page(`${S}/youth`, '/admin/youth', roles(editorRoles)),
   page(`${S}/youth/[id]`, '/admin/youth/{quiz}', roles(editorRoles)),
   ...actions(`${S}/youth/[id]`, ['save', 'move'], '/admin/youth/{quiz}', roles(editorRoles)),

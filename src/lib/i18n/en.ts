@@ -17,6 +17,7 @@ import { notifications } from './en/notifications';
 import { charts } from './en/charts';
 import { campaigns } from './en/campaigns';
 import { cluster } from './en/cluster';
+import { content } from './en/content';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -37,5 +38,6 @@ export const en: Messages = {
   ...notifications,
   ...charts,
   ...campaigns,
-  ...cluster
+  ...cluster,
+  ...content
 };

@@ -16,6 +16,7 @@ import { notifications } from './nb/notifications';
 import { charts } from './nb/charts';
 import { campaigns } from './nb/campaigns';
 import { cluster } from './nb/cluster';
+import { content } from './nb/content';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -39,7 +40,8 @@ export const nb = {
   ...notifications,
   ...charts,
   ...campaigns,
-  ...cluster
+  ...cluster,
+  ...content
 };
 
 export type MessageKey = keyof typeof nb;

@@ -19,7 +19,14 @@ export type TLearnSearchQuery = z.infer<typeof ZLearnSearchQuery>;
 export const ZLearnLangQuery = z.object({ lang: z.enum(['nb', 'en']).optional() });
 
 export const ZLearnSourceOut = z
-  .object({ number: z.number().int(), title: z.string(), url: z.string().optional(), note: z.string().optional() })
+  .object({
+    number: z.number().int(),
+    title: z.string(),
+    publisher: z.string().optional(),
+    url: z.string().optional(),
+    date: z.string().optional(),
+    note: z.string().optional()
+  })
   .meta({ id: 'LearnSource' });
 
 export const ZLearnPageSummary = z

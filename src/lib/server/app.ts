@@ -19,6 +19,7 @@ import { loadStatisticsSeed } from './statistics/statistics.seed';
 import { seedQuizzes } from './youth/youth.service';
 import { seedSurveys } from './surveys/surveys.seed';
 import { syncLearnIndex } from './learn/learn.service';
+import { seedContent } from './content/content.service';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -53,6 +54,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await seedDirectory(conn.db);
     await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
+    await seedContent(conn.db);
     await syncLearnIndex(conn.db);
     await seedActionPlan(conn.db);
     await seedSurveys(conn.db);

@@ -10,6 +10,7 @@ import type { YouthTables } from '../youth/youth.tables';
 import type { ReportTables } from '../report/report.tables';
 import type { NotificationTables } from '../notifications/notifications.tables';
 import type { SurveysTables } from '../surveys/surveys.tables';
+import type { ContentTables } from '../content/content.tables';
 
 /**
  * Column conventions (docs/architecture.md): ids are text (random UUIDs); times are ISO-8601 UTC
@@ -127,7 +128,8 @@ export interface Database
     ActionPlanTables,
     HelpTables,
     NotificationTables,
-    SurveysTables {}
+    SurveysTables,
+    ContentTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

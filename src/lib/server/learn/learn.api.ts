@@ -7,7 +7,7 @@ import {
   ZLearnSearchResults
 } from '../../schemas/learn';
 import type { TApiOperation } from '../api/openapi';
-import { learnContent, type LearnContent, type TLearnPage } from './learn.content';
+import type { LearnContent, TLearnPage } from './learn.content';
 import { learnPath } from './learn.service';
 
 /** The learning pages' API (read only, no personal data). `lang=` picks the reader language. */
@@ -54,7 +54,7 @@ export function pageSummary(p: TLearnPage, reader: Locale) {
 }
 
 /** A whole page for the API and the page route. */
-export function pageView(p: TLearnPage, reader: Locale, content: LearnContent = learnContent()) {
+export function pageView(p: TLearnPage, reader: Locale, content: LearnContent) {
   return {
     ...pageSummary(p, reader),
     html: p.html,

@@ -31,7 +31,14 @@ const slug = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'must be a lower-case sl
 export const ZLearnSource = z
   .object({
     title: z.string().trim().min(1),
+    /** Who published it (the content studio's structured field). */
+    publisher: z.string().trim().min(1).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
+    /** When it was published: a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD). */
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      .optional(),
     /** Who published it and when, or what part of a document is meant. */
     note: z.string().trim().min(1).optional()
   })
@@ -200,7 +207,23 @@ export function parseDocument(
     const issue = fm.error.issues[0];
     throw new Error(`${name}: front matter field "${issue.path.join('.') || '(root)'}": ${issue.message}`);
   }
-  const source = expandReferences(expandChecklistLinks(body, locale, checklists, name), fm.data.sources.length, name);
+  return renderDocument(name, locale, slugName, fm.data, body, checklists);
+}
+
+/**
+ * Renders validated front matter and a Markdown body into a page: the one renderer of the public
+ * pages, the API and the content studio's preview. Throws (naming `name`) on a reference without a
+ * source or a checklist link to no ILO indicator.
+ */
+export function renderDocument(
+  name: string,
+  locale: Locale,
+  slugName: string,
+  fm: TFrontMatter,
+  body: string,
+  checklists: TChecklist[] = currentChecklists()
+): TLearnDocument {
+  const source = expandReferences(expandChecklistLinks(body, locale, checklists, name), fm.sources.length, name);
   const html = sanitize(md.render(source).replace(/<a href="#source-(\d+)">\[\1\]<\/a>/g, '<sup>$&</sup>'))
     // Wide tables scroll inside their own box (focusable, so a keyboard can scroll it) at 200 % zoom.
     .replace(/<table>/g, '<div class="learn-table" tabindex="0"><table>')
@@ -210,13 +233,15 @@ export function parseDocument(
     text: plainText(inner)
   }));
   return {
-    ...fm.data,
+    ...fm,
     slug: slugName,
     locale,
     html,
     text: plainText(html),
     headings,
-    hash: createHash('sha256').update(raw).digest('hex')
+    hash: createHash('sha256')
+      .update(JSON.stringify([fm, body]))
+      .digest('hex')
   };
 }
 

@@ -81,7 +81,7 @@ describe('the index', () => {
 
 describe('pages', () => {
   it('answers an unknown page with a 404 whose message is a key', async () => {
-    expect(await errorOf(() => getLearnPage('no-such-page', 'en'))).toMatchObject({
+    expect(await errorOf(() => getLearnPage(ctx, 'no-such-page', 'en'))).toMatchObject({
       code: 'not_found',
       message: 'learn.error.notFound'
     });

@@ -1,7 +1,9 @@
 import type { Locale } from '../../i18n';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { learnContent, type LearnContent, type TLearnPage } from './learn.content';
+import type { TEventBus } from '../youth/event-bus';
+import { loadPublishedLearnContent, publishedLearnContent } from '../content/content.published';
+import type { LearnContent, TLearnPage } from './learn.content';
 import * as repo from './learn.repository';
 
 /** The site path of a learning page (or the list) in a language. */
@@ -9,12 +11,17 @@ export function learnPath(locale: Locale, slug?: string): string {
   return `${locale === 'en' ? '/en' : ''}/learn${slug ? `/${slug}` : ''}`;
 }
 
+/** What the public learning pages read: the database and the bus that announces publishes. */
+export type TLearnCtx = { db: DB; bus: TEventBus };
+
 /**
- * Rebuilds the search index from the content files when they changed (idempotent; called at start).
+ * Rebuilds the search index from the published pages when they changed (idempotent; called at start
+ * and after every publish).
  * Every slug is indexed for both reader languages: a missing translation is indexed from the text
  * that exists, so a reader finds the page they will be shown.
  */
-export async function syncLearnIndex(db: DB, content: LearnContent = learnContent(), now = new Date()) {
+export async function syncLearnIndex(db: DB, given?: LearnContent, now = new Date()) {
+  const content = given ?? (await loadPublishedLearnContent(db));
   const rows = (['nb', 'en'] as const).flatMap((locale) =>
     content.pages(locale).map((p) => ({
       slug: p.slug,
@@ -35,15 +42,21 @@ export async function syncLearnIndex(db: DB, content: LearnContent = learnConten
   return { changed: true, pages: rows.length };
 }
 
-export function listLearnPages(locale: Locale, content: LearnContent = learnContent()): TLearnPage[] {
-  return content.pages(locale);
+/** The published pages in reading order for a reader language. */
+export async function listLearnPages(ctx: TLearnCtx, locale: Locale): Promise<TLearnPage[]> {
+  return (await publishedLearnContent(ctx)).pages(locale);
 }
 
-/** One page for a reader; a 404 in their language when the slug is unknown. */
-export function getLearnPage(slug: string, locale: Locale, content: LearnContent = learnContent()): TLearnPage {
+/** One published page for a reader, with the content it was read from; a 404 when the slug is unknown. */
+export async function getLearnPage(
+  ctx: TLearnCtx,
+  slug: string,
+  locale: Locale
+): Promise<{ page: TLearnPage; content: LearnContent }> {
+  const content = await publishedLearnContent(ctx);
   const page = content.page(slug, locale);
   if (!page) throw new AppError('not_found', 'learn.error.notFound');
-  return page;
+  return { page, content };
 }
 
 /** The words of a query, as search terms: letters and digits only, lower case, at most 8. */

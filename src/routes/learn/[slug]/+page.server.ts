@@ -1,13 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
+import { app } from '$lib/server/app';
 import { isAppError } from '$lib/server/errors';
 import { pageView } from '$lib/server/learn/learn.api';
 import { getLearnPage } from '$lib/server/learn/learn.service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   try {
-    return { learnPage: pageView(getLearnPage(params.slug, locals.locale), locals.locale) };
+    const { page, content } = await getLearnPage(await app(), params.slug, locals.locale);
+    return { learnPage: pageView(page, locals.locale, content) };
   } catch (e) {
     if (isAppError(e)) error(e.status, { message: translate(locals.locale, e.message), code: e.code });
     throw e;

@@ -13,6 +13,7 @@ import * as m202612010100 from './202612010100_notifications';
 import * as m202612010000 from './202612010000_surveys';
 import * as m202612010300 from './202612010300_report_more';
 import * as m202612020300 from './202612020300_youth_tally_shards';
+import * as m202612020200 from './202612020200_content';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202612010000_surveys': m202612010000,
   '202612010300_report_more': m202612010300,
   '202612020300_youth_tally_shards': m202612020300
+  '202612020200_content': m202612020200
 };

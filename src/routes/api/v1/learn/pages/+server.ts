@@ -1,3 +1,4 @@
+import { app } from '$lib/server/app';
 import { apiLocale, apiRespond } from '$lib/server/http/api';
 import { pageSummary } from '$lib/server/learn/learn.api';
 import { listLearnPages } from '$lib/server/learn/learn.service';
@@ -6,5 +7,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
   apiRespond(event, async () => {
     const locale = apiLocale(event);
-    return { data: listLearnPages(locale).map((p) => pageSummary(p, locale)) };
+    return { data: (await listLearnPages(await app(), locale)).map((p) => pageSummary(p, locale)) };
   });

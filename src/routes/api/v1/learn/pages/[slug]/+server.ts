@@ -1,3 +1,4 @@
+import { app } from '$lib/server/app';
 import { apiLocale, apiRespond } from '$lib/server/http/api';
 import { pageView } from '$lib/server/learn/learn.api';
 import { getLearnPage } from '$lib/server/learn/learn.service';
@@ -6,5 +7,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
   apiRespond(event, async () => {
     const locale = apiLocale(event);
-    return pageView(getLearnPage(event.params.slug, locale), locale);
+    const { page, content } = await getLearnPage(await app(), event.params.slug, locale);
+    return pageView(page, locale, content);
   });
