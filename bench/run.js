@@ -64,6 +64,7 @@ function autocannon(url, request) {
 function summarise(result) {
   return {
     rps: Math.round(result.requests.average),
+    completed: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -215,11 +216,15 @@ async function main() {
       ...rows.map((r) => ({
         scenario: r.scenario,
         measure: 'throughput (autocannon)',
-        figure: `${r.rps}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`,
+        figure:
+          r.completed === 0
+            ? `no request completed within ${duration} s`
+            : `${r.rps}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`,
         baseline: `${r.baselineRps}/s bare ${r.baseline}`,
         ratio: r.ratio,
         target: r.target === null ? null : `ratio ≥ ${r.target}`,
-        met: r.non2xx > 0 || r.errors > 0 ? false : r.meets
+        // A scenario that completed no request, or answered a non-2xx or an error, fails whatever its target.
+        met: r.completed === 0 || r.non2xx > 0 || r.errors > 0 ? false : r.meets
       })),
       ...scriptResults.flatMap((s) =>
         s.error
@@ -296,7 +301,9 @@ async function main() {
       table
     };
     mkdirSync(join(root, 'bench/results'), { recursive: true });
-    const file = join(root, 'bench/results', `${result.date.slice(0, 10)}-${db}${quick ? '-quick' : ''}.json`);
+    // A partial run (--only) or a smoke run (--quick) does not overwrite the day's full results.
+    const suffix = `${quick ? '-quick' : ''}${only ? `-${only.replace(/[^a-z0-9]+/gi, '-')}` : ''}`;
+    const file = join(root, 'bench/results', `${result.date.slice(0, 10)}-${db}${suffix}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     console.log(`\nwritten to ${file}`);
     const failing = table.filter((r) => r.met === false);
