@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseChecklist } from '../src/lib/check/checklist.ts';
 import { scoreChecklist } from '../src/lib/check/score.ts';
+import { emit } from './contract.js';
 
 const iterations = Number(process.argv[2] ?? 200_000);
 const dir = resolve('data/checklists');
@@ -33,23 +34,26 @@ for (let round = 0; round < 5; round++) {
   samples.push(Number(process.hrtime.bigint() - start) / iterations / 1000);
 }
 samples.sort((a, b) => a - b);
-console.log(
-  JSON.stringify(
+const median = +samples[Math.floor(samples.length / 2)].toFixed(3);
+emit({
+  scenario: 'check scoring',
+  rows: [
     {
-      function: 'scoreChecklist',
-      checklists: checklists.map((c) => `${c.id}@${c.version} (${c.questions.length} questions)`),
-      iterations,
-      rounds: samples.length,
-      microsecondsPerCheck: {
-        best: +samples[0].toFixed(3),
-        median: +samples[2].toFixed(3),
-        worst: +samples[4].toFixed(3)
-      },
-      targetMicroseconds: 50,
-      node: process.version,
-      sink: sink > 0
-    },
-    null,
-    2
-  )
-);
+      name: 'scoreChecklist per check',
+      value: median,
+      unit: 'µs',
+      figure: `median ${median} µs (best ${samples[0].toFixed(3)}, worst ${samples[samples.length - 1].toFixed(3)})`,
+      baseline: null,
+      target: '< 50 µs',
+      met: median < 50
+    }
+  ],
+  details: {
+    checklists: checklists.map((c) => `${c.id}@${c.version} (${c.questions.length} questions)`),
+    iterations,
+    rounds: samples.length,
+    microsecondsPerCheck: samples.map((x) => +x.toFixed(3)),
+    node: process.version,
+    sink: sink > 0
+  }
+});

@@ -86,22 +86,3 @@ export const scenarios = [
     note: 'server-side render of a form page'
   }
 ];
-
-/** Public routes whose JavaScript weight is measured (the issue asks for every public route). */
-export const publicPages = [
-  '/',
-  '/en',
-  '/login',
-  '/check',
-  '/check/car-wash',
-  '/check/ask-a-company',
-  '/directory',
-  '/directory/contact',
-  '/directory/chain',
-  '/statistics',
-  '/statistics/police_reports_trafficking',
-  '/statistics/attrition',
-  '/learn',
-  '/learn/indicators',
-  '/en/learn/facts-and-figures'
-];
