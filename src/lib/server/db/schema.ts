@@ -1,3 +1,4 @@
+import type { CampaignsTables } from '../campaigns/campaigns.tables';
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { BuyersTables } from '../buyers/buyers.tables';
 import type { ActionPlanTables } from '../actionplan/actionplan.tables';
@@ -127,7 +128,8 @@ export interface Database
     ActionPlanTables,
     HelpTables,
     NotificationTables,
-    SurveysTables {}
+    SurveysTables,
+    CampaignsTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */
