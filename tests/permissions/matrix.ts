@@ -290,6 +290,14 @@ export const matrix: TRow[] = [
   page(`${S}/campaigns/new`, '/admin/campaigns/new', roles(plannerRoles), 'Analysts and editors register campaigns.'),
   action(`${S}/campaigns/new`, 'default', '/admin/campaigns/new', roles(plannerRoles)),
   page(`${S}/campaigns/[id]`, '/admin/campaigns/{campaignDraft}', roles(analystRoles)),
+  page(`${S}/campaigns/compare`, '/admin/campaigns/compare', roles(analystRoles)),
+  {
+    route: `${S}/campaigns/compare.csv`,
+    method: 'GET',
+    path: '/admin/campaigns/compare.csv',
+    expect: roles(analystRoles),
+    note: 'The comparison as CSV: campaign staff and administrators.'
+  },
   ...actions(
     `${S}/campaigns/[id]`,
     ['publish', 'unpublish'],

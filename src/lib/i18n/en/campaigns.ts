@@ -201,5 +201,28 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.nav': 'Campaigns',
   'campaigns.sdg.5.2': 'SDG target 5.2',
   'campaigns.sdg.8.7': 'SDG target 8.7',
-  'campaigns.sdg.16.2': 'SDG target 16.2'
+  'campaigns.sdg.16.2': 'SDG target 16.2',
+  'campaigns.effect.title': 'Effect on the indicator',
+  'campaigns.effect.rise': 'A rise of {points} percentage points (95% CI {low} to {high}).',
+  'campaigns.effect.fall': 'A fall of {points} percentage points (95% CI {low} to {high}).',
+  'campaigns.effect.noChange': 'No change we can distinguish from chance ({low} to {high}).',
+  'campaigns.effect.tooFew': 'Too few answers to give an interval (under 30 in one of the groups).',
+  'campaigns.effect.none': 'Not computed: the campaign lacks an indicator, waves or an exposure question.',
+  'campaigns.effect.caveat':
+    'Exposure is self-reported and the design is observational: a difference between those who say they saw the campaign and others may have causes other than the campaign.',
+  'campaigns.compare.title': 'Compare campaigns',
+  'campaigns.compare.lead':
+    'Indicator, design, answers, effect with 95% confidence interval, cost per percentage point and change in activity. Select a column heading to sort.',
+  'campaigns.compare.csv': 'Download as CSV',
+  'campaigns.compare.n': 'Answers (before + after)',
+  'campaigns.compare.effect': 'Effect, percentage points (95% CI)',
+  'campaigns.compare.cost': 'NOK per percentage point',
+  'campaigns.compare.uplift': 'Change in checks',
+  'campaigns.compare.tooFew': 'too few answers',
+  'campaigns.compare.to': 'to',
+  'campaigns.compare.asc': 'ascending',
+  'campaigns.compare.desc': 'descending',
+  'campaigns.compare.note':
+    'Cost per percentage point is shown only when the change is statistically significant. The effect is measured with self-reported exposure in an observational design.',
+  'campaigns.registry.compare': 'Compare campaigns'
 };

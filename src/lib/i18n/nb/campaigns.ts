@@ -201,5 +201,28 @@ export const campaigns = {
   'campaigns.nav': 'Kampanjer',
   'campaigns.sdg.5.2': 'Bærekraftsmål, delmål 5.2',
   'campaigns.sdg.8.7': 'Bærekraftsmål, delmål 8.7',
-  'campaigns.sdg.16.2': 'Bærekraftsmål, delmål 16.2'
+  'campaigns.sdg.16.2': 'Bærekraftsmål, delmål 16.2',
+  'campaigns.effect.title': 'Effekt på indikatoren',
+  'campaigns.effect.rise': 'En økning på {points} prosentpoeng (95 % KI {low} til {high}).',
+  'campaigns.effect.fall': 'En nedgang på {points} prosentpoeng (95 % KI {low} til {high}).',
+  'campaigns.effect.noChange': 'Ingen endring vi kan skille fra tilfeldigheter ({low} til {high}).',
+  'campaigns.effect.tooFew': 'For få svar til å gi et intervall (under 30 i en av gruppene).',
+  'campaigns.effect.none': 'Ikke beregnet: kampanjen mangler indikator, bølger eller eksponeringsspørsmål.',
+  'campaigns.effect.caveat':
+    'Eksponering er selvrapportert, og designet er observasjonelt: en forskjell mellom dem som sier de har sett kampanjen og andre, kan ha andre årsaker enn kampanjen.',
+  'campaigns.compare.title': 'Sammenlign kampanjer',
+  'campaigns.compare.lead':
+    'Indikator, design, antall svar, effekt med 95 % konfidensintervall, kostnad per prosentpoeng og endring i aktivitet. Klikk på en kolonneoverskrift for å sortere.',
+  'campaigns.compare.csv': 'Last ned som CSV',
+  'campaigns.compare.n': 'Svar (før + etter)',
+  'campaigns.compare.effect': 'Effekt, prosentpoeng (95 % KI)',
+  'campaigns.compare.cost': 'Kroner per prosentpoeng',
+  'campaigns.compare.uplift': 'Endring i sjekker',
+  'campaigns.compare.tooFew': 'for få svar',
+  'campaigns.compare.to': 'til',
+  'campaigns.compare.asc': 'stigende',
+  'campaigns.compare.desc': 'synkende',
+  'campaigns.compare.note':
+    'Kostnad per prosentpoeng vises bare når endringen er statistisk sikker. Effekten er målt med selvrapportert eksponering i et observasjonelt design.',
+  'campaigns.registry.compare': 'Sammenlign kampanjer'
 };

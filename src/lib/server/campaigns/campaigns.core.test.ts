@@ -8,7 +8,9 @@ import {
   costPerPoint,
   isSignificant,
   MAX_ACTIVITY_WEEKS,
-  slugOf
+  roundPoints,
+  slugOf,
+  verdictOf
 } from './campaigns.core';
 
 const isoDate = fc
@@ -135,6 +137,37 @@ describe('slugs', () => {
       fc.property(fc.string(), (s) => {
         expect(slugOf(s)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       })
+    );
+  });
+});
+
+describe('verdict', () => {
+  it('reads a rise, a fall, no change and too few answers', () => {
+    expect(verdictOf({ estimate: 6, ci_low: 1, ci_high: 11 }, false)).toEqual({
+      kind: 'rise',
+      points: 6,
+      low: 1,
+      high: 11
+    });
+    expect(verdictOf({ estimate: -6, ci_low: -11, ci_high: -1 }, false)).toMatchObject({ kind: 'fall' });
+    expect(verdictOf({ estimate: 1.5, ci_low: -2, ci_high: 5 }, false)).toMatchObject({ kind: 'no_change' });
+    expect(verdictOf({ estimate: 6, ci_low: 1, ci_high: 11 }, true)).toEqual({ kind: 'too_few' });
+    expect(verdictOf({ estimate: 6, ci_low: null, ci_high: null }, false)).toEqual({ kind: 'too_few' });
+    expect(verdictOf(null, false)).toEqual({ kind: 'none' });
+    expect(roundPoints(6.04)).toBe(6);
+    expect(roundPoints(14.6)).toBe(15);
+  });
+
+  it('property: "rise" or "fall" exactly when the interval excludes zero', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        (lo, w) => {
+          const v = verdictOf({ estimate: lo + w / 2, ci_low: lo, ci_high: lo + w }, false);
+          expect(v.kind === 'rise' || v.kind === 'fall').toBe(lo > 0 || lo + w < 0);
+        }
+      )
     );
   });
 });

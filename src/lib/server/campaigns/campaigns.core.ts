@@ -129,3 +129,26 @@ export function costPerPoint(
   if (!(change.ci_low > 0) || !(change.estimate > 0)) return null;
   return { estimate: budget / change.estimate, ci_low: budget / change.ci_high, ci_high: budget / change.ci_low };
 }
+
+export type TVerdict =
+  | { kind: 'too_few' }
+  | { kind: 'none' }
+  | { kind: 'rise' | 'fall' | 'no_change'; points: number; low: number; high: number };
+
+/**
+ * The plain-language reading of a change in percentage points with its 95 % interval: a rise or a fall
+ * when the interval lies wholly on one side of zero, otherwise "no change we can tell from chance"; no
+ * interval (too few answers) → "too few answers". Never "the campaign worked".
+ */
+export function verdictOf(change: TChange | null, tooFew: boolean): TVerdict {
+  if (tooFew) return { kind: 'too_few' };
+  if (!change || change.estimate === null) return { kind: 'none' };
+  if (change.ci_low === null || change.ci_high === null) return { kind: 'too_few' };
+  const kind = change.ci_low > 0 ? 'rise' : change.ci_high < 0 ? 'fall' : 'no_change';
+  return { kind, points: change.estimate, low: change.ci_low, high: change.ci_high };
+}
+
+/** Rounds points for reading: whole points from 10 up, one decimal below. */
+export function roundPoints(p: number): number {
+  return Math.abs(p) >= 10 ? Math.round(p) : Math.round(p * 10) / 10;
+}
