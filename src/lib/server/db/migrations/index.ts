@@ -12,6 +12,7 @@ import * as m202611300400 from './202611300400_help';
 import * as m202612010100 from './202612010100_notifications';
 import * as m202612010000 from './202612010000_surveys';
 import * as m202612010300 from './202612010300_report_more';
+import * as m202612020000 from './202612020000_survey_breakdowns';
 import * as m202612020100 from './202612020100_campaigns';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '202612010100_notifications': m202612010100,
   '202612010000_surveys': m202612010000,
   '202612010300_report_more': m202612010300,
+  '202612020000_survey_breakdowns': m202612020000,
   '202612020100_campaigns': m202612020100
 };
