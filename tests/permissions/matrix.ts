@@ -476,6 +476,7 @@ export const matrix: TRow[] = [
   api('/api/v1/campaigns/plan', everyone, 'POST'),
   api('/api/v1/campaigns'),
   { ...api('/api/v1/campaigns/{id}'), path: '/api/v1/campaigns/{campaign}' },
+  { ...api('/api/v1/campaigns/{id}/effect'), path: '/api/v1/campaigns/{campaign}/effect' },
   api('/api/v1/plans'),
   api('/api/v1/plans/{id}'),
   api('/api/v1/plans/{id}/measures'),

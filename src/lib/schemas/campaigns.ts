@@ -231,12 +231,11 @@ export const ZCampaignForm = z.preprocess((input) => {
 export const ZCampaignParams = z.object({ id: z.string().min(1).max(100).describe('Campaign id or slug') });
 
 const ZCi = z.object({
-  estimate: z.number().nullable().describe('Percentage points'),
+  estimate: z.number().nullable().describe('A difference of proportions (0.06 = 6 percentage points)'),
   ci_low: z.number().nullable(),
   ci_high: z.number().nullable(),
   p_value: z.number().nullable(),
-  n: z.number().int().optional(),
-  too_few: z.boolean().optional().describe('Fewer than 30 answers in a group: no interval is given')
+  too_few: z.boolean().describe('Fewer than 30 answers in a part: no interval or p-value is given')
 });
 
 export const ZCampaignSummary = z

@@ -224,5 +224,18 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.compare.desc': 'descending',
   'campaigns.compare.note':
     'Cost per percentage point is shown only when the change is statistically significant. The effect is measured with self-reported exposure in an observational design.',
-  'campaigns.registry.compare': 'Compare campaigns'
+  'campaigns.registry.compare': 'Compare campaigns',
+  'campaigns.error.exposureNotBreakdown': 'The exposure question must be marked as a breakdown question in the survey.',
+  'campaigns.error.exposureNotInBaseline':
+    'The baseline wave must also ask the exposure question (as a breakdown question) to compare exposed and not exposed.',
+  'campaigns.effect.cost': 'Cost per percentage point: NOK {cost} (95% CI {low} to {high}).',
+  'campaigns.effect.tableCaption': 'The indicator before and after, with 95% confidence intervals',
+  'campaigns.effect.col.what': 'Measure',
+  'campaigns.effect.col.value': 'Share or change, percentage points (95% CI)',
+  'campaigns.effect.col.n': 'Answers',
+  'campaigns.effect.before': 'Share before',
+  'campaigns.effect.after': 'Share after',
+  'campaigns.effect.change': 'Change before–after',
+  'campaigns.effect.exposed': 'Exposed vs not exposed (follow-up)',
+  'campaigns.effect.did': 'Difference-in-differences'
 };

@@ -224,5 +224,19 @@ export const campaigns = {
   'campaigns.compare.desc': 'synkende',
   'campaigns.compare.note':
     'Kostnad per prosentpoeng vises bare når endringen er statistisk sikker. Effekten er målt med selvrapportert eksponering i et observasjonelt design.',
-  'campaigns.registry.compare': 'Sammenlign kampanjer'
+  'campaigns.registry.compare': 'Sammenlign kampanjer',
+  'campaigns.error.exposureNotBreakdown':
+    'Eksponeringsspørsmålet må være merket som nedbrytingsspørsmål i undersøkelsen.',
+  'campaigns.error.exposureNotInBaseline':
+    'Førbølgen må også stille eksponeringsspørsmålet (som nedbrytingsspørsmål) for å sammenligne sett og ikke sett.',
+  'campaigns.effect.cost': 'Kostnad per prosentpoeng: {cost} kr (95 % KI {low} til {high} kr).',
+  'campaigns.effect.tableCaption': 'Indikatoren før og etter, med 95 % konfidensintervall',
+  'campaigns.effect.col.what': 'Mål',
+  'campaigns.effect.col.value': 'Andel eller endring, prosentpoeng (95 % KI)',
+  'campaigns.effect.col.n': 'Svar',
+  'campaigns.effect.before': 'Andel før',
+  'campaigns.effect.after': 'Andel etter',
+  'campaigns.effect.change': 'Endring før–etter',
+  'campaigns.effect.exposed': 'Sett mot ikke sett (etterbølgen)',
+  'campaigns.effect.did': 'Forskjell-i-forskjeller'
 };

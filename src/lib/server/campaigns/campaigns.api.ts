@@ -1,5 +1,13 @@
 import { translate, type Locale } from '../../i18n';
-import { ZCampaignDetail, ZCampaignSummary, ZPlanRequest, ZPlanResponse } from '../../schemas/campaigns';
+import {
+  ZCampaignDetail,
+  ZCampaignEffect,
+  ZCampaignSummary,
+  ZPlanRequest,
+  ZPlanResponse
+} from '../../schemas/campaigns';
+import type { AppContext } from '../app';
+import { campaignEffect } from './campaigns.effect';
 import { plan } from '../../stats/power';
 import type { TApiOperation } from '../api/openapi';
 import { z } from 'zod';
@@ -34,8 +42,31 @@ export const campaignsOperations: TApiOperation[] = [
     tags: ['campaigns'],
     response: ZCampaignDetail,
     noExample: 'campaigns are registered by staff with random ids and published by an editor'
+  },
+  {
+    method: 'get',
+    path: '/api/v1/campaigns/{id}/effect',
+    summary:
+      "A published campaign's effect on its indicator from the survey counters: before/after shares, the change, exposed vs not exposed at follow-up and difference-in-differences as proportions with 95 % CI and p-value (no interval and too_few: true under 30 answers in a part), cost per point (NOK per percentage point, only for a significant rise of the design's estimate), and weekly platform activity (counts under 5 suppressed). Exposure is self-reported; the design is observational.",
+    tags: ['campaigns'],
+    response: ZCampaignEffect,
+    noExample: 'campaigns are registered by staff with random ids and published by an editor'
   }
 ];
+
+export async function apiCampaignEffect(ctx: AppContext, idOrSlug: string): Promise<z.infer<typeof ZCampaignEffect>> {
+  const e = await campaignEffect(ctx, idOrSlug);
+  return {
+    indicator: e.indicator,
+    before: e.before,
+    after: e.after,
+    change: e.change,
+    exposed_vs_unexposed: e.exposed_vs_unexposed,
+    did: e.did,
+    cost_per_point: e.cost_per_point,
+    activity: e.activity
+  };
+}
 
 function summaryOf(c: TCampaign): z.infer<typeof ZCampaignSummary> {
   return {

@@ -31,6 +31,7 @@ let surveyB: string;
 let baseline: string;
 let followup: string;
 let otherWave: string;
+let oldWave: string;
 
 const choice = (id: string, options: string[]) => ({
   id,
@@ -57,7 +58,7 @@ const definition = (withExposure: boolean): TSurveyDefinition => ({
       title_en: 'Part',
       questions: [
         choice('problem', ['yes', 'no']),
-        ...(withExposure ? [choice('seen_poster', ['seen', 'not_seen'])] : [])
+        ...(withExposure ? [{ ...choice('seen_poster', ['seen', 'not_seen']), breakdown: true }] : [])
       ]
     }
   ]
@@ -128,10 +129,11 @@ beforeAll(async () => {
   // Survey A: the baseline asks only the indicator; the follow-up version adds the exposure question.
   ({ id: surveyA } = await createSurvey(ctx.db, analyst, { slug: 'camp-a', definition: definition(false) }));
   await publishSurvey(ctx.db, analyst, surveyA);
-  baseline = await wave(surveyA, 'Før', '2026-08-01', '2026-08-31');
+  oldWave = await wave(surveyA, 'Gammel', '2026-05-01', '2026-05-31');
   const { saveDefinition } = await import('../surveys/surveys.service');
   await saveDefinition(ctx.db, analyst, surveyA, definition(true));
   await publishSurvey(ctx.db, analyst, surveyA);
+  baseline = await wave(surveyA, 'Før', '2026-08-01', '2026-08-31');
   followup = await wave(surveyA, 'Etter', '2026-10-05', '2026-10-31');
   ({ id: surveyB } = await createSurvey(ctx.db, analyst, { slug: 'camp-b', definition: definition(true) }));
   await publishSurvey(ctx.db, analyst, surveyB);
@@ -188,9 +190,12 @@ describe('campaign registry', () => {
       indicator: 'campaigns.error.indicator'
     });
     expect(await fieldOf({ ...base(), exposure: '' })).toEqual({ exposure: 'campaigns.error.exposureRequired' });
-    // The baseline wave's version has no exposure question: as the follow-up it cannot serve a DiD.
-    expect(await fieldOf({ ...base(), followupWave: baseline, baselineWave: '' })).toEqual({
+    // The old wave's version has no exposure question: as the follow-up it cannot serve a DiD, nor as the baseline.
+    expect(await fieldOf({ ...base(), followupWave: oldWave, baselineWave: '' })).toEqual({
       exposure: 'campaigns.error.exposureNotInFollowup'
+    });
+    expect(await fieldOf({ ...base(), baselineWave: oldWave })).toEqual({
+      exposure: 'campaigns.error.exposureNotInBaseline'
     });
     expect(await fieldOf({ ...base(), followupWave: baseline })).toMatchObject({
       followupWave: 'campaigns.error.sameWave'
@@ -392,5 +397,77 @@ describe('routes', () => {
     const r = await post(`/admin/campaigns/${id}/edit`, fields, editor, { id });
     expect(isRedirect(r)).toBe(true);
     expect((await getCampaignForStaff(ctx.db, editor, id)).name).toBe('Nytt navn');
+  });
+});
+
+describe('effect', () => {
+  /** n answers of (problem, seen_poster) to a wave, dated inside it. */
+  async function answer(waveId: string, day: string, n: number, problem: string, seen: string) {
+    for (let i = 0; i < n; i++)
+      await submitResponse(
+        ctx.db,
+        { surveyId: surveyA, waveId, answers: { problem, seen_poster: seen } },
+        new Date(`${day}T12:00:00Z`)
+      );
+  }
+
+  it('gives the change, exposed vs not and DiD with intervals, the verdict and cost per point', async () => {
+    // Before: 20 % say yes among 40 exposed and 60 unexposed alike; after: 60 % of 50 exposed, 20 % of 50 not.
+    await answer(baseline, '2026-08-10', 8, 'yes', 'seen');
+    await answer(baseline, '2026-08-10', 32, 'no', 'seen');
+    await answer(baseline, '2026-08-10', 12, 'yes', 'not_seen');
+    await answer(baseline, '2026-08-10', 48, 'no', 'not_seen');
+    await answer(followup, '2026-10-10', 30, 'yes', 'seen');
+    await answer(followup, '2026-10-10', 20, 'no', 'seen');
+    await answer(followup, '2026-10-10', 10, 'yes', 'not_seen');
+    await answer(followup, '2026-10-10', 40, 'no', 'not_seen');
+    const { effectOfCampaign, campaignEffectSummary } = await import('./campaigns.effect');
+    const { id } = await createCampaign(ctx.db, analyst, { ...base(), weighting: 'none', name: 'Effekt' });
+    const c = await getCampaignForStaff(ctx.db, analyst, id);
+    const e = await effectOfCampaign(ctx, c);
+    expect(e.before).toMatchObject({ n: 100 });
+    expect(e.before!.p).toBeCloseTo(0.2, 10);
+    expect(e.after!.p).toBeCloseTo(0.4, 10);
+    expect(e.change!.estimate).toBeCloseTo(0.2, 10);
+    expect(e.change!.too_few).toBe(false);
+    expect(e.change!.ci_low!).toBeLessThan(0.2);
+    expect(e.exposed_vs_unexposed!.estimate).toBeCloseTo(0.4, 10);
+    // DiD: (0.6 − 0.2) − (0.2 − 0.2) = 0.4.
+    expect(e.did!.estimate).toBeCloseTo(0.4, 10);
+    expect(e.did!.ci_low!).toBeGreaterThan(0);
+    expect(e.headline.verdict).toMatchObject({ kind: 'rise' });
+    // Cost per point: 600,000 NOK ÷ 40 points, its interval from the DiD interval's bounds.
+    expect(e.cost_per_point!.estimate).toBeCloseTo(600_000 / 40, 6);
+    expect(e.cost_per_point!.ci_low).toBeCloseTo(600_000 / (e.did!.ci_high! * 100), 6);
+    const s = await campaignEffectSummary(ctx, c);
+    expect(s).toMatchObject({ n: 200, tooFew: false });
+    expect(s!.estimate).toBeCloseTo(40, 8);
+
+    // A before/after campaign on the same waves: too few is not the case; the API answers only when published.
+    const { apiCampaignEffect } = await import('./campaigns.api');
+    expect((await errorOf(apiCampaignEffect(ctx, id))).status).toBe(404);
+    await setCampaignPublished(ctx.db, editor, id, true);
+    const api = await apiCampaignEffect(ctx, id);
+    expect(Object.keys(api).sort()).toEqual(
+      ['activity', 'after', 'before', 'change', 'cost_per_point', 'did', 'exposed_vs_unexposed', 'indicator'].sort()
+    );
+    expect(api.activity.some((r) => r.metric === 'checks')).toBe(true);
+  });
+
+  it('says "too few answers" instead of an interval under 30, and gives no cost per point', async () => {
+    const { effectOfCampaign } = await import('./campaigns.effect');
+    const { id } = await createCampaign(ctx.db, analyst, {
+      ...base(),
+      name: 'Få svar',
+      baselineWave: oldWave,
+      exposure: '',
+      design: 'before_after'
+    });
+    const e = await effectOfCampaign(ctx, await getCampaignForStaff(ctx.db, analyst, id));
+    expect(e.before?.n).toBe(0);
+    expect(e.change?.too_few ?? true).toBe(true);
+    expect(e.change?.ci_low ?? null).toBeNull();
+    expect(e.cost_per_point).toBeNull();
+    expect(e.headline.verdict.kind === 'too_few' || e.headline.verdict.kind === 'none').toBe(true);
   });
 });

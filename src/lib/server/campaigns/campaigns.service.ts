@@ -195,6 +195,9 @@ function invalid(fields: Record<string, MessageKey>): never {
   throw new AppError('validation', 'validation.summary', { fields });
 }
 
+const isBreakdown = (def: TSurveyDefinition | null, questionId: string) =>
+  !!def?.sections.flatMap((s) => s.questions).find((q) => q.id === questionId)?.breakdown;
+
 async function waveDefinition(db: Executor, waveId: string) {
   const wave = await surveyRepo.findWave(db, waveId);
   if (!wave) return null;
@@ -263,8 +266,16 @@ async function columnsOf(db: Executor, input: TCampaignInput) {
     else {
       const found = findChoice(followup.definition, questionId, answerCode);
       if (found !== 'ok') fields.exposure = 'campaigns.error.exposureNotInFollowup';
+      else if (!isBreakdown(followup.definition, questionId)) fields.exposure = 'campaigns.error.exposureNotBreakdown';
       else if (indicator && questionId === indicator.questionId)
         fields.exposure = 'campaigns.error.exposureIsIndicator';
+      // The engine compares exposed and unexposed from joint counters kept in both waves.
+      else if (
+        baseline &&
+        (findChoice(baseline.definition, questionId, answerCode) !== 'ok' ||
+          !isBreakdown(baseline.definition, questionId))
+      )
+        fields.exposure = 'campaigns.error.exposureNotInBaseline';
       else exposure = { questionId, answerCode };
     }
   } else if (needsExposure && followup) fields.exposure = 'campaigns.error.exposureRequired';

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n';
+import { localizePath, translate, type MessageKey } from '$lib/i18n';
+import { effectForPage } from '$lib/server/campaigns/campaigns.effect';
 import { app } from '$lib/server/app';
 import {
   campaignPublishRoles,
@@ -16,11 +17,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const actor = requireRole(locals, url, campaignReadRoles);
-  return withHttpErrors(locals.locale, async () => ({
-    ...(await campaignView((await app()).db, params.id, actor)),
-    canEdit: canEditCampaigns(actor),
-    canPublish: canPublishCampaigns(actor)
-  }));
+  return withHttpErrors(locals.locale, async () => {
+    const ctx = await app();
+    const view = await campaignView(ctx.db, params.id, actor);
+    const { effect, problem } = await effectForPage(ctx, view.campaign);
+    return {
+      ...view,
+      effect,
+      problem: problem ? translate(locals.locale, problem as MessageKey) : null,
+      canEdit: canEditCampaigns(actor),
+      canPublish: canPublishCampaigns(actor)
+    };
+  });
 };
 
 async function publishAction(
