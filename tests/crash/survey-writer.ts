@@ -126,9 +126,19 @@ async function assertCountersEqualRecount(databaseUrl: string) {
         .where('wave_id', '=', waveId)
         .where('n', '>', 0)
         .execute();
+      const joint = await db
+        .selectFrom('survey_joint_count')
+        .select(['question_id', 'answer', 'by_question_id', 'by_answer', 'cell', 'n'])
+        .where('wave_id', '=', waveId)
+        .where('n', '>', 0)
+        .execute();
       const same = (a: object[], b: object[]) => sort(a).join('\n') === sort(b).join('\n');
       const norm = <T extends { n: number }>(xs: T[]) => xs.map((x) => ({ ...x, n: Number(x.n) }));
-      if (!same(norm(cells), fromRows.cells) || !same(norm(counts), fromRows.counts))
+      if (
+        !same(norm(cells), fromRows.cells) ||
+        !same(norm(counts), fromRows.counts) ||
+        !same(norm(joint), fromRows.joint)
+      )
         problems.push(`wave ${waveId}: the counters differ from a recount of the answer rows`);
     }
     if (problems.length) throw new Error(`surveys: ${problems.join('; ')}`);

@@ -86,6 +86,7 @@ test('the chart gallery draws both charts with summaries, tables, suppression an
 test('the planner warns when the plan cannot detect the hoped-for change, in English too', async ({ page }) => {
   await logIn(page);
   await page.getByRole('link', { name: 'Kampanjer' }).click();
+  await page.getByRole('link', { name: 'Evalueringsplanlegger' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Evalueringsplanlegger' })).toBeVisible();
   await field(page, 'Dagens nivå på indikatoren (%)').fill('14');
   await field(page, 'Antall svar før kampanjen').fill('1000');

@@ -128,6 +128,14 @@ make <- function(name, n_per_wave, seed, use_county, equal_w0, age_prob = c(0.25
       xd <- svyglm(x ~ wave, subset(des, !is.na(x) & wave %in% waves[1:2]))
       add(method = method, kind = "wave_difference", wave = "w1->w2", group = NA, code = NA,
         estimate = num(coef(xd)["wavew2"]), se = num(SE(xd)["wavew2"]))
+      # Difference-in-differences: the wave x exposure interaction of a saturated model (issue 8).
+      for (l in c("a", "d")) {
+        dd <- svyglm(as.formula(paste0("I(as.numeric(q == '", l, "')) ~ wave * exposed")),
+          subset(des, !is.na(q) & wave %in% waves[1:2]))
+        add(method = method, kind = "did", wave = "w1->w2", group = "no->yes", code = l,
+          estimate = num(coef(dd)["wavew2:exposedyes"]), se = num(SE(dd)["wavew2:exposedyes"]),
+          df_residual = num(dd$df.residual), se_summary = num(coef(summary(dd))["wavew2:exposedyes", 2]))
+      }
     }
   }
   golden <- list(name = name, survey = as.character(packageVersion("survey")), r = R.version.string,

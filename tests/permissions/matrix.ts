@@ -315,6 +315,27 @@ export const matrix: TRow[] = [
     'Analysts and editors (docs/campaigns.md); the administrator role alone does not include it.'
   ),
   action(`${S}/campaigns/planner`, 'default', '/admin/campaigns/planner', roles(plannerRoles)),
+  page(`${S}/campaigns`, '/admin/campaigns', roles(analystRoles), 'Campaign staff read; administrators read.'),
+  page(`${S}/campaigns/new`, '/admin/campaigns/new', roles(plannerRoles), 'Analysts and editors register campaigns.'),
+  action(`${S}/campaigns/new`, 'default', '/admin/campaigns/new', roles(plannerRoles)),
+  page(`${S}/campaigns/[id]`, '/admin/campaigns/{campaignDraft}', roles(analystRoles)),
+  page(`${S}/campaigns/compare`, '/admin/campaigns/compare', roles(analystRoles)),
+  {
+    route: `${S}/campaigns/compare.csv`,
+    method: 'GET',
+    path: '/admin/campaigns/compare.csv',
+    expect: roles(analystRoles),
+    note: 'The comparison as CSV: campaign staff and administrators.'
+  },
+  ...actions(
+    `${S}/campaigns/[id]`,
+    ['publish', 'unpublish'],
+    '/admin/campaigns/{campaignDraft}',
+    roles(['editor']),
+    'Only editors publish or withdraw a campaign (docs/campaigns.md).'
+  ),
+  page(`${S}/campaigns/[id]/edit`, '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
+  action(`${S}/campaigns/[id]/edit`, 'default', '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
   page(`${S}/charts`, '/admin/charts', anyUser, 'The chart gallery: any staff user.'),
 
   // ── Signing in ──────────────────────────────────────────────────────────────────────────────────────────
@@ -421,6 +442,8 @@ export const matrix: TRow[] = [
   page('/help/[lang]', '/help/pl', everyone),
   page('/help/[lang]/card', '/help/pl/card', everyone),
   page('/surveys', '/surveys', everyone),
+  page('/campaigns', '/campaigns', everyone),
+  page('/campaigns/[slug]', '/campaigns/{campaignSlug}', everyone, 'A published campaign.'),
   page('/surveys/[slug]', '/surveys/{surveySlug}', everyone, 'A published survey with an open wave.'),
   action(
     '/surveys/[slug]',
@@ -480,6 +503,9 @@ export const matrix: TRow[] = [
     note: 'Anyone may answer a published survey; an empty body is refused (400), nothing stored.'
   },
   api('/api/v1/campaigns/plan', everyone, 'POST'),
+  api('/api/v1/campaigns'),
+  { ...api('/api/v1/campaigns/{id}'), path: '/api/v1/campaigns/{campaign}' },
+  { ...api('/api/v1/campaigns/{id}/effect'), path: '/api/v1/campaigns/{campaign}/effect' },
   api('/api/v1/plans'),
   api('/api/v1/plans/{id}'),
   api('/api/v1/plans/{id}/measures'),

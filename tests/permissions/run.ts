@@ -22,6 +22,7 @@ import { ZPlanForm } from '../../src/lib/schemas/buyers';
 import { ZReportSubmit } from '../../src/lib/schemas/report';
 import { apiOperations } from '../../src/lib/server/api/openapi';
 import { createSurvey, publishSurvey, saveWave, submitResponse } from '../../src/lib/server/surveys/surveys.service';
+import { createCampaign, setCampaignPublished } from '../../src/lib/server/campaigns/campaigns.service';
 import { notify } from '../../src/lib/server/notifications/notifications.service';
 import { notificationKinds } from '../../src/lib/schemas/notifications';
 import { getStoredQuiz } from '../../src/lib/server/youth/youth.service';
@@ -233,6 +234,32 @@ async function makeFixtures(ctx: AppContext, origin: string) {
   });
   await submitResponse(ctx.db, { surveyId, waveId: surveyWave, answers: { aware: 'yes' } });
 
+  // Two campaigns: one published (public pages and API), one draft (staff pages; publish/unpublish act on it).
+  const campaignInput = {
+    name: 'Permission matrix campaign',
+    goal: 'Raise awareness',
+    targetGroup: 'Young adults 16–24',
+    sectors: [],
+    channels: ['posters' as const],
+    startsOn: '2026-09-01',
+    endsOn: '2026-10-15',
+    budget: 100_000,
+    indicator: `${surveyId}|aware|yes`,
+    sdgTargets: ['8.7' as const],
+    measureIds: [],
+    partners: '',
+    materials: [],
+    design: 'before_after' as const,
+    baselineWave: '',
+    followupWave: '',
+    exposure: '',
+    sourceCodes: [],
+    weighting: 'none' as const
+  };
+  const campaign = await createCampaign(ctx.db, analyst, campaignInput);
+  await setCampaignPublished(ctx.db, editor, campaign.id, true);
+  const campaignDraft = await createCampaign(ctx.db, analyst, { ...campaignInput, name: 'Draft campaign' });
+
   // A notification for the administrator only: everyone else's answer is 404.
   await notify(ctx.db, {
     kind: notificationKinds[0],
@@ -251,6 +278,9 @@ async function makeFixtures(ctx: AppContext, origin: string) {
     survey: surveyId,
     surveySlug: 'permission-matrix',
     surveyWave,
+    campaign: campaign.id,
+    campaignSlug: campaign.slug,
+    campaignDraft: campaignDraft.id,
     notificationAdmin: notification.id,
     question,
     organisationB: orgB,

@@ -8,6 +8,7 @@ import { directory } from './en/directory';
 import { statistics } from './en/statistics';
 import { buyers } from './en/buyers';
 import { surveys } from './en/surveys';
+import { surveysBreakdown } from './en/surveys-breakdown';
 import { youth } from './en/youth';
 import { learn } from './en/learn';
 import { report } from './en/report';
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...statistics,
   ...buyers,
   ...surveys,
+  ...surveysBreakdown,
   ...youth,
   ...learn,
   ...report,

@@ -7,6 +7,7 @@ import { directory } from './nb/directory';
 import { statistics } from './nb/statistics';
 import { buyers } from './nb/buyers';
 import { surveys } from './nb/surveys';
+import { surveysBreakdown } from './nb/surveys-breakdown';
 import { youth } from './nb/youth';
 import { learn } from './nb/learn';
 import { report } from './nb/report';
@@ -32,6 +33,7 @@ export const nb = {
   ...statistics,
   ...buyers,
   ...surveys,
+  ...surveysBreakdown,
   ...youth,
   ...learn,
   ...report,

@@ -103,3 +103,190 @@ export const ZPlanResponse = z
     warning: z.string().nullable().describe('A plain warning when the plan cannot detect the hoped-for change')
   })
   .meta({ id: 'CampaignPlanResponse' });
+
+// ——— The campaign registry (issue 8) ———
+
+export const campaignChannels = [
+  'social_media',
+  'posters',
+  'transport',
+  'school_visits',
+  'press',
+  'tv_radio',
+  'events',
+  'web',
+  'other'
+] as const;
+export const campaignDesigns = ['before_after', 'exposure', 'did'] as const;
+export type TCampaignDesign = (typeof campaignDesigns)[number];
+export const campaignWeightings = ['none', 'poststratify', 'rake'] as const;
+export const campaignSdgTargets = ['5.2', '8.7', '16.2'] as const;
+
+const splitList = (s: string) =>
+  s
+    .split(/[;,\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const ZIsoDate = z.iso.date(m('campaigns.error.date'));
+const ZHttpUrl = z.url({ protocol: /^https?$/, ...m('campaigns.error.material') }).max(500, m('validation.tooLong'));
+
+export const ZMaterial = z.object({
+  title: z.string().trim().min(1, m('campaigns.error.material')).max(200, m('validation.tooLong')),
+  url: ZHttpUrl
+});
+export type TMaterial = z.infer<typeof ZMaterial>;
+
+/** "Title | https://…" per line → materials; a line that is not both is refused with the field's message. */
+function parseMaterials(text: string): unknown[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const bar = line.lastIndexOf('|');
+      if (bar < 0) return { title: '', url: line };
+      return { title: line.slice(0, bar).trim(), url: line.slice(bar + 1).trim() };
+    });
+}
+
+/** A campaign as the service takes it (from the staff form). Cross-table rules are the service's. */
+export const ZCampaignInput = z
+  .object({
+    name: z.string(m('validation.required')).trim().min(1, m('validation.required')).max(200, m('validation.tooLong')),
+    goal: z.string(m('validation.required')).trim().min(1, m('validation.required')).max(4000, m('validation.tooLong')),
+    targetGroup: z
+      .string(m('validation.required'))
+      .trim()
+      .min(1, m('validation.required'))
+      .max(500, m('validation.tooLong')),
+    sectors: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, m('campaigns.error.sector'))).max(30),
+    channels: z.array(z.enum(campaignChannels, m('campaigns.error.channel'))).max(20),
+    startsOn: ZIsoDate,
+    endsOn: ZIsoDate,
+    budget: z
+      .number(m('campaigns.error.budget'))
+      .int(m('campaigns.error.budget'))
+      .min(0, m('campaigns.error.budget'))
+      .max(1e12, m('campaigns.error.budget'))
+      .nullable(),
+    indicator: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .regex(/^[0-9a-f-]{36}\|[a-z][a-z0-9_]{0,39}\|[a-z0-9][a-z0-9_-]{0,29}$/, m('campaigns.error.indicator'))
+      ])
+      .default(''),
+    sdgTargets: z.array(z.enum(campaignSdgTargets, m('campaigns.error.sdg'))).max(3),
+    measureIds: z.array(z.uuid(m('campaigns.error.measure'))).max(50),
+    partners: z.string().trim().max(4000, m('validation.tooLong')).default(''),
+    materials: z.array(ZMaterial).max(30, m('validation.tooLong')),
+    design: z.enum(campaignDesigns, m('validation.choose')),
+    baselineWave: z.union([z.literal(''), z.uuid(m('campaigns.error.wave'))]).default(''),
+    followupWave: z.union([z.literal(''), z.uuid(m('campaigns.error.wave'))]).default(''),
+    exposure: z
+      .union([
+        z.literal(''),
+        z.string().regex(/^[a-z][a-z0-9_]{0,39}\|[a-z0-9][a-z0-9_-]{0,29}$/, m('campaigns.error.exposure'))
+      ])
+      .default(''),
+    sourceCodes: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, m('campaigns.error.sourceCode'))).max(30),
+    weighting: z.enum(campaignWeightings, m('validation.choose'))
+  })
+  .superRefine((v, ctx) => {
+    if (typeof v.startsOn === 'string' && typeof v.endsOn === 'string' && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'campaigns.error.endBeforeStart' });
+  });
+export type TCampaignInput = z.infer<typeof ZCampaignInput>;
+
+/**
+ * The staff form: checkbox groups post one field per choice named `group:value`; materials are one
+ * "Title | https://…" per line; source codes separated by commas or lines; the budget a whole number of
+ * NOK ("250 000" allowed).
+ */
+export const ZCampaignForm = z.preprocess((input) => {
+  const f = (input ?? {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
+  const checked = (group: string) =>
+    Object.keys(f)
+      .filter((k) => k.startsWith(`${group}:`))
+      .map((k) => k.slice(group.length + 1));
+  const budgetText = text('budget').replace(/[\s\u00a0]/g, '');
+  return {
+    ...f,
+    startsOn: text('startsOn').trim(),
+    endsOn: text('endsOn').trim(),
+    sectors: checked('sectors'),
+    channels: checked('channels'),
+    sdgTargets: checked('sdgTargets'),
+    measureIds: checked('measureIds'),
+    materials: parseMaterials(text('materials')),
+    sourceCodes: splitList(text('sourceCodes')),
+    budget: budgetText === '' ? null : /^-?\d+$/.test(budgetText) ? Number(budgetText) : NaN
+  };
+}, ZCampaignInput);
+
+/** Path parameter of the campaign API. */
+export const ZCampaignParams = z.object({ id: z.string().min(1).max(100).describe('Campaign id or slug') });
+
+const ZCi = z.object({
+  estimate: z.number().nullable().describe('A difference of proportions (0.06 = 6 percentage points)'),
+  ci_low: z.number().nullable(),
+  ci_high: z.number().nullable(),
+  p_value: z.number().nullable(),
+  too_few: z.boolean().describe('Fewer than 30 answers in a part: no interval or p-value is given')
+});
+
+export const ZCampaignSummary = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    goal: z.string(),
+    target_group: z.string(),
+    starts_on: z.string(),
+    ends_on: z.string(),
+    budget_nok: z.number().nullable(),
+    sectors: z.array(z.string()),
+    channels: z.array(z.string()),
+    sdg_targets: z.array(z.string()),
+    design: z.enum(campaignDesigns),
+    indicator: z.object({ survey_id: z.string(), question_id: z.string(), answer_code: z.string() }).nullable(),
+    published_at: z.string()
+  })
+  .meta({ id: 'CampaignSummary' });
+
+export const ZCampaignDetail = ZCampaignSummary.extend({
+  partners: z.array(z.string()),
+  materials: z.array(ZMaterial),
+  measure_ids: z.array(z.string()),
+  baseline_wave_id: z.string().nullable(),
+  followup_wave_id: z.string().nullable(),
+  exposure: z.object({ question_id: z.string(), answer_code: z.string() }).nullable(),
+  source_codes: z.array(z.string()),
+  weighting: z.enum(campaignWeightings)
+}).meta({ id: 'CampaignDetail' });
+
+export const ZActivityRow = z.object({
+  week: z.string().describe('ISO week'),
+  metric: z.enum(['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses']),
+  value: z.number().nullable().describe('null: fewer than 5 (suppressed)'),
+  suppressed: z.boolean(),
+  during: z.boolean().describe('The week lies in the campaign period')
+});
+
+export const ZCampaignEffect = z
+  .object({
+    indicator: z.object({ survey_id: z.string(), question_id: z.string(), answer_code: z.string() }).nullable(),
+    before: z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number() }).nullable(),
+    after: z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number() }).nullable(),
+    change: ZCi.nullable(),
+    exposed_vs_unexposed: ZCi.nullable(),
+    did: ZCi.nullable(),
+    cost_per_point: z
+      .object({ estimate: z.number(), ci_low: z.number().nullable(), ci_high: z.number().nullable() })
+      .nullable(),
+    activity: z.array(ZActivityRow)
+  })
+  .meta({ id: 'CampaignEffect' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZSurveyDefinition } from './definition';
+import { breakdownQuestions, ZSurveyDefinition } from './definition';
 import {
   addSection,
   moveQuestion,
@@ -46,6 +46,30 @@ describe('builder edits', () => {
     const removed = removeQuestion(added, 1, added.sections[1].questions.length - 1);
     expect(removed).toEqual(def);
     expect(addSection(def, 'Ny', 'New').sections).toHaveLength(def.sections.length + 1);
+  });
+
+  it('marks breakdown questions: single choice or Likert only, at most three per survey', () => {
+    const form = (id: string, type: string, breakdown?: 'on') =>
+      ZQuestionForm.parse({
+        section: '1',
+        index: '',
+        id,
+        type,
+        text_nb: 'Har du sett kampanjen?',
+        text_en: 'Have you seen the campaign?',
+        options: 'yes | Ja | Yes\nno | Nei | No',
+        ...(breakdown ? { breakdown } : {})
+      });
+    let d = putQuestion(def, form('seen', 'single', 'on'));
+    expect(ZSurveyDefinition.safeParse(d).success).toBe(true);
+    expect(breakdownQuestions(d).map((q) => q.id)).toEqual(['seen']);
+    expect(putQuestion(def, form('plain', 'single')).sections[1].questions.at(-1)!.breakdown).toBeUndefined();
+    const multiple = ZSurveyDefinition.safeParse(putQuestion(def, form('many', 'multiple', 'on')));
+    expect(multiple.success || multiple.error.issues[0].message).toBe('surveys.error.breakdownType');
+    d = putQuestion(putQuestion(d, form('seen2', 'single', 'on')), form('seen3', 'single', 'on'));
+    expect(ZSurveyDefinition.safeParse(d).success).toBe(true);
+    const four = ZSurveyDefinition.safeParse(putQuestion(d, form('seen4', 'single', 'on')));
+    expect(four.success || four.error.issues[0].message).toBe('surveys.error.tooManyBreakdowns');
   });
 
   it('moving questions keeps every question exactly once (property)', () => {

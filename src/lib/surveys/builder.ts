@@ -46,7 +46,8 @@ export const ZQuestionForm = z
     min: optionalInt,
     max: optionalInt,
     show_if_question: z.string().trim().default(''),
-    show_if_answer: z.string().trim().default('')
+    show_if_answer: z.string().trim().default(''),
+    breakdown: z.literal('on').optional()
   })
   .transform((v, ctx) => {
     const opts = parseOptionLines(v.options);
@@ -64,7 +65,8 @@ export const ZQuestionForm = z
       help_en: v.help_en,
       options: opts.options,
       ...(v.type === 'number' ? { min: v.min, max: v.max } : {}),
-      ...(v.show_if_question ? { show_if: { question: v.show_if_question, answer: v.show_if_answer } } : {})
+      ...(v.show_if_question ? { show_if: { question: v.show_if_question, answer: v.show_if_answer } } : {}),
+      ...(v.breakdown === 'on' ? { breakdown: true } : {})
     };
     return { section: v.section, index: v.index, question };
   });

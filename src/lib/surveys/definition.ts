@@ -71,7 +71,12 @@ export const ZQuestion = z.object({
   min: z.number().int().optional(),
   max: z.number().int().optional(),
   /** Skip rule: shown only if an earlier section's question has this answer. */
-  show_if: z.object({ question: ZQuestionId, answer: ZOptionCode }).optional()
+  show_if: z.object({ question: ZQuestionId, answer: ZOptionCode }).optional(),
+  /**
+   * A breakdown question (single choice or Likert, at most MAX_BREAKDOWNS per survey): joint counters with
+   * every other choice question are kept, so results can be broken down by its answers (docs/surveys.md).
+   */
+  breakdown: z.boolean().optional()
 });
 export type TQuestion = z.infer<typeof ZQuestion>;
 
@@ -111,6 +116,8 @@ export const ZSurveyDefinition = z
     for (const t of weightingTypes)
       if (weighting.filter((q) => q.type === t).length > 1)
         ctx.addIssue({ code: 'custom', path: ['sections'], message: 'surveys.error.duplicateDemographic' });
+    if (breakdownQuestions(d).length > MAX_BREAKDOWNS)
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: 'surveys.error.tooManyBreakdowns' });
   });
 export type TSurveyDefinition = z.infer<typeof ZSurveyDefinition>;
 
@@ -125,6 +132,7 @@ function checkQuestion(
     if (q.options.length !== 5 && q.options.length !== 7) return 'surveys.error.likertPoints';
   } else if (q.options.length > 0) return 'surveys.error.noOptions';
   if (new Set(q.options.map((o) => o.code)).size !== q.options.length) return 'surveys.error.duplicateOption';
+  if (q.breakdown && q.type !== 'single' && q.type !== 'likert') return 'surveys.error.breakdownType';
   if (q.type === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) return 'surveys.error.range';
   if (q.show_if) {
     const a = earlier.get(q.show_if.question);
@@ -165,3 +173,11 @@ export function allQuestions(d: TSurveyDefinition): TQuestion[] {
 }
 
 export const isChoice = (q: TQuestion) => q.type !== 'number' && q.type !== 'text';
+
+/** At most this many breakdown questions per survey (each adds joint counters to every response). */
+export const MAX_BREAKDOWNS = 3;
+
+/** The questions marked as breakdown questions, in the order of the survey. */
+export function breakdownQuestions(d: Pick<TSurveyDefinition, 'sections'>): TQuestion[] {
+  return d.sections.flatMap((s) => s.questions).filter((q) => q.breakdown === true);
+}

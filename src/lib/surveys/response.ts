@@ -5,6 +5,7 @@
 import type { MessageKey } from '../i18n';
 import {
   allQuestions,
+  breakdownQuestions,
   choiceCodes,
   isChoice,
   weightingTypes,
@@ -109,6 +110,23 @@ export function counterRows(def: TSurveyDefinition, answers: TAnswers): { questi
     else rows.push({ question_id: q.id, answer: values[0] });
   }
   return rows;
+}
+
+/**
+ * Joint counter rows of one response: every counter row (as `counterRows`) paired with the answer to each
+ * breakdown question the respondent answered (the breakdown question itself included: its pairs with itself
+ * give the respondents per breakdown answer and cell).
+ */
+export function jointCounterRows(
+  def: TSurveyDefinition,
+  answers: TAnswers
+): { question_id: string; answer: string; by_question_id: string; by_answer: string }[] {
+  const by = breakdownQuestions(def)
+    .map((q) => ({ id: q.id, value: answers.get(q.id)?.[0] }))
+    .filter((b): b is { id: string; value: string } => b.value !== undefined);
+  if (by.length === 0) return [];
+  const rows = counterRows(def, answers);
+  return by.flatMap((b) => rows.map((r) => ({ ...r, by_question_id: b.id, by_answer: b.value })));
 }
 
 /** Answer rows to store: one per value. */

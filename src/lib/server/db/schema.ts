@@ -1,3 +1,4 @@
+import type { CampaignsTables } from '../campaigns/campaigns.tables';
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { BuyersTables } from '../buyers/buyers.tables';
 import type { ActionPlanTables } from '../actionplan/actionplan.tables';
@@ -130,6 +131,7 @@ export interface Database
     NotificationTables,
     SurveysTables,
     ContentTables {}
+    CampaignsTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

@@ -202,6 +202,62 @@ export async function incrementCounts(
     .execute();
 }
 
+/** Adds one to each joint counter (breakdown questions), creating it at 1, like `incrementCounts`. */
+export async function incrementJointCounts(
+  db: Executor,
+  waveId: string,
+  cell: string,
+  rows: readonly { question_id: string; answer: string; by_question_id: string; by_answer: string }[]
+) {
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('survey_joint_count')
+      .values(rows.slice(i, i + 100).map((r) => ({ wave_id: waveId, ...r, cell, n: 1 })))
+      .onConflict((oc) =>
+        oc
+          .columns(['wave_id', 'by_question_id', 'question_id', 'answer', 'by_answer', 'cell'])
+          .doUpdateSet({ n: sql<number>`survey_joint_count.n + 1` })
+      )
+      .execute();
+}
+
+/** Joint counters of some waves by one breakdown question, for some counter questions (all when absent). */
+export async function jointCounts(
+  db: Executor,
+  waveIds: readonly string[],
+  byQuestionId: string,
+  questionIds?: readonly string[]
+) {
+  if (waveIds.length === 0 || questionIds?.length === 0) return [];
+  let q = db
+    .selectFrom('survey_joint_count')
+    .selectAll()
+    .where('wave_id', 'in', waveIds)
+    .where('by_question_id', '=', byQuestionId);
+  if (questionIds) q = q.where('question_id', 'in', questionIds);
+  return q.execute();
+}
+
+export async function replaceJointCounts(
+  db: Executor,
+  waveId: string,
+  rows: readonly {
+    question_id: string;
+    answer: string;
+    by_question_id: string;
+    by_answer: string;
+    cell: string;
+    n: number;
+  }[]
+) {
+  await db.deleteFrom('survey_joint_count').where('wave_id', '=', waveId).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('survey_joint_count')
+      .values(rows.slice(i, i + 100).map((c) => ({ wave_id: waveId, ...c })))
+      .execute();
+}
+
 export async function cellCounts(db: Executor, waveIds: readonly string[]) {
   if (waveIds.length === 0) return [];
   return db.selectFrom('survey_cell_count').selectAll().where('wave_id', 'in', waveIds).execute();

@@ -76,13 +76,13 @@ const margins = () => (marginsMemo ??= populationMargins());
 
 // ——— Data from the counters ———
 
-function presentVariables(def: TSurveyDefinition): TWeightingType[] {
+export function presentVariables(def: TSurveyDefinition): TWeightingType[] {
   const types = new Set(allQuestions(def).map((q) => q.type));
   return weightingTypes.filter((t) => types.has(t));
 }
 
 /** Counts for one counter question in some waves, non-response included, grouped by `by` when given. */
-function countsFor(
+export function countsFor(
   variables: TWeightingType[],
   cells: { wave_id: string; cell: string; n: number }[],
   rows: { wave_id: string; answer: string; cell: string; n: number }[],
@@ -147,7 +147,7 @@ interface TWeighted {
 }
 
 /** Weights the respondents of weightable cells; an engine error (a margin cell without respondents…) is reported, not thrown. */
-function weigh(variables: TWeightingType[], counts: TCellCount[], method: TWeightingMethod): TWeighted {
+export function weigh(variables: TWeightingType[], counts: TCellCount[], method: TWeightingMethod): TWeighted {
   if (method === 'none' || variables.length === 0) return { counts, w: null, left_out: 0, error: null };
   const usable = counts.filter((c) => weightable(variables, c.cell));
   const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;

@@ -70,6 +70,7 @@ const small: TSurveyDefinition = {
         {
           id: 'aware',
           type: 'single',
+          breakdown: true,
           required: true,
           text_nb: 'Kjent?',
           text_en: 'Aware?',
@@ -159,8 +160,16 @@ const tableCounts = async (waveId: string) => {
     cell: c.cell,
     n: Number(c.n)
   }));
+  const joint = (await repo.jointCounts(ctx.db, [waveId], 'aware')).map((c) => ({
+    question_id: c.question_id,
+    answer: c.answer,
+    by_question_id: c.by_question_id,
+    by_answer: c.by_answer,
+    cell: c.cell,
+    n: Number(c.n)
+  }));
   const sort = <T extends object>(xs: T[]) => xs.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return { cells: sort(cells), counts: sort(counts) };
+  return { cells: sort(cells), counts: sort(counts), joint: sort(joint) };
 };
 
 beforeAll(async () => {
@@ -343,12 +352,19 @@ describe('counters', () => {
         const stored = await tableCounts(waveId);
         const sort = <T extends object>(xs: T[]) =>
           xs.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-        expect(stored).toEqual({ cells: sort(fromRows.cells), counts: sort(fromRows.counts) });
+        expect(stored).toEqual({
+          cells: sort(fromRows.cells),
+          counts: sort(fromRows.counts),
+          joint: sort(fromRows.joint)
+        });
+        // Joint counters by the breakdown question `aware` with itself: its respondents per answer and cell.
+        expect(stored.joint.length).toBeGreaterThan(0);
       }),
       { numRuns: 15 }
     );
     const before = await tableCounts(waveId);
     await ctx.db.deleteFrom('survey_count').where('wave_id', '=', waveId).execute();
+    await ctx.db.updateTable('survey_joint_count').set({ n: 7 }).where('wave_id', '=', waveId).execute();
     await ctx.db.updateTable('survey_cell_count').set({ n: 999 }).where('wave_id', '=', waveId).execute();
     await recountAll(ctx.db);
     expect(await tableCounts(waveId)).toEqual(before);

@@ -16,6 +16,7 @@ import {
   cellOf,
   checkAnswers,
   counterRows,
+  jointCounterRows,
   type TAnswers,
   type TRawAnswers
 } from '../../surveys/response';
@@ -567,6 +568,9 @@ export async function submitResponse(
       answerRows(answers)
     );
     await repo.incrementCounts(trx, wave.id, cellKey(cell), counterRows(definition, answers));
+    // Joint counters of the breakdown questions (surveys.breakdown.ts reads them).
+    const joint = jointCounterRows(definition, answers);
+    if (joint.length > 0) await repo.incrementJointCounts(trx, wave.id, cellKey(cell), joint);
   });
   return { id };
 }
@@ -578,6 +582,10 @@ export async function recountWave(db: Executor, waveId: string) {
   const definitions = new Map<string, TSurveyDefinition>();
   const cells = new Map<string, number>();
   const counts = new Map<string, { question_id: string; answer: string; cell: string; n: number }>();
+  const joint = new Map<
+    string,
+    { question_id: string; answer: string; by_question_id: string; by_answer: string; cell: string; n: number }
+  >();
   for (const r of await repo.responsesWithAnswers(db, waveId)) {
     let def = definitions.get(r.version_id);
     if (!def) {
@@ -593,8 +601,18 @@ export async function recountWave(db: Executor, waveId: string) {
       c.n++;
       counts.set(key, c);
     }
+    for (const row of jointCounterRows(def, answers)) {
+      const key = [row.question_id, row.answer, row.by_question_id, row.by_answer, r.cell].join('\u001f');
+      const c = joint.get(key) ?? { ...row, cell: r.cell, n: 0 };
+      c.n++;
+      joint.set(key, c);
+    }
   }
-  return { cells: [...cells].map(([cell, n]) => ({ cell, n })), counts: [...counts.values()] };
+  return {
+    cells: [...cells].map(([cell, n]) => ({ cell, n })),
+    counts: [...counts.values()],
+    joint: [...joint.values()]
+  };
 }
 
 /** `npm run surveys:recount`: rebuilds every wave's counters from the answer rows, one transaction per wave. */
@@ -606,6 +624,7 @@ export async function recountAll(db: DB): Promise<{ waves: number; responses: nu
       const r = await recountWave(trx, waveId);
       responses += r.cells.reduce((a, c) => a + c.n, 0);
       await repo.replaceCounts(trx, waveId, r.cells, r.counts);
+      await repo.replaceJointCounts(trx, waveId, r.joint);
     });
   return { waves: waves.length, responses };
 }

@@ -87,6 +87,17 @@ export interface SurveyCellCountTable {
   n: number;
 }
 
+/** Respondents per (wave, question, answer, breakdown question, breakdown answer, cell) (migration 202612020000). */
+export interface SurveyJointCountTable {
+  wave_id: string;
+  question_id: string;
+  answer: string;
+  by_question_id: string;
+  by_answer: string;
+  cell: string;
+  n: number;
+}
+
 export interface SurveysTables {
   survey: SurveyTable;
   survey_version: SurveyVersionTable;
@@ -97,4 +108,5 @@ export interface SurveysTables {
   survey_answer: SurveyAnswerTable;
   survey_count: SurveyCountTable;
   survey_cell_count: SurveyCellCountTable;
+  survey_joint_count: SurveyJointCountTable;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   difference,
+  differenceInDifferences,
   fromCounts,
   fromMicrodata,
   mean,
@@ -372,5 +373,97 @@ describe('estimates', () => {
     expect(e.params.stratum).toBe('w1');
     // Another wave's estimate does not depend on it.
     expect(proportions(data, noWeighting(data), { strata: ['w2'] }).base_n).toBe(5);
+  });
+});
+
+describe('difference-in-differences', () => {
+  const cellsOf = (counts: readonly (readonly [string, string, number, number])[]): TCellCount[] =>
+    counts.flatMap(([stratum, group, yes, no]) => [
+      { stratum, cell: ['x'], answer: 'yes', group, n: yes },
+      { stratum, cell: ['x'], answer: 'no', group, n: no }
+    ]);
+  const args = { code: 'yes', before: 'w1', after: 'w2', exposed: 'e', unexposed: 'u' };
+
+  it('unweighted, one cell: the textbook DiD of four proportions, SE² = Σ_wave n/(n−1)·(pₑqₑ/nₑ + pᵤqᵤ/nᵤ)', () => {
+    const domain = fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }));
+    const nonEmpty = domain.filter(([a, b]) => a + b > 0);
+    fc.assert(
+      fc.property(nonEmpty, nonEmpty, nonEmpty, nonEmpty, (be, bu, ae, au) => {
+        const data = fromCounts(
+          ['all'],
+          cellsOf([
+            ['w1', 'e', ...be],
+            ['w1', 'u', ...bu],
+            ['w2', 'e', ...ae],
+            ['w2', 'u', ...au]
+          ])
+        );
+        const d = differenceInDifferences(data, noWeighting(data), args);
+        const p = ([y, n]: readonly [number, number]) => y / (y + n);
+        const v = ([y, n]: readonly [number, number]) => (p([y, n]) * (1 - p([y, n]))) / (y + n);
+        const est = p(ae) - p(au) - (p(be) - p(bu));
+        const nb = be[0] + be[1] + bu[0] + bu[1];
+        const na = ae[0] + ae[1] + au[0] + au[1];
+        const se = Math.sqrt((nb / (nb - 1)) * (v(be) + v(bu)) + (na / (na - 1)) * (v(ae) + v(au)));
+        expect(d.estimate).toBeCloseTo(est, 12);
+        expect(d.se).toBeCloseTo(se, 12);
+        // Each part is a share in [0, 1], so the DiD lies in [−2, 2] (not [−1, 1]: 0 − 1 − (1 − 0) = −2).
+        expect(d.estimate).toBeGreaterThanOrEqual(-2 - 1e-12);
+        expect(d.estimate).toBeLessThanOrEqual(2 + 1e-12);
+        expect(d.n).toEqual({
+          before_exposed: be[0] + be[1],
+          before_unexposed: bu[0] + bu[1],
+          after_exposed: ae[0] + ae[1],
+          after_unexposed: au[0] + au[1]
+        });
+        expect(d.parts.after_exposed).toBeCloseTo(p(ae), 14);
+      })
+    );
+  });
+
+  it('weighted: the parts lie in [0, 1] and the estimate equals the four weighted domain shares combined', () => {
+    fc.assert(
+      fc.property(countsArb, marginsArb, (counts, margins) => {
+        const withGroups = counts.map((c) => ({ ...c, group: c.cell[1] === '60+' ? 'e' : 'u' }));
+        const twoWaves = [...withGroups, ...withGroups.map((c) => ({ ...c, stratum: 'w2' }))].filter(
+          (c, i, all) =>
+            all.findIndex(
+              (x) => x.stratum === c.stratum && x.cell.join() === c.cell.join() && x.answer === c.answer
+            ) === i
+        );
+        const data = fromCounts(['sex', 'age'], twoWaves);
+        const w = rake(data, margins, { maxit: 500, epsilon: 1e-12 });
+        let d;
+        try {
+          d = differenceInDifferences(data, w, { code: 'a', before: 'w1', after: 'w2', exposed: 'e', unexposed: 'u' });
+        } catch (e) {
+          if (e instanceof SurveyStatsError && e.key === 'surveys.error.noRespondents') return;
+          throw e;
+        }
+        for (const part of Object.values(d.parts)) expect(part).toBeGreaterThanOrEqual(-1e-12);
+        for (const part of Object.values(d.parts)) expect(part).toBeLessThanOrEqual(1 + 1e-12);
+        expect(Math.abs(d.estimate)).toBeLessThanOrEqual(2 + 1e-12);
+        const share = (stratum: string, group: string) =>
+          proportions(data, w, { strata: [stratum], group }, { codes: ANSWERS }).answers[0].proportion;
+        expect(d.estimate).toBeCloseTo(share('w2', 'e') - share('w2', 'u') - share('w1', 'e') + share('w1', 'u'), 12);
+        expect(d.ci_low).toBeLessThanOrEqual(d.estimate);
+        expect(d.p_value).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it('a domain without respondents is a clear error naming it', () => {
+    const data = fromCounts(
+      ['all'],
+      cellsOf([
+        ['w1', 'e', 3, 4],
+        ['w1', 'u', 5, 6],
+        ['w2', 'u', 7, 8]
+      ])
+    );
+    const e = errorOf(() => differenceInDifferences(data, noWeighting(data), args));
+    expect(e.key).toBe('surveys.error.noRespondents');
+    expect(e.params.cell).toBe('stratum w2, group e');
   });
 });

@@ -398,3 +398,82 @@ export function unitWeight(w: TWeighting, g: TUnitGroup): number {
   const c = w.cells[w.index.get(g.cellKey)!];
   return (g.sw / g.n) * c.g * c.t;
 }
+
+export interface TDidArgs {
+  /** The answer code whose share is the indicator; null for the mean of a numeric question. */
+  code: string | null;
+  /** Strata (waves) before and after. */
+  before: string;
+  after: string;
+  /** Subgroups (`group` of the data) of the exposed and of the unexposed respondents. */
+  exposed: string;
+  unexposed: string;
+}
+
+export interface TDifferenceInDifferences {
+  /** (after,exposed − after,unexposed) − (before,exposed − before,unexposed). */
+  estimate: number;
+  se: number;
+  ci_low: number;
+  ci_high: number;
+  z: number;
+  p_value: number;
+  significant: boolean;
+  /** The four domain means (shares) the estimate is made of. */
+  parts: { before_exposed: number; before_unexposed: number; after_exposed: number; after_unexposed: number };
+  /** Respondents who answered, per domain (unweighted). */
+  n: { before_exposed: number; before_unexposed: number; after_exposed: number; after_unexposed: number };
+}
+
+/**
+ * Difference-in-differences of a share (or mean) between waves and exposure groups: the linear contrast
+ * of four domain means with its linearization SE (covariances from the weighting included). In a design
+ * stratified by wave this equals the coefficient of `wave:exposed` in R's saturated
+ * `svyglm(y ~ wave * exposed, design)` and its SE. A domain without respondents is a SurveyStatsError.
+ */
+export function differenceInDifferences(
+  data: TSurveyData,
+  w: TWeighting,
+  args: TDidArgs,
+  options: TEstimateOptions = {}
+): TDifferenceInDifferences {
+  const level = options.level ?? 0.95;
+  const y: TOutcome = args.code === null ? { kind: 'numeric' } : { kind: 'answer', code: args.code };
+  const domains = {
+    before_exposed: { strata: [args.before], group: args.exposed },
+    before_unexposed: { strata: [args.before], group: args.unexposed },
+    after_exposed: { strata: [args.after], group: args.exposed },
+    after_unexposed: { strata: [args.after], group: args.unexposed }
+  };
+  const e = linearContrast(data, w, y, [
+    { domain: domains.after_exposed, coef: 1 },
+    { domain: domains.after_unexposed, coef: -1 },
+    { domain: domains.before_exposed, coef: -1 },
+    { domain: domains.before_unexposed, coef: 1 }
+  ]);
+  const [ci_low, ci_high] = waldInterval(e.estimate, e.se, level);
+  const z = e.se > 0 ? e.estimate / e.se : e.estimate === 0 ? 0 : Math.sign(e.estimate) * Infinity;
+  const p_value = twoSidedP(z);
+  const nOf = (d: TDomain) => domainSums(data, w, d).n;
+  return {
+    estimate: e.estimate,
+    se: e.se,
+    ci_low,
+    ci_high,
+    z,
+    p_value,
+    significant: p_value < 1 - level,
+    parts: {
+      after_exposed: e.parts[0],
+      after_unexposed: e.parts[1],
+      before_exposed: e.parts[2],
+      before_unexposed: e.parts[3]
+    },
+    n: {
+      before_exposed: nOf(domains.before_exposed),
+      before_unexposed: nOf(domains.before_unexposed),
+      after_exposed: nOf(domains.after_exposed),
+      after_unexposed: nOf(domains.after_unexposed)
+    }
+  };
+}

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cellKeyOf,
   difference,
+  differenceInDifferences,
   fromMicrodata,
   mean,
   noWeighting,
@@ -27,7 +28,7 @@ const root = join(import.meta.dirname, '../../../../tests/oracle');
 
 interface TGoldenEstimate {
   method: 'none' | 'poststratify' | 'rake';
-  kind: 'proportion' | 'proportion_by' | 'mean' | 'group_difference' | 'wave_difference';
+  kind: 'proportion' | 'proportion_by' | 'mean' | 'group_difference' | 'wave_difference' | 'did';
   wave: string;
   group: string | null;
   code: string | null;
@@ -50,7 +51,7 @@ interface TGolden {
 
 type TRow = Record<string, string>;
 
-const deviations = { weight: 0, estimate: 0, se: 0, ci: 0, deff: 0 };
+const deviations = { weight: 0, estimate: 0, se: 0, ci: 0, deff: 0, did_estimate: 0, did_se: 0 };
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
 function expectRelative(kind: 'weight' | 'se' | 'ci' | 'deff', actual: number, expected: number, tol: number) {
@@ -169,6 +170,18 @@ for (const name of ['small', 'unequal', 'medium', 'large']) {
         } else if (g.kind === 'group_difference') {
           const d = difference(q, w, g.code, { strata: [g.wave], group: 'no' }, { strata: [g.wave], group: 'yes' });
           check(d.difference, d.se);
+        } else if (g.kind === 'did') {
+          // svyglm(I(q == code) ~ wave * exposed): the wave:exposed interaction.
+          const d = differenceInDifferences(q, w, {
+            code: g.code,
+            before: 'w1',
+            after: 'w2',
+            exposed: 'yes',
+            unexposed: 'no'
+          });
+          check(d.estimate, d.se);
+          deviations.did_estimate = Math.max(deviations.did_estimate, Math.abs(d.estimate - g.estimate));
+          deviations.did_se = Math.max(deviations.did_se, relative(d.se, g.se));
         } else {
           const data = g.code === null ? x : q;
           const d = difference(data, w, g.code, { strata: ['w1'] }, { strata: ['w2'] });
@@ -183,5 +196,6 @@ describe('oracle: largest deviations', () => {
   it('are within the tolerances (printed for docs/surveys.md)', () => {
     console.log(`oracle largest deviations: ${JSON.stringify(deviations)}`);
     expect(deviations.estimate).toBeLessThanOrEqual(1e-9);
+    expect(deviations.did_se).toBeGreaterThan(0);
   });
 });

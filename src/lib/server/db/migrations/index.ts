@@ -14,6 +14,8 @@ import * as m202612010000 from './202612010000_surveys';
 import * as m202612010300 from './202612010300_report_more';
 import * as m202612020300 from './202612020300_youth_tally_shards';
 import * as m202612020200 from './202612020200_content';
+import * as m202612020000 from './202612020000_survey_breakdowns';
+import * as m202612020100 from './202612020100_campaigns';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '202612010300_report_more': m202612010300,
   '202612020300_youth_tally_shards': m202612020300,
   '202612020200_content': m202612020200
+  '202612020000_survey_breakdowns': m202612020000,
+  '202612020100_campaigns': m202612020100
 };

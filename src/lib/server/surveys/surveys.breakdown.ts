@@ -1,0 +1,92 @@
+/**
+ * Breakdown by a marked (non-demographic) question, from the joint counters (survey_joint_count): counts of
+ * a counter question per (wave, answer, breakdown answer, cell), with the respondents who did not answer one
+ * or the other derived from the plain counters and the cell totals, so the engine sees every respondent of
+ * every cell (the weighting needs them) and the cost depends on cells, not responses. See docs/surveys.md.
+ */
+import type { TCellCount } from '../../stats/survey';
+import type { Executor } from '../db/schema';
+import { AppError } from '../errors';
+import { breakdownQuestions, weightingTypes, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import { cellFromKey } from '../../surveys/response';
+import * as repo from './surveys.repository';
+
+/** The breakdown question `id` of a definition, or a 400 naming `field` ("mark it in the builder"). */
+export function requireBreakdownQuestion(def: TSurveyDefinition, id: string, field: string): TQuestion {
+  const q = breakdownQuestions(def).find((x) => x.id === id);
+  if (!q)
+    throw new AppError('validation', 'surveys.error.notBreakdown', {
+      fields: { [field]: 'surveys.error.notBreakdown' }
+    });
+  return q;
+}
+
+const K = '\u001f';
+
+/**
+ * Counts of each counter question (`counterIds`: question ids, or `<question>/<option>` of multiple choice) in
+ * some waves, with `group` = `groupOf(breakdown answer)` (null: did not answer the breakdown question), and the
+ * non-respondents of the question (answer null) in every group. `variables`: the weighting variables the cells
+ * are projected on (as the plain results do).
+ */
+export async function breakdownCounts(
+  db: Executor,
+  waveIds: readonly string[],
+  byQuestionId: string,
+  counterIds: readonly string[],
+  variables: readonly string[],
+  groupOf: (byAnswer: string) => string = (a) => a
+): Promise<Map<string, TCellCount[]>> {
+  const [cells, plain, joint] = await Promise.all([
+    repo.cellCounts(db, waveIds),
+    repo.questionCounts(db, waveIds, counterIds),
+    repo.jointCounts(db, waveIds, byQuestionId, [...new Set([...counterIds, byQuestionId])])
+  ]);
+  const idx = variables.map((v) => weightingTypes.indexOf(v as (typeof weightingTypes)[number]));
+  const project = (cell: string) => {
+    const full = cellFromKey(cell);
+    return idx.map((i) => full[i] ?? '');
+  };
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  // Respondents per (wave, cell, group) who answered the breakdown question: its joint counts with itself.
+  const groupTotals = new Map<string, number>();
+  const groupedInCell = new Map<string, number>();
+  for (const r of joint)
+    if (r.question_id === byQuestionId && r.answer === r.by_answer) {
+      add(groupTotals, [r.wave_id, r.cell, groupOf(r.by_answer)].join(K), Number(r.n));
+      add(groupedInCell, [r.wave_id, r.cell].join(K), Number(r.n));
+    }
+  const out = new Map<string, TCellCount[]>();
+  for (const id of counterIds) {
+    const rows: TCellCount[] = [];
+    const answeredInGroup = new Map<string, number>();
+    const answeredWithGroup = new Map<string, number>();
+    for (const r of joint) {
+      if (r.question_id !== id) continue;
+      const group = groupOf(r.by_answer);
+      const n = Number(r.n);
+      rows.push({ stratum: r.wave_id, cell: project(r.cell), answer: r.answer, group, n });
+      add(answeredInGroup, [r.wave_id, r.cell, group].join(K), n);
+      add(answeredWithGroup, [r.wave_id, r.cell, r.answer].join(K), n);
+    }
+    const answeredNoGroup = new Map<string, number>();
+    for (const r of plain) {
+      if (r.question_id !== id) continue;
+      const n = Number(r.n) - (answeredWithGroup.get([r.wave_id, r.cell, r.answer].join(K)) ?? 0);
+      if (n > 0) rows.push({ stratum: r.wave_id, cell: project(r.cell), answer: r.answer, group: null, n });
+      add(answeredNoGroup, [r.wave_id, r.cell].join(K), Math.max(0, n));
+    }
+    for (const [key, total] of groupTotals) {
+      const n = total - (answeredInGroup.get(key) ?? 0);
+      const [wave, cell, group] = key.split(K);
+      if (n > 0) rows.push({ stratum: wave, cell: project(cell), answer: null, group, n });
+    }
+    for (const c of cells) {
+      const key = [c.wave_id, c.cell].join(K);
+      const n = Number(c.n) - (groupedInCell.get(key) ?? 0) - (answeredNoGroup.get(key) ?? 0);
+      if (n > 0) rows.push({ stratum: c.wave_id, cell: project(c.cell), answer: null, group: null, n });
+    }
+    out.set(id, rows);
+  }
+  return out;
+}

@@ -1,0 +1,253 @@
+/**
+ * The effect of a campaign on one survey indicator (a question's answer), for the campaigns module:
+ * before/after change, exposed vs not exposed at follow-up, and difference-in-differences, weighted as asked,
+ * with linearization SEs from the engine (src/lib/stats/survey, checked against R). Reads counters only
+ * (survey_count, survey_cell_count, survey_joint_count), so its cost does not depend on the number of
+ * responses. A part with fewer than 30 answers is named in `too_few` and shows its figures without an
+ * interval or test. See docs/surveys.md ("Effect of a campaign").
+ */
+import {
+  difference,
+  differenceInDifferences,
+  fromCounts,
+  isSurveyStatsError,
+  noWeighting,
+  proportions,
+  type TSurveyData,
+  type TWeighting
+} from '../../stats/survey';
+import type { AppContext } from '../app';
+import { AppError } from '../errors';
+import { allQuestions, choiceCodes, isChoice, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import { optionCounterId } from '../../surveys/response';
+import { breakdownCounts } from './surveys.breakdown';
+import * as repo from './surveys.repository';
+import { countsFor, presentVariables, RELIABLE_N, weigh, type TWeightingMethod } from './surveys.results';
+import { parseDefinition, placesOf } from './surveys.service';
+
+/** A share: null when nobody in the domain answered (or its variance cannot be estimated). */
+export interface TEffectShare {
+  p: number | null;
+  se: number | null;
+  /** Respondents in the domain who answered the question (unweighted). */
+  n: number;
+}
+
+/** A contrast of shares; the interval and p-value are null when a part has too few answers (see `too_few`). */
+export interface TEffectContrast {
+  estimate: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+}
+
+export interface TIndicatorEffect {
+  indicator: { questionId: string; answerCode: string };
+  weighting: TWeightingMethod;
+  before: TEffectShare;
+  after: TEffectShare;
+  /** after − before. */
+  change: TEffectContrast;
+  /** At the after wave: exposed − unexposed; null without `exposure`. */
+  exposed_vs_unexposed: { exposed: TEffectShare; unexposed: TEffectShare; difference: TEffectContrast } | null;
+  /** (after exposed − after unexposed) − (before exposed − before unexposed); null without `exposure`. */
+  did:
+    | (TEffectContrast & {
+        n: { before_exposed: number; before_unexposed: number; after_exposed: number; after_unexposed: number };
+      })
+    | null;
+  /**
+   * Parts with fewer than 30 answers: 'before', 'after', 'exposed', 'unexposed' (after wave), 'before_exposed',
+   * 'before_unexposed'. Contrasts involving one of them show no interval and no p-value.
+   */
+  too_few: string[];
+}
+
+export interface TIndicatorEffectArgs {
+  surveyId: string;
+  beforeWaveId: string;
+  afterWaveId: string;
+  questionId: string;
+  answerCode: string;
+  /** The exposure question (a breakdown question in both waves) and the answer that means "exposed". */
+  exposure?: { questionId: string; answerCode: string };
+  weighting: 'none' | 'poststratify' | 'rake';
+}
+
+const invalid = (key: Parameters<typeof fieldError>[0], field: string) => fieldError(key, field);
+function fieldError(
+  key:
+    | 'surveys.error.effectWaves'
+    | 'surveys.error.effectQuestion'
+    | 'surveys.error.effectAnswer'
+    | 'surveys.error.notBreakdown'
+    | 'surveys.error.exposureAbsent',
+  field: string
+) {
+  return new AppError('validation', key, { fields: { [field]: key } });
+}
+
+/** Runs an engine estimate; a domain without respondents or a one-respondent wave gives null. */
+function orNull<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (isSurveyStatsError(e)) return null;
+    throw e;
+  }
+}
+
+const EXPOSED = 'exposed';
+const UNEXPOSED = 'unexposed';
+
+export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
+  const db = ctx.db;
+  if (!['none', 'poststratify', 'rake'].includes(args.weighting))
+    throw new AppError('validation', 'validation.choose', { fields: { weighting: 'validation.choose' } });
+  const survey = await repo.findSurvey(db, args.surveyId);
+  if (!survey || survey.id !== args.surveyId) throw new AppError('not_found', 'surveys.error.notFound');
+  const [before, after] = await Promise.all([
+    repo.findWave(db, args.beforeWaveId),
+    repo.findWave(db, args.afterWaveId)
+  ]);
+  if (!before || before.survey_id !== survey.id) throw invalid('surveys.error.effectWaves', 'beforeWaveId');
+  if (!after || after.survey_id !== survey.id || after.id === before.id)
+    throw invalid('surveys.error.effectWaves', 'afterWaveId');
+  const defs: TSurveyDefinition[] = [];
+  for (const wave of [before, after]) {
+    const version = await repo.findVersion(db, wave.version_id);
+    if (!version) throw invalid('surveys.error.effectWaves', wave === before ? 'beforeWaveId' : 'afterWaveId');
+    defs.push(parseDefinition(version.definition));
+  }
+  const places = await placesOf(db);
+
+  // The indicator: a choice question asked in both waves, and one of its answers.
+  const questions = defs.map((d) => allQuestions(d).find((q) => q.id === args.questionId));
+  const q0 = questions[0];
+  if (!q0 || !isChoice(q0) || q0.type === 'municipality' || questions.some((q) => !q || q.type !== q0.type))
+    throw invalid('surveys.error.effectQuestion', 'questionId');
+  if (questions.some((q) => !choiceCodes(q as TQuestion, places).includes(args.answerCode)))
+    throw invalid('surveys.error.effectAnswer', 'answerCode');
+  const multiple = q0.type === 'multiple';
+  const counterId = multiple ? optionCounterId(q0.id, args.answerCode) : q0.id;
+  const code = multiple ? '1' : args.answerCode;
+
+  // The exposure question: a breakdown question in both waves.
+  if (args.exposure) {
+    const e = args.exposure;
+    const found = defs.map((d) => allQuestions(d).find((q) => q.id === e.questionId));
+    if (found.some((q) => !q)) throw invalid('surveys.error.exposureAbsent', 'exposure.questionId');
+    if (found.some((q) => !q!.breakdown)) throw invalid('surveys.error.notBreakdown', 'exposure.questionId');
+    if (found.some((q) => !choiceCodes(q!, places).includes(e.answerCode)))
+      throw invalid('surveys.error.effectAnswer', 'exposure.answerCode');
+  }
+
+  const present = defs.map(presentVariables);
+  const variables = present[0].filter((v) => present[1].includes(v));
+  const waveIds = [before.id, after.id];
+  const counts = args.exposure
+    ? ((
+        await breakdownCounts(db, waveIds, args.exposure.questionId, [counterId], variables, (a) =>
+          a === args.exposure!.answerCode ? EXPOSED : UNEXPOSED
+        )
+      ).get(counterId) ?? [])
+    : countsFor(
+        variables,
+        (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) })),
+        (await repo.questionCounts(db, waveIds, [counterId])).map((r) => ({ ...r, n: Number(r.n) })),
+        null
+      );
+  const weighted = weigh(variables, counts, args.weighting);
+  if (weighted.error)
+    throw new AppError('validation', weighted.error.key, {
+      params: weighted.error.params,
+      fields: { weighting: weighted.error.key }
+    });
+  let data: TSurveyData;
+  let w: TWeighting;
+  if (weighted.w) {
+    data = fromCounts(weighted.w.variables, weighted.counts);
+    w = weighted.w;
+  } else {
+    data = fromCounts(variables, counts);
+    w = noWeighting(data);
+  }
+
+  const too_few: string[] = [];
+  const share = (name: string, strata: string[], group?: string): TEffectShare => {
+    const domain = group === undefined ? { strata } : { strata, group };
+    const r = orNull(() => proportions(data, w, domain, { codes: [code] }));
+    const n = r?.base_n ?? 0;
+    if (n < RELIABLE_N) too_few.push(name);
+    return { p: r?.answers[0].proportion ?? null, se: r?.answers[0].se ?? null, n };
+  };
+  const contrast = (
+    r: { estimate: number; se: number; ci_low: number; ci_high: number; p_value: number } | null,
+    reliable: boolean
+  ): TEffectContrast =>
+    r === null
+      ? { estimate: null, se: null, ci_low: null, ci_high: null, p_value: null }
+      : {
+          estimate: r.estimate,
+          se: r.se,
+          ci_low: reliable ? r.ci_low : null,
+          ci_high: reliable ? r.ci_high : null,
+          p_value: reliable ? r.p_value : null
+        };
+  const asContrast = (d: ReturnType<typeof difference> | null) =>
+    d && { estimate: d.difference, se: d.se, ci_low: d.ci_low, ci_high: d.ci_high, p_value: d.p_value };
+
+  const b = share('before', [before.id]);
+  const a = share('after', [after.id]);
+  const change = contrast(
+    asContrast(orNull(() => difference(data, w, code, { strata: [before.id] }, { strata: [after.id] }))),
+    b.n >= RELIABLE_N && a.n >= RELIABLE_N
+  );
+  let exposed_vs_unexposed: TIndicatorEffect['exposed_vs_unexposed'] = null;
+  let did: TIndicatorEffect['did'] = null;
+  if (args.exposure) {
+    const ae = share(EXPOSED, [after.id], EXPOSED);
+    const au = share(UNEXPOSED, [after.id], UNEXPOSED);
+    exposed_vs_unexposed = {
+      exposed: ae,
+      unexposed: au,
+      difference: contrast(
+        asContrast(
+          orNull(() =>
+            difference(data, w, code, { strata: [after.id], group: UNEXPOSED }, { strata: [after.id], group: EXPOSED })
+          )
+        ),
+        ae.n >= RELIABLE_N && au.n >= RELIABLE_N
+      )
+    };
+    const be = share('before_exposed', [before.id], EXPOSED);
+    const bu = share('before_unexposed', [before.id], UNEXPOSED);
+    const d = orNull(() =>
+      differenceInDifferences(data, w, {
+        code,
+        before: before.id,
+        after: after.id,
+        exposed: EXPOSED,
+        unexposed: UNEXPOSED
+      })
+    );
+    did = {
+      ...contrast(
+        d,
+        [ae, au, be, bu].every((x) => x.n >= RELIABLE_N)
+      ),
+      n: { before_exposed: be.n, before_unexposed: bu.n, after_exposed: ae.n, after_unexposed: au.n }
+    };
+  }
+  return {
+    indicator: { questionId: args.questionId, answerCode: args.answerCode },
+    weighting: args.weighting,
+    before: b,
+    after: a,
+    change,
+    exposed_vs_unexposed,
+    did,
+    too_few
+  };
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { readE2eEnv } from './helpers';
+
+/** The public campaign pages without JavaScript (issue 8): a published campaign put into the e2e database. */
+const slug = `uten-js-${randomUUID().slice(0, 6)}`;
+const name = `Kampanje uten JS ${slug.slice(-6)}`;
+
+test.beforeAll(() => {
+  const db = new Database(readE2eEnv().dbPath);
+  try {
+    const now = new Date().toISOString();
+    db.prepare(
+      `insert into campaign (id, slug, name, goal, target_group, sectors, channels, starts_on, ends_on, budget_nok,
+        survey_id, question_id, answer_code, sdg_targets, measure_ids, partners, materials, design, baseline_wave_id,
+        followup_wave_id, exposure_question_id, exposure_answer_code, source_codes, weighting, published_at,
+        created_by, created_at, updated_at)
+       values (?, ?, ?, ?, ?, '[]', '["school_visits"]', '2026-09-07', '2026-10-04', 90000, null, null, null,
+        '["16.2"]', '[]', 'Partner A', '[]', 'before_after', null, null, null, null, '[]', 'none', ?, null, ?, ?)`
+    ).run(randomUUID(), slug, name, 'Elever skal vite hvor de kan melde fra.', 'Elever 16–19', now, now, now);
+  } finally {
+    db.close();
+  }
+});
+
+test('the public campaign list and page work without JavaScript, in both languages', async ({ page }) => {
+  await page.goto('/campaigns');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kampanjer mot menneskehandel' })).toBeVisible();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('Kanaler: Skolebesøk')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Aktivitet per uke' })).toContainText('2026-W37');
+  await expect(page.getByText(/Resultatet er ikke klart ennå/)).toBeVisible();
+
+  await page.goto(`/en/campaigns/${slug}`);
+  await expect(page.getByText('Target group: Elever 16–19')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible();
+
+  const missing = await page.goto('/campaigns/finnes-ikke');
+  expect(missing?.status()).toBe(404);
+});
