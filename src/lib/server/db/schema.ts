@@ -130,7 +130,7 @@ export interface Database
     HelpTables,
     NotificationTables,
     SurveysTables,
-    ContentTables {}
+    ContentTables,
     CampaignsTables {}
 
 export type DB = Kysely<Database>;

@@ -33,7 +33,7 @@ export const migrations: Record<string, Migration> = {
   '202612010000_surveys': m202612010000,
   '202612010300_report_more': m202612010300,
   '202612020300_youth_tally_shards': m202612020300,
-  '202612020200_content': m202612020200
+  '202612020200_content': m202612020200,
   '202612020000_survey_breakdowns': m202612020000,
   '202612020100_campaigns': m202612020100
 };
