@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../i18n';
-import { questionTypes, weightingTypes } from '../../surveys/definition';
+import { questionTypes, weightingTypes, type TSurveyDefinition } from '../../surveys/definition';
 import type { TApiOperation } from '../api/openapi';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { resultsDocument } from './surveys.export';
+import { byBreakdownQuestion } from './surveys.breakdown';
 import { compareResults, surveyResults } from './surveys.results';
 import { getPublishedSurvey, listPublishedSurveys, submitResponse } from './surveys.service';
 
@@ -29,7 +30,7 @@ export const ZSurveyResponseBody = z.strictObject({
 export const ZSurveyResultsQuery = z.object({
   wave: z.string().max(80).optional(),
   weighting: z.enum(['none', 'poststratify', 'rake'], { message: 'validation.choose' }).default('rake'),
-  /** A weighting variable (sex, age_group, county) or the id of the question asking it. */
+  /** A weighting variable (sex, age_group, county), the id of the question asking it, or a breakdown question's id. */
   by: z.string().max(40).optional()
 });
 
@@ -90,7 +91,8 @@ export const ZSurveyResults = z
     survey: z.object({ id: z.string(), slug: z.string(), title: z.string(), version: z.number() }),
     wave: ZWave,
     weighting: z.enum(['none', 'poststratify', 'rake']),
-    by: z.enum(weightingTypes).nullable(),
+    /** A weighting variable (sex, age_group, county) or the id of a breakdown question. */
+    by: z.string().nullable(),
     respondents: z.number().nullable(),
     questions: z.array(ZApiQuestion),
     groups: z.array(z.object({ group: z.string(), label: z.string(), questions: z.array(ZApiQuestion) })),
@@ -200,12 +202,16 @@ export async function apiSubmit(
   );
 }
 
-/** `by` as a weighting variable: the variable itself or the id of the question that asks it. */
-function byVariable(definition: { sections: { questions: { id: string; type: string }[] }[] }, by: string | undefined) {
+/**
+ * `by` as a weighting variable (the variable itself or the id of the question that asks it) or the id of a
+ * breakdown question; another question → 400 "mark it in the builder".
+ */
+function byVariable(definition: TSurveyDefinition, by: string | undefined) {
   if (!by) return null;
   if ((weightingTypes as readonly string[]).includes(by)) return by;
   const q = definition.sections.flatMap((x) => x.questions).find((x) => x.id === by);
   if (q && (weightingTypes as readonly string[]).includes(q.type)) return q.type;
+  if (q && byBreakdownQuestion(definition, by)) return by;
   throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
 }
 

@@ -90,3 +90,22 @@ export async function breakdownCounts(
   }
   return out;
 }
+
+/**
+ * `by` of a results or comparison query when it names a question: the breakdown question it names, or a 400
+ * on `by` ("mark it in the builder") for a question that is not marked; null for a weighting variable
+ * (sex, age_group, county), no `by`, or a string that is no question (the caller's own check answers that).
+ */
+export function byBreakdownQuestion(def: TSurveyDefinition, by: string | null | undefined): TQuestion | null {
+  if (!by || (weightingTypes as readonly string[]).includes(by)) return null;
+  const q = def.sections.flatMap((s) => s.questions).find((x) => x.id === by);
+  if (!q) return null;
+  return requireBreakdownQuestion(def, by, 'by');
+}
+
+/** The groups (breakdown answers) that have respondents in the counts, in the question's order. */
+export function groupsPresent(codes: readonly string[], counts: Map<string, TCellCount[]>): string[] {
+  const present = new Set<string>();
+  for (const list of counts.values()) for (const c of list) if (c.group && c.n > 0) present.add(c.group);
+  return codes.filter((c) => present.has(c));
+}

@@ -13,7 +13,10 @@ import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { ageGroups, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
 import { cellFromKey } from '../../surveys/response';
+import { apiCompare, apiResults } from './surveys.api';
 import { indicatorEffect } from './surveys.effect';
+import { resultsPage } from './surveys.results-page';
+import { compareResults, surveyResults } from './surveys.results';
 import { presentVariables, weigh, type TWeightingMethod } from './surveys.results';
 import { createSurvey, publishSurvey, saveDefinition, saveWave, submitResponse } from './surveys.service';
 
@@ -117,14 +120,15 @@ async function fixture(slug: string, sizes: [number, number], seen = true): Prom
 }
 
 /** The same estimates computed the slow way: one count per respondent from the answers given, then the engine. */
-function fromRespondents(f: TFixture, method: TWeightingMethod, exposure: boolean) {
+function fromRespondents(f: TFixture, method: TWeightingMethod, exposure: boolean, waves?: string[]) {
   const variables = presentVariables(definition(true));
   const counts: TCellCount[] = [];
   for (const [waveId, list] of f.answers)
-    for (const a of list) {
+    for (const a of waves && !waves.includes(waveId) ? [] : list) {
       const full = ['sex', 'age'].map((k) => String(a[k]));
       const cell = variables.map((v) => (v === 'sex' ? full[0] : v === 'age_group' ? full[1] : ''));
-      const group = !exposure || a.seen === '' ? null : a.seen === 'yes' ? 'exposed' : 'unexposed';
+      const group =
+        !exposure || a.seen === '' ? null : waves ? String(a.seen) : a.seen === 'yes' ? 'exposed' : 'unexposed';
       counts.push({ stratum: waveId, cell, answer: a.problem === '' ? null : String(a.problem), group, n: 1 });
     }
   const wt = weigh(variables, counts, method);
@@ -142,8 +146,8 @@ afterAll(() => ctx.close());
 describe('indicatorEffect', () => {
   let f: TFixture;
   beforeAll(async () => {
-    f = await fixture('effect', [220, 260]);
-  });
+    f = await fixture('effect', [120, 140]);
+  }, 180_000);
 
   it('unweighted: before/after are the plain shares k/n and the change their difference', async () => {
     const e = await indicatorEffect(ctx, {
@@ -345,5 +349,116 @@ describe('joint counters', () => {
       list.filter((a) => a.seen === '' && a.problem === '').length
     );
     expect(cellFromKey('female|16-24|')).toEqual(['female', '16-24', '']);
+  });
+});
+
+describe('results by a breakdown question', () => {
+  let f: TFixture;
+  beforeAll(async () => {
+    f = await fixture('by-seen', [30, 150]);
+  }, 180_000);
+
+  for (const method of ['none', 'rake'] as const)
+    it(`${method}: by=seen gives per answer of "seen" the figures the respondents give`, async () => {
+      const r = await surveyResults(ctx.db, f.surveyId, { wave: f.after, weighting: method, by: 'seen', locale: 'nb' });
+      expect(r.by).toBe('seen');
+      expect(r.groups.map((g) => g.group)).toEqual(['yes', 'no']);
+      const { data, w } = fromRespondents(f, method, true, [f.after]);
+      for (const g of r.groups) {
+        const problem = g.questions.find((x) => x.question === 'problem')!;
+        const expected = proportions(
+          data,
+          w,
+          { strata: [f.after], group: g.group },
+          { codes: ['yes', 'no', 'unsure'] }
+        );
+        // base n is unweighted (respondents outside the margins, sex "other", count; the weighting leaves them out).
+        const answered = f.answers.get(f.after)!.filter((a) => a.seen === g.group && a.problem !== '').length;
+        expect(problem.base_n).toBe(answered);
+        expect(problem.unreliable).toBe(answered < 30);
+        for (const a of problem.answers) {
+          const e = expected.answers.find((x) => x.code === a.code)!;
+          const p = method === 'none' ? a.proportion : a.weighted_proportion!;
+          const se = method === 'none' ? a.se : a.weighted_se!;
+          expect(p).toBeCloseTo(e.proportion, 12);
+          expect(se).toBeCloseTo(e.se, 12);
+        }
+      }
+    });
+
+  it('an unmarked question is refused on `by` with "mark it in the builder"; the API does the same', async () => {
+    for (const call of [
+      () => surveyResults(ctx.db, f.surveyId, { wave: f.after, by: 'problem', locale: 'nb' }),
+      () => apiResults(ctx.db, f.surveyId, { weighting: 'rake', by: 'problem' }, 'en'),
+      () =>
+        apiCompare(
+          ctx.db,
+          f.surveyId,
+          { wave_a: f.after, weighting: 'none', by: 'problem', group_a: 'yes', group_b: 'no' },
+          'en'
+        )
+    ]) {
+      const e = await errorOf(call());
+      expect(e).toMatchObject({ status: 400, message: 'surveys.error.notBreakdown' });
+      expect(e.fields).toEqual({ by: 'surveys.error.notBreakdown' });
+    }
+    const api = await apiResults(ctx.db, f.surveyId, { wave: f.after, weighting: 'none', by: 'seen' }, 'en');
+    expect(api.by).toBe('seen');
+    expect(api.groups.map((g: { group: string }) => g.group)).toEqual(['yes', 'no']);
+  });
+
+  it('compares the groups of a breakdown question (the same difference as the effect at the after wave)', async () => {
+    const c = await compareResults(ctx.db, f.surveyId, {
+      wave_a: f.after,
+      by: 'seen',
+      group_a: 'no',
+      group_b: 'yes',
+      weighting: 'rake',
+      locale: 'nb'
+    });
+    const row = c.rows.find((x) => x.question === 'problem' && x.code === 'yes')!;
+    const { data, w } = fromRespondents(f, 'rake', true, [f.after]);
+    const d = difference(data, w, 'yes', { strata: [f.after], group: 'no' }, { strata: [f.after], group: 'yes' });
+    expect(row.result.difference).toBeCloseTo(d.difference, 12);
+    expect(row.result.se).toBeCloseTo(d.se, 12);
+    const api = await apiCompare(
+      ctx.db,
+      f.surveyId,
+      { wave_a: f.after, weighting: 'rake', by: 'seen', group_a: 'no', group_b: 'yes' },
+      'en'
+    );
+    expect(api.rows.find((x) => x.question === 'problem' && x.code === 'yes')!.difference).toBeCloseTo(
+      d.difference,
+      12
+    );
+  });
+
+  it('the public page offers the breakdown question, marks n < 30 and suppresses n < 5; staff see the counts', async () => {
+    const url = (by: string) => new URL(`http://x/results/by-seen?wave=${f.before}&weighting=none&by=${by}`);
+    const pub = await resultsPage(ctx.db, f.surveyId, url('seen'), 'nb', true);
+    expect(pub.byQuestions).toEqual([{ value: 'seen', label: 'seen' }]);
+    expect(pub.query.by).toBe('seen');
+    const staff = await resultsPage(ctx.db, f.surveyId, url('seen'), 'nb', false);
+    const list = f.answers.get(f.before)!;
+    let suppressedSeen = 0;
+    for (const [i, g] of pub.results.groups.entries()) {
+      const members = list.filter((a) => a.seen === g.group && a.problem !== '');
+      const table = g.questions.find((x) => x.id === 'problem')!;
+      const staffTable = staff.results.groups[i].questions.find((x) => x.id === 'problem')!;
+      expect(staffTable.suppressed).toBe(false);
+      if (members.length < 5) {
+        expect(table.suppressed).toBe(true);
+        continue;
+      }
+      expect(table.warning).toBe(members.length < 30 ? 'unreliable' : null);
+      ['yes', 'no', 'unsure'].forEach((code, k) => {
+        const n = members.filter((a) => a.problem === code).length;
+        expect(table.chart[k].suppressed).toBe(n > 0 && n < 5);
+        if (n > 0 && n < 5) suppressedSeen++;
+        expect(staffTable.rows[k].n).toBe(String(n));
+      });
+    }
+    // The before wave has 30 respondents: its groups are small enough to show both rules.
+    expect(suppressedSeen).toBeGreaterThan(0);
   });
 });

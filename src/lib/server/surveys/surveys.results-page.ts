@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../../i18n';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
+import { breakdownQuestions } from '../../surveys/definition';
 import { comparisonView, resultsView, trendView } from '../../surveys/results-view';
 import { scottishReferenceSeries } from '../surveys-reference/reference-series';
 import { getPublishedSurvey, placesOf } from './surveys.service';
@@ -10,7 +11,12 @@ import { compareResults, referenceIndicators, surveyResults, trend, trendIndicat
 export const ZResultsQuery = z.object({
   wave: z.string().max(40).optional(),
   weighting: z.enum(['none', 'poststratify', 'rake'], { message: 'validation.choose' }).default('rake'),
-  by: z.enum(['', 'sex', 'age_group', 'county'], { message: 'validation.choose' }).default(''),
+  /** '', a weighting variable, or a breakdown question's id (checked by surveyResults). */
+  by: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9_]*$/, { message: 'validation.choose' })
+    .default(''),
   compare: z.string().max(40).optional(),
   group_a: z.string().max(40).optional(),
   group_b: z.string().max(40).optional(),
@@ -72,6 +78,11 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
       group_b: q.group_b ?? '',
       indicator: chosen
     },
-    groupOptions: r.groups.map((g) => ({ value: g.group, label: g.label }))
+    groupOptions: r.groups.map((g) => ({ value: g.group, label: g.label })),
+    /** Breakdown questions of the survey, offered beside sex, age group and county. */
+    byQuestions: breakdownQuestions(s.definition).map((x) => ({
+      value: x.id,
+      label: locale === 'en' ? x.text_en : x.text_nb
+    }))
   };
 }

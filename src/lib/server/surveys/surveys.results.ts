@@ -39,6 +39,7 @@ import { cellFromKey, optionCounterId } from '../../surveys/response';
 import { optionLabel } from '../../surveys/view';
 import * as repo from './surveys.repository';
 import { getPublishedSurvey, parseDefinition, placesOf, type TWaveView } from './surveys.service';
+import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
 
 export type TWeightingMethod = 'none' | 'poststratify' | 'rake';
 export const RELIABLE_N = 30;
@@ -295,7 +296,8 @@ export interface TResults {
   wave: TWaveView;
   waves: TWaveView[];
   weighting: TWeightingMethod;
-  by: TWeightingType | null;
+  /** A weighting variable, or the id of a breakdown question (surveys.breakdown.ts). */
+  by: string | null;
   respondents: number;
   questions: TQuestionResult[];
   /** Per group of `by`: the same results per group. */
@@ -357,11 +359,13 @@ export async function surveyResults(
   const version = await repo.findVersion(db, wave.version_id);
   const waveDef: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
   const variables = presentVariables(waveDef);
-  const by = (options.by ?? null) as TWeightingType | null;
+  const byQuestion = byBreakdownQuestion(waveDef, options.by);
+  const by = byQuestion ? null : ((options.by ?? null) as TWeightingType | null);
   if (by !== null && !variables.includes(by))
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
   const method = options.weighting ?? 'rake';
   const data = await countsByQuestion(db, waveDef, [wave.id], places, by);
+  if (byQuestion) data.counts = await breakdownCounts(db, [wave.id], byQuestion.id, [...data.counts.keys()], variables);
   const respondents = data.cells.reduce((a, c) => a + c.n, 0);
   const notes = new Set<string>();
   const questions = allQuestions(waveDef).filter((q) => isChoice(q) && q.type !== 'municipality');
@@ -369,15 +373,23 @@ export async function surveyResults(
     questions
       .map((q) => questionResult(q, places, options.locale, variables, data.counts, wave.id, method, group, notes))
       .filter((r): r is TQuestionResult => r !== null);
-  const groups = by
-    ? (() => {
-        const byQ = questions.find((q) => q.type === by)!;
-        const present = new Set(data.cells.map((c) => cellFromKey(c.cell)[weightingTypes.indexOf(by)]).filter(Boolean));
-        return choiceCodes(byQ, places)
-          .filter((g) => present.has(g))
-          .map((g) => ({ group: g, label: optionLabel(byQ, g, places, options.locale), questions: results(g) }));
-      })()
-    : [];
+  const groups = byQuestion
+    ? groupsPresent(choiceCodes(byQuestion, places), data.counts).map((g) => ({
+        group: g,
+        label: optionLabel(byQuestion, g, places, options.locale),
+        questions: results(g)
+      }))
+    : by
+      ? (() => {
+          const byQ = questions.find((q) => q.type === by)!;
+          const present = new Set(
+            data.cells.map((c) => cellFromKey(c.cell)[weightingTypes.indexOf(by)]).filter(Boolean)
+          );
+          return choiceCodes(byQ, places)
+            .filter((g) => present.has(g))
+            .map((g) => ({ group: g, label: optionLabel(byQ, g, places, options.locale), questions: results(g) }));
+        })()
+      : [];
   return {
     survey: {
       id: s.id,
@@ -388,7 +400,7 @@ export async function surveyResults(
     wave,
     waves,
     weighting: method,
-    by,
+    by: byQuestion?.id ?? by,
     respondents,
     questions: respondents > 0 ? results(null) : [],
     groups: respondents > 0 ? groups : [],
@@ -432,11 +444,17 @@ export async function compareResults(
     });
   const def = s.definition;
   const variables = presentVariables(def);
-  const by = (options.by ?? null) as TWeightingType | null;
-  if (by !== null && (!variables.includes(by) || !options.group_a || !options.group_b))
+  const byQuestion = byBreakdownQuestion(def, options.by);
+  const by = options.by ?? null;
+  if (
+    by !== null &&
+    ((!byQuestion && !variables.includes(by as TWeightingType)) || !options.group_a || !options.group_b)
+  )
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
   const method = options.weighting ?? 'rake';
-  const data = await countsByQuestion(db, def, [...new Set([a.id, b.id])], places, by);
+  const waveIds = [...new Set([a.id, b.id])];
+  const data = await countsByQuestion(db, def, waveIds, places, byQuestion ? null : (by as TWeightingType | null));
+  if (byQuestion) data.counts = await breakdownCounts(db, waveIds, byQuestion.id, [...data.counts.keys()], variables);
   const rows: TComparisonRow[] = [];
   const notes = new Set<string>();
   for (const q of allQuestions(def).filter((x) => isChoice(x) && x.type !== 'municipality')) {
