@@ -21,6 +21,7 @@ import {
 } from '../../surveys/response';
 import { ZQuotas, type TQuota, type TWaveForm } from '../../surveys/forms';
 import * as repo from './surveys.repository';
+import { addNumericSums, numericRows, recountNumeric, replaceNumericSums } from './surveys.numeric';
 
 export const surveyStaffRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
 
@@ -567,6 +568,8 @@ export async function submitResponse(
       answerRows(answers)
     );
     await repo.incrementCounts(trx, wave.id, cellKey(cell), counterRows(definition, answers));
+    // Number questions: n, Σy, Σy² per cell (surveys.numeric.ts), in the same transaction.
+    await addNumericSums(trx, wave.id, cellKey(cell), numericRows(definition, answers));
   });
   return { id };
 }
@@ -606,6 +609,7 @@ export async function recountAll(db: DB): Promise<{ waves: number; responses: nu
       const r = await recountWave(trx, waveId);
       responses += r.cells.reduce((a, c) => a + c.n, 0);
       await repo.replaceCounts(trx, waveId, r.cells, r.counts);
+      await replaceNumericSums(trx, waveId, await recountNumeric(trx, waveId));
     });
   return { waves: waves.length, responses };
 }

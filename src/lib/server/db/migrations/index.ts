@@ -12,6 +12,7 @@ import * as m202611300400 from './202611300400_help';
 import * as m202612010100 from './202612010100_notifications';
 import * as m202612010000 from './202612010000_surveys';
 import * as m202612010300 from './202612010300_report_more';
+import * as m202612020400 from './202612020400_survey_numeric';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '202611300400_help': m202611300400,
   '202612010100_notifications': m202612010100,
   '202612010000_surveys': m202612010000,
-  '202612010300_report_more': m202612010300
+  '202612010300_report_more': m202612010300,
+  '202612020400_survey_numeric': m202612020400
 };
