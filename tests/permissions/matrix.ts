@@ -498,6 +498,11 @@ export const matrix: TRow[] = [
     note: 'Without wave_a and wave_b the answer is 400 (about the input), for everyone.'
   },
   {
+    ...api('/api/v1/surveys/{id}/trend'),
+    path: '/api/v1/surveys/{survey}/trend',
+    note: 'Without question and answer the answer is 400 (about the input), for everyone.'
+  },
+  {
     ...api('/api/v1/surveys/{id}/waves/{wave}/responses', everyone, 'POST'),
     path: '/api/v1/surveys/{survey}/waves/{surveyWave}/responses',
     note: 'Anyone may answer a published survey; an empty body is refused (400), nothing stored.'

@@ -100,6 +100,7 @@ describe('the trend of an answer', () => {
       base_n: base,
       n,
       proportion: base ? n / base : 0,
+      se: 0.05,
       ci_low: 0,
       ci_high: 1,
       weighted: i !== 1,

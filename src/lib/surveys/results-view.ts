@@ -1,7 +1,7 @@
 /** Results as the pages show them: formatted figures, and for the public counts under 5 suppressed. */
 import { formatNumber, translate, type Locale } from '../i18n';
 import { formatSuppressed, suppressCount } from '../stats/suppress';
-import type { TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
+import type { TMeanResult, TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
 import type { TProportionItem } from '../charts/proportion-layout';
 import type { TReferenceSeries as TChartReference, TTrendPoint } from '../charts/trend-layout';
 
@@ -116,6 +116,44 @@ export function questionTable(q: TQuestionResult, locale: Locale, isPublic: bool
   };
 }
 
+export interface TMeanRow {
+  id: string;
+  text: string;
+  n: string;
+  /** null: shown; otherwise why the figures are hidden (public, fewer than 5) or must be read with care. */
+  warning: 'suppressed' | 'unreliable' | null;
+  mean: string;
+  ci: string;
+  se: string;
+  weighted: string;
+  weighted_ci: string;
+  weighted_se: string;
+  deff: string;
+  effective_n: string;
+}
+
+/** A number question's means as a table row; for the public a base under 5 shows no figures. */
+export function meanRow(m: TMeanResult, locale: Locale, isPublic: boolean): TMeanRow {
+  const base = suppressCount(m.base_n);
+  const hide = isPublic && base.suppressed;
+  const range = (lo: number | null, hi: number | null) =>
+    lo === null || hi === null ? '–' : `${num(locale, lo)} – ${num(locale, hi)}`;
+  return {
+    id: m.question,
+    text: m.text,
+    n: isPublic ? formatSuppressed(base, (n) => formatNumber(locale, n)) : formatNumber(locale, m.base_n),
+    warning: hide ? 'suppressed' : m.unreliable ? 'unreliable' : null,
+    mean: hide ? '–' : num(locale, m.mean),
+    ci: hide ? '–' : range(m.ci_low, m.ci_high),
+    se: hide ? '–' : num(locale, m.se, 3),
+    weighted: hide ? '–' : num(locale, m.weighted_mean),
+    weighted_ci: hide ? '–' : range(m.weighted_ci_low, m.weighted_ci_high),
+    weighted_se: hide ? '–' : num(locale, m.weighted_se, 3),
+    deff: hide ? '–' : num(locale, m.deff, 2),
+    effective_n: hide ? '–' : num(locale, m.effective_n, 0)
+  };
+}
+
 export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
   return {
     survey: r.survey,
@@ -129,6 +167,9 @@ export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
     },
     waves: r.waves.map((w) => ({ id: w.id, name: w.name, method: w.method })),
     weighting: r.weighting,
+    weighting_applied: r.weighting_applied,
+    weighting_note: r.weighting_note,
+    means: r.means.map((m) => meanRow(m, locale, isPublic)),
     by: r.by,
     respondents: isPublic
       ? formatSuppressed(suppressCount(r.respondents), (n) => formatNumber(locale, n))
@@ -137,7 +178,8 @@ export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
     groups: r.groups.map((g) => ({
       group: g.group,
       label: g.label,
-      questions: g.questions.map((q) => questionTable(q, locale, isPublic))
+      questions: g.questions.map((q) => questionTable(q, locale, isPublic)),
+      means: g.means.map((m) => meanRow(m, locale, isPublic))
     })),
     notes: r.notes,
     model_note: r.model_note
@@ -154,19 +196,26 @@ export function comparisonView(
     by: c.by,
     wave_a: c.wave_a.name,
     wave_b: c.wave_b.name,
-    rows: c.rows.map((x) => ({
-      question: x.text,
-      label: x.label,
-      a: pct(locale, x.result.estimate_a),
-      b: pct(locale, x.result.estimate_b),
-      difference: `${x.result.difference >= 0 ? '+' : '−'}${formatNumber(locale, Math.abs(x.result.difference) * 100, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}`,
-      ci: `${formatNumber(locale, x.result.ci_low * 100, { maximumFractionDigits: 1 })} – ${formatNumber(locale, x.result.ci_high * 100, { maximumFractionDigits: 1 })}`,
-      p: num(locale, x.result.p_value, 3),
-      verdict: translate(
-        locale,
-        x.result.significant ? 'surveys.results.significant' : 'surveys.results.notSignificant'
-      )
-    })),
+    rows: c.rows.map((x) => {
+      // A share's difference is in percentage points; a mean's in the question's own unit.
+      const mean = x.kind === 'mean';
+      const f = mean ? 1 : 100;
+      const d = (v: number, min = 0) =>
+        formatNumber(locale, v * f, { maximumFractionDigits: mean ? 2 : 1, minimumFractionDigits: min });
+      return {
+        question: x.text,
+        label: x.label,
+        a: mean ? num(locale, x.result.estimate_a) : pct(locale, x.result.estimate_a),
+        b: mean ? num(locale, x.result.estimate_b) : pct(locale, x.result.estimate_b),
+        difference: `${x.result.difference >= 0 ? '+' : '−'}${d(Math.abs(x.result.difference), mean ? 0 : 1)}`,
+        ci: `${d(x.result.ci_low)} – ${d(x.result.ci_high)}`,
+        p: num(locale, x.result.p_value, 3),
+        verdict: translate(
+          locale,
+          x.result.significant ? 'surveys.results.significant' : 'surveys.results.notSignificant'
+        )
+      };
+    }),
     notes: c.notes
   };
 }

@@ -219,6 +219,21 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.results.chartUnweighted': 'Unweighted',
   'surveys.results.leftOut':
     '{n} answers could not be weighted (sex "other" or missing demographics) and are only in the unweighted figures.',
+  'surveys.error.badTrendQuestion':
+    'Choose a question with answer options (single choice, multiple choice or scale) in the survey.',
+  'surveys.error.badTrendAnswer': "Choose one of the question's answer options.",
+  'surveys.results.weightingFallback':
+    'No answers from {categories} in this wave: the weighting cannot be used, the figures are unweighted.',
+  'surveys.results.meansTitle': 'Means of number questions',
+  'surveys.results.meansCaption': 'Means with 95 % confidence interval (Wald), unweighted and weighted',
+  'surveys.results.mean': 'Mean',
+  'surveys.results.weightedMean': 'Weighted mean',
+  'surveys.results.meanSe': 'SE',
+  'surveys.results.weightedMeanSe': 'Weighted SE',
+  'surveys.results.deffShort': 'Design effect',
+  'surveys.results.effectiveN': 'Effective n',
+  'surveys.results.meanSuppressed': 'fewer than 5 answers',
+  'surveys.results.meanUnreliable': 'under 30 answers: not reliable',
   'surveys.results.title': 'Results: {survey}',
   'surveys.results.leadPublic':
     'Shares per answer, unweighted and weighted to the population aged 16 and over, with 95 % confidence intervals. Groups with fewer than 5 answers are not shown.',
@@ -264,8 +279,8 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.results.compareTitle': 'Change from "{a}" to "{b}"',
   'surveys.results.compareGroupsTitle': 'Difference between the groups',
   'surveys.results.compareCaption':
-    'Difference B − A in percentage points, with 95 % confidence interval and two-sided test',
-  'surveys.results.difference': 'Difference (pp)',
+    "Difference B − A (shares in percentage points, means in the question's unit), with 95 % confidence interval and two-sided test",
+  'surveys.results.difference': 'Difference',
   'surveys.results.verdict': 'Verdict',
   'surveys.results.significant': 'a significant change',
   'surveys.results.notSignificant': 'not a significant change',

@@ -215,6 +215,21 @@ export const surveys = {
   'surveys.results.chartUnweighted': 'Uvektet',
   'surveys.results.leftOut':
     '{n} svar kunne ikke vektes (kjønn «annet» eller manglende demografi) og er bare med i de uvektede tallene.',
+  'surveys.error.badTrendQuestion':
+    'Velg et spørsmål med svaralternativer (enkeltvalg, flervalg eller skala) i undersøkelsen.',
+  'surveys.error.badTrendAnswer': 'Velg et av svaralternativene til spørsmålet.',
+  'surveys.results.weightingFallback':
+    'Ingen svar fra {categories} i denne bølgen: vektingen kan ikke brukes, tallene er uvektede.',
+  'surveys.results.meansTitle': 'Gjennomsnitt for tallspørsmål',
+  'surveys.results.meansCaption': 'Gjennomsnitt med 95 % konfidensintervall (Wald), uvektet og vektet',
+  'surveys.results.mean': 'Gjennomsnitt',
+  'surveys.results.weightedMean': 'Vektet gjennomsnitt',
+  'surveys.results.meanSe': 'SF',
+  'surveys.results.weightedMeanSe': 'Vektet SF',
+  'surveys.results.deffShort': 'Designeffekt',
+  'surveys.results.effectiveN': 'Effektivt antall',
+  'surveys.results.meanSuppressed': 'færre enn 5 svar',
+  'surveys.results.meanUnreliable': 'under 30 svar: ikke pålitelig',
   'surveys.results.title': 'Resultater: {survey}',
   'surveys.results.leadPublic':
     'Andeler per svar, uvektet og vektet til befolkningen 16 år og eldre, med 95 % konfidensintervall. Grupper med færre enn 5 svar vises ikke.',
@@ -259,8 +274,9 @@ export const surveys = {
   'surveys.results.summary': 'Vanligste svar: «{answer}», {share} (95 % KI {low} – {high}), av {n} som svarte.',
   'surveys.results.compareTitle': 'Endring fra «{a}» til «{b}»',
   'surveys.results.compareGroupsTitle': 'Forskjell mellom gruppene',
-  'surveys.results.compareCaption': 'Forskjell B − A i prosentpoeng, med 95 % konfidensintervall og tosidig test',
-  'surveys.results.difference': 'Forskjell (pp)',
+  'surveys.results.compareCaption':
+    'Forskjell B − A (andeler i prosentpoeng, gjennomsnitt i spørsmålets enhet), med 95 % konfidensintervall og tosidig test',
+  'surveys.results.difference': 'Forskjell',
   'surveys.results.verdict': 'Vurdering',
   'surveys.results.significant': 'signifikant endring',
   'surveys.results.notSignificant': 'ikke en signifikant endring',

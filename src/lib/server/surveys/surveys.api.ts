@@ -5,14 +5,22 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../i18n';
-import { questionTypes, weightingTypes, type TSurveyDefinition } from '../../surveys/definition';
+import {
+  allQuestions,
+  choiceCodes,
+  isChoice,
+  questionTypes,
+  weightingTypes,
+  type TSurveyDefinition
+} from '../../surveys/definition';
+import { suppressCount } from '../../stats/suppress';
 import type { TApiOperation } from '../api/openapi';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { resultsDocument } from './surveys.export';
 import { byBreakdownQuestion } from './surveys.breakdown';
-import { compareResults, surveyResults } from './surveys.results';
-import { getPublishedSurvey, listPublishedSurveys, submitResponse } from './surveys.service';
+import { compareResults, surveyResults, trend } from './surveys.results';
+import { getPublishedSurvey, listPublishedSurveys, placesOf, submitResponse } from './surveys.service';
 
 export const ZSurveyResponseBody = z.strictObject({
   answers: z.record(
@@ -33,6 +41,44 @@ export const ZSurveyResultsQuery = z.object({
   /** A weighting variable (sex, age_group, county), the id of the question asking it, or a breakdown question's id. */
   by: z.string().max(40).optional()
 });
+
+export const ZSurveyTrendQuery = z.object({
+  /** The id of a single-choice, multiple-choice or Likert question. */
+  question: z.string({ message: 'validation.required' }).min(1, 'validation.required').max(40, 'validation.tooLong'),
+  /** One of its answer codes. */
+  answer: z.string({ message: 'validation.required' }).min(1, 'validation.required').max(40, 'validation.tooLong'),
+  weighting: z.enum(['none', 'poststratify', 'rake'], { message: 'validation.choose' }).default('rake')
+});
+
+const ZTrendWave = z.object({
+  wave: z.string(),
+  name: z.string(),
+  date: z.string(),
+  method: z.string(),
+  /** The wave was collected with another method than the wave before it: compare with care. */
+  method_changed: z.boolean(),
+  weighted: z.boolean(),
+  unreliable: z.boolean(),
+  suppressed: z.boolean(),
+  base_n: z.number().nullable(),
+  n: z.number().nullable(),
+  p: z.number().nullable(),
+  se: z.number().nullable(),
+  ci_low: z.number().nullable(),
+  ci_high: z.number().nullable()
+});
+export const ZSurveyTrend = z
+  .object({
+    question: z.string(),
+    text: z.string(),
+    answer: z.string(),
+    label: z.string(),
+    weighting: z.enum(['none', 'poststratify', 'rake']),
+    waves: z.array(ZTrendWave),
+    reference: z.string().nullable(),
+    notes: z.array(z.string())
+  })
+  .meta({ id: 'SurveyTrend' });
 
 export const ZSurveyCompareQuery = z.object({
   wave_a: z.string().max(80).optional(),
@@ -86,16 +132,39 @@ const ZApiQuestion = z.object({
   unreliable: z.boolean(),
   answers: z.array(ZApiAnswer)
 });
+const ZApiMean = z.object({
+  question: z.string(),
+  text: z.string(),
+  base_n: z.number(),
+  mean: z.number(),
+  se: z.number().nullable(),
+  ci_low: z.number().nullable(),
+  ci_high: z.number().nullable(),
+  weighted_mean: z.number().nullable(),
+  weighted_se: z.number().nullable(),
+  weighted_ci_low: z.number().nullable(),
+  weighted_ci_high: z.number().nullable(),
+  deff: z.number().nullable(),
+  effective_n: z.number().nullable(),
+  unreliable: z.boolean()
+});
 export const ZSurveyResults = z
   .object({
     survey: z.object({ id: z.string(), slug: z.string(), title: z.string(), version: z.number() }),
     wave: ZWave,
     weighting: z.enum(['none', 'poststratify', 'rake']),
+    /** 'none' when the weighting asked for cannot be applied; `weighting_note` names the empty category. */
+    weighting_applied: z.enum(['none', 'poststratify', 'rake']),
+    weighting_note: z.string().nullable(),
     /** A weighting variable (sex, age_group, county) or the id of a breakdown question. */
     by: z.string().nullable(),
     respondents: z.number().nullable(),
     questions: z.array(ZApiQuestion),
-    groups: z.array(z.object({ group: z.string(), label: z.string(), questions: z.array(ZApiQuestion) })),
+    /** Number questions: unweighted and weighted mean with SE, 95 % CI, base n, design effect, effective n. */
+    means: z.array(ZApiMean),
+    groups: z.array(
+      z.object({ group: z.string(), label: z.string(), questions: z.array(ZApiQuestion), means: z.array(ZApiMean) })
+    ),
     notes: z.array(z.string()),
     model_note: z.string()
   })
@@ -132,17 +201,29 @@ export const surveysOperations: TApiOperation[] = [
     method: 'get',
     path: '/api/v1/surveys/{id}/results',
     summary:
-      'Results of a wave of a published survey: per choice question the answers with n, share, SE, 95 % interval, the same weighted (post-stratified or raked to the population 16+, SSB 1 Jan 2026), base n, effective n and design effect; counts under 5 are hidden',
+      'Results of a wave of a published survey: per choice question the answers with n, share, SE, 95 % interval, the same weighted (post-stratified or raked to the population 16+, SSB 1 Jan 2026), base n, effective n and design effect; per number question (`means`) the unweighted and weighted mean with SE, 95 % interval, base n, design effect and effective n. When a margin category (a county, a sex × age group) has no respondents in the wave, the weighting cannot be used: `weighting_applied` is `none`, the weighted figures are null and `weighting_note` names the category. Counts under 5 are hidden',
     tags: ['surveys'],
     query: ZSurveyResultsQuery,
     response: ZSurveyResults,
+    example: { query: { weighting: 'rake', by: 'sex' } },
+    noExample: 'surveys have random ids; the seeded template is a draft until published'
+  },
+  {
+    method: 'get',
+    path: '/api/v1/surveys/{id}/trend',
+    summary:
+      'One answer of one choice question across the waves in date order, as the trend chart draws it: per wave the share p (weighted as asked, unweighted where a wave cannot be weighted), SE, 95 % interval, n, the method and whether it changed from the wave before; counts under 5 are hidden. Unknown question or answer: 400.',
+    tags: ['surveys'],
+    query: ZSurveyTrendQuery,
+    response: ZSurveyTrend,
+    example: { query: { question: 'problem_world', answer: 'great', weighting: 'rake' } },
     noExample: 'surveys have random ids; the seeded template is a draft until published'
   },
   {
     method: 'get',
     path: '/api/v1/surveys/{id}/compare',
     summary:
-      'Differences between two waves (wave_b − wave_a) or two groups of a wave (by, group_a, group_b): difference, 95 % CI, p-value, and whether the waves were collected with different methods',
+      "Differences between two waves (wave_b − wave_a) or two groups of a wave (by, group_a, group_b) of every answer share and of every number question's mean (rows with kind `mean`): difference, 95 % CI, p-value, and whether the waves were collected with different methods",
     tags: ['surveys'],
     query: ZSurveyCompareQuery,
     response: z.looseObject({ rows: z.array(z.looseObject({})) }),
@@ -246,7 +327,61 @@ export async function apiCompare(db: DB, idOrSlug: string, q: z.infer<typeof ZSu
     group_b: c.group_b,
     weighting: c.weighting,
     method_differs: c.method_differs,
-    rows: c.rows.map((r) => ({ question: r.question, text: r.text, code: r.code, label: r.label, ...r.result })),
+    weighting_applied: c.weighting_applied,
+    rows: c.rows.map((r) => ({
+      question: r.question,
+      text: r.text,
+      kind: r.kind ?? 'share',
+      code: r.code,
+      label: r.label,
+      ...r.result
+    })),
     notes: c.notes
+  };
+}
+
+/**
+ * The trend of one answer across the waves (the figures of the trend chart). A wave where fewer than 5 gave
+ * the answer, or fewer than 5 answered, is kept with its figures hidden (like the public chart).
+ */
+export async function apiTrend(db: DB, idOrSlug: string, q: z.infer<typeof ZSurveyTrendQuery>, locale: Locale) {
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const question = allQuestions(s.definition).find((x) => x.id === q.question);
+  if (!question || !isChoice(question) || question.type === 'municipality')
+    throw new AppError('validation', 'surveys.error.badTrendQuestion', {
+      fields: { question: 'surveys.error.badTrendQuestion' }
+    });
+  if (!choiceCodes(question, await placesOf(db)).includes(q.answer))
+    throw new AppError('validation', 'surveys.error.badTrendAnswer', {
+      fields: { answer: 'surveys.error.badTrendAnswer' }
+    });
+  const tr = await trend(db, s.id, q.question, q.answer, q.weighting, locale);
+  return {
+    question: tr.question,
+    text: tr.text,
+    answer: tr.answer,
+    label: tr.label,
+    weighting: tr.weighting,
+    waves: tr.waves.map((w, i) => {
+      const hide = suppressCount(w.base_n).suppressed || suppressCount(w.n).suppressed;
+      return {
+        wave: w.wave_id,
+        name: w.name,
+        date: w.date,
+        method: w.method,
+        method_changed: i > 0 && tr.waves[i - 1].method !== w.method,
+        weighted: w.weighted,
+        unreliable: w.unreliable,
+        suppressed: hide,
+        base_n: hide ? null : w.base_n,
+        n: hide ? null : w.n,
+        p: hide ? null : w.proportion,
+        se: hide || !Number.isFinite(w.se) ? null : w.se,
+        ci_low: hide ? null : w.ci_low,
+        ci_high: hide ? null : w.ci_high
+      };
+    }),
+    reference: tr.reference,
+    notes: tr.notes
   };
 }

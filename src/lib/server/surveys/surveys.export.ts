@@ -19,7 +19,13 @@ import { optionLabel } from '../../surveys/view';
 import { suppressCount } from '../../stats/suppress';
 import { toCsv } from '../http/csv';
 import * as repo from './surveys.repository';
-import { surveyResults, type TQuestionResult, type TResults, type TWeightingMethod } from './surveys.results';
+import {
+  surveyResults,
+  type TMeanResult,
+  type TQuestionResult,
+  type TResults,
+  type TWeightingMethod
+} from './surveys.results';
 import { canManageSurveys, getPublishedSurvey, parseDefinition, placesOf } from './surveys.service';
 
 const both = (key: MessageKey, nb: TParams, en: TParams) => [translate('nb', key, nb), translate('en', key, en)];
@@ -255,9 +261,32 @@ export function questionDocument(q: TQuestionResult, isPublic: boolean) {
   };
 }
 
+/** A number question's means as the API gives them; public: a base under 5 → null (left out). */
+export function meanDocument(m: TMeanResult, isPublic: boolean) {
+  if (hidden(isPublic, m.base_n)) return null;
+  return {
+    question: m.question,
+    text: m.text,
+    base_n: m.base_n,
+    mean: m.mean,
+    se: m.se,
+    ci_low: m.ci_low,
+    ci_high: m.ci_high,
+    weighted_mean: m.weighted_mean,
+    weighted_se: m.weighted_se,
+    weighted_ci_low: m.weighted_ci_low,
+    weighted_ci_high: m.weighted_ci_high,
+    deff: m.deff,
+    effective_n: m.effective_n,
+    unreliable: m.unreliable
+  };
+}
+
 export function resultsDocument(r: TResults, isPublic: boolean) {
   const questions = (qs: TQuestionResult[]) =>
     qs.map((q) => questionDocument(q, isPublic)).filter((q): q is NonNullable<typeof q> => q !== null);
+  const means = (ms: TMeanResult[]) =>
+    ms.map((m) => meanDocument(m, isPublic)).filter((m): m is NonNullable<typeof m> => m !== null);
   return {
     survey: r.survey,
     wave: {
@@ -268,10 +297,18 @@ export function resultsDocument(r: TResults, isPublic: boolean) {
       closes_on: r.wave.closes_on
     },
     weighting: r.weighting,
+    weighting_applied: r.weighting_applied,
+    weighting_note: r.weighting_note,
     by: r.by,
     respondents: hidden(isPublic, r.respondents) ? null : r.respondents,
     questions: questions(r.questions),
-    groups: r.groups.map((g) => ({ group: g.group, label: g.label, questions: questions(g.questions) })),
+    means: means(r.means),
+    groups: r.groups.map((g) => ({
+      group: g.group,
+      label: g.label,
+      questions: questions(g.questions),
+      means: means(g.means)
+    })),
     notes: r.notes,
     model_note: r.model_note
   };

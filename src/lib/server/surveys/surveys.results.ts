@@ -10,6 +10,7 @@ import {
   difference,
   fromCounts,
   isSurveyStatsError,
+  mean,
   noWeighting,
   postStratify,
   proportions,
@@ -40,6 +41,7 @@ import { optionLabel } from '../../surveys/view';
 import * as repo from './surveys.repository';
 import { getPublishedSurvey, parseDefinition, placesOf, type TWaveView } from './surveys.service';
 import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
+import { fromNumericCells, numericSums, type TNumericCell } from './surveys.numeric';
 
 export type TWeightingMethod = 'none' | 'poststratify' | 'rake';
 export const RELIABLE_N = 30;
@@ -169,6 +171,195 @@ export function weigh(variables: TWeightingType[], counts: TCellCount[], method:
   }
 }
 
+// ——— Weighting fallback: a margin category without respondents ———
+
+/**
+ * The categories of the chosen weighting's margins (a county, a sex × age group…) in which the waves have
+ * no weightable respondents, named for people. Raking or post-stratifying cannot give such a category its
+ * population share, so the results fall back to unweighted figures and say why (no automatic collapsing).
+ */
+export function emptyMarginCategories(
+  def: TSurveyDefinition,
+  places: TPlaces,
+  locale: Locale,
+  cells: readonly { wave_id: string; cell: string; n: number }[],
+  method: TWeightingMethod
+): string[] {
+  const variables = presentVariables(def);
+  if (method === 'none' || variables.length === 0) return [];
+  const questions = allQuestions(def);
+  const label = (v: string, level: string) => {
+    const q = questions.find((x) => x.type === v);
+    return q ? optionLabel(q, level, places, locale) : level;
+  };
+  const missing: string[] = [];
+  for (const waveId of [...new Set(cells.map((c) => c.wave_id))]) {
+    const present = cells
+      .filter((c) => c.wave_id === waveId && Number(c.n) > 0)
+      .map((c) => cellFromKey(c.cell))
+      .map((full) => variables.map((v) => full[weightingTypes.indexOf(v)] ?? ''))
+      .filter((cell) => weightable(variables, cell));
+    for (const t of targets(variables, method)) {
+      const pos = t.variables.map((v) => variables.indexOf(v as TWeightingType));
+      for (const c of t.cells) {
+        if (!(c.total > 0)) continue;
+        if (present.some((cell) => pos.every((p, i) => cell[p] === c.levels[i]))) continue;
+        const name = c.levels.map((level, i) => label(t.variables[i], level)).join(' × ');
+        if (!missing.includes(name)) missing.push(name);
+      }
+    }
+  }
+  return missing;
+}
+
+/** The weighting that can be applied and, when it falls back to none, the plain explanation. */
+export function weightingFallback(
+  def: TSurveyDefinition,
+  places: TPlaces,
+  locale: Locale,
+  cells: readonly { wave_id: string; cell: string; n: number }[],
+  method: TWeightingMethod
+): { applied: TWeightingMethod; note: string | null } {
+  const missing = emptyMarginCategories(def, places, locale, cells, method);
+  if (missing.length === 0) return { applied: method, note: null };
+  return {
+    applied: 'none',
+    note: translate(locale, 'surveys.results.weightingFallback', { categories: missing.join(', ') })
+  };
+}
+
+// ——— Means of number questions ———
+
+export interface TMeanResult {
+  question: string;
+  text: string;
+  group: string | null;
+  /** Respondents who answered. */
+  base_n: number;
+  mean: number;
+  /** null where it cannot be estimated (a single respondent). */
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  weighted_mean: number | null;
+  weighted_se: number | null;
+  weighted_ci_low: number | null;
+  weighted_ci_high: number | null;
+  deff: number | null;
+  effective_n: number | null;
+  unreliable: boolean;
+}
+
+/** Cells of the waves with the sums of one number question; `by` groups them. */
+function numericCellsOf(
+  variables: TWeightingType[],
+  cells: readonly { wave_id: string; cell: string; n: number }[],
+  sums: readonly { wave_id: string; question_id: string; cell: string; n: number; sum_y: number; sum_y2: number }[],
+  questionId: string,
+  by: TWeightingType | null
+): TNumericCell[] {
+  const idx = variables.map((v) => weightingTypes.indexOf(v));
+  const byIdx = by ? weightingTypes.indexOf(by) : -1;
+  const answered = new Map(
+    sums.filter((x) => x.question_id === questionId).map((x) => [`${x.wave_id}\u001f${x.cell}`, x] as const)
+  );
+  return cells.map((c) => {
+    const full = cellFromKey(c.cell);
+    const s = answered.get(`${c.wave_id}\u001f${c.cell}`);
+    return {
+      stratum: c.wave_id,
+      cell: idx.map((i) => full[i] ?? ''),
+      group: byIdx >= 0 ? full[byIdx] || null : null,
+      respondents: Number(c.n),
+      n: s?.n ?? 0,
+      sum_y: s?.sum_y ?? 0,
+      sum_y2: s?.sum_y2 ?? 0
+    };
+  });
+}
+
+/** Unweighted and weighted data of one number question (weighted: null when the weighting failed). */
+function numericData(
+  variables: TWeightingType[],
+  numeric: TNumericCell[],
+  method: TWeightingMethod,
+  notes: Set<string>,
+  locale: Locale
+) {
+  const unweighted = fromNumericCells(variables, numeric);
+  const wt = weigh(
+    variables,
+    numeric.map((c) => ({ stratum: c.stratum, cell: c.cell, answer: null, n: c.respondents })),
+    method
+  );
+  if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
+  if (!wt.w) return { unweighted, weighted: null };
+  const vars = wt.w.variables;
+  const projected = numeric
+    .filter((c) => weightable(variables, c.cell))
+    .map((c) => ({ ...c, cell: vars.map((v) => c.cell[variables.indexOf(v as TWeightingType)]) }));
+  return { unweighted, weighted: { data: fromNumericCells(vars, projected), w: wt.w } };
+}
+
+/** Means of every number question of a wave (or of one group of `by`), unweighted and weighted. */
+function meanResults(
+  def: TSurveyDefinition,
+  locale: Locale,
+  cells: readonly { wave_id: string; cell: string; n: number }[],
+  sums: Awaited<ReturnType<typeof numericSums>>,
+  waveId: string,
+  method: TWeightingMethod,
+  by: TWeightingType | null,
+  group: string | null,
+  notes: Set<string>
+): TMeanResult[] {
+  const variables = presentVariables(def);
+  const out: TMeanResult[] = [];
+  for (const q of allQuestions(def).filter((x) => x.type === 'number')) {
+    const { unweighted, weighted } = numericData(
+      variables,
+      numericCellsOf(variables, cells, sums, q.id, by),
+      method,
+      notes,
+      locale
+    );
+    const domain = by ? { strata: [waveId], group } : { strata: [waveId] };
+    let un;
+    try {
+      un = mean(unweighted, noWeighting(unweighted), domain);
+    } catch (e) {
+      if (isSurveyStatsError(e)) continue;
+      throw e;
+    }
+    let wm = null;
+    if (weighted)
+      try {
+        wm = mean(weighted.data, weighted.w, domain);
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+      }
+    const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+    out.push({
+      question: q.id,
+      text: locale === 'en' ? q.text_en : q.text_nb,
+      group,
+      base_n: un.n,
+      mean: un.mean,
+      se: finite(un.se),
+      ci_low: finite(un.ci_low),
+      ci_high: finite(un.ci_high),
+      weighted_mean: wm?.mean ?? null,
+      weighted_se: finite(wm?.se),
+      weighted_ci_low: finite(wm?.ci_low),
+      weighted_ci_high: finite(wm?.ci_high),
+      deff: finite(wm?.deff),
+      effective_n: finite(wm?.effective_n),
+      unreliable: un.n < RELIABLE_N
+    });
+  }
+  return out;
+}
+
 // ——— Results ———
 
 export interface TAnswerResult {
@@ -296,12 +487,17 @@ export interface TResults {
   wave: TWaveView;
   waves: TWaveView[];
   weighting: TWeightingMethod;
+  /** The weighting used: 'none' when the one asked for cannot be applied (`weighting_note` says why). */
+  weighting_applied: TWeightingMethod;
+  weighting_note: string | null;
   /** A weighting variable, or the id of a breakdown question (surveys.breakdown.ts). */
   by: string | null;
   respondents: number;
   questions: TQuestionResult[];
+  /** Means of the number questions. */
+  means: TMeanResult[];
   /** Per group of `by`: the same results per group. */
-  groups: { group: string; label: string; questions: TQuestionResult[] }[];
+  groups: { group: string; label: string; questions: TQuestionResult[]; means: TMeanResult[] }[];
   notes: string[];
   model_note: string;
 }
@@ -363,10 +559,16 @@ export async function surveyResults(
   const by = byQuestion ? null : ((options.by ?? null) as TWeightingType | null);
   if (by !== null && !variables.includes(by))
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
-  const method = options.weighting ?? 'rake';
+  const asked = options.weighting ?? 'rake';
   const data = await countsByQuestion(db, waveDef, [wave.id], places, by);
   if (byQuestion) data.counts = await breakdownCounts(db, [wave.id], byQuestion.id, [...data.counts.keys()], variables);
   const respondents = data.cells.reduce((a, c) => a + c.n, 0);
+  // A margin category without respondents: unweighted figures and a note naming it.
+  const fallback = weightingFallback(waveDef, places, options.locale, data.cells, asked);
+  const method = fallback.applied;
+  const sums = await numericSums(db, [wave.id]);
+  const means = (group: string | null) =>
+    meanResults(waveDef, options.locale, data.cells, sums, wave.id, method, by, group, notes);
   const notes = new Set<string>();
   const questions = allQuestions(waveDef).filter((q) => isChoice(q) && q.type !== 'municipality');
   const results = (group: string | null) =>
@@ -377,7 +579,9 @@ export async function surveyResults(
     ? groupsPresent(choiceCodes(byQuestion, places), data.counts).map((g) => ({
         group: g,
         label: optionLabel(byQuestion, g, places, options.locale),
-        questions: results(g)
+        questions: results(g),
+        // Number questions have sums per weighting cell only, not per breakdown answer.
+        means: []
       }))
     : by
       ? (() => {
@@ -387,7 +591,12 @@ export async function surveyResults(
           );
           return choiceCodes(byQ, places)
             .filter((g) => present.has(g))
-            .map((g) => ({ group: g, label: optionLabel(byQ, g, places, options.locale), questions: results(g) }));
+            .map((g) => ({
+              group: g,
+              label: optionLabel(byQ, g, places, options.locale),
+              questions: results(g),
+              means: means(g)
+            }));
         })()
       : [];
   return {
@@ -399,10 +608,13 @@ export async function surveyResults(
     },
     wave,
     waves,
-    weighting: method,
+    weighting: asked,
+    weighting_applied: respondents > 0 ? method : asked,
+    weighting_note: respondents > 0 ? fallback.note : null,
     by: byQuestion?.id ?? by,
     respondents,
     questions: respondents > 0 ? results(null) : [],
+    means: respondents > 0 ? means(null) : [],
     groups: respondents > 0 ? groups : [],
     notes: [...notes],
     model_note: options.locale === 'en' ? waveDef.model_note_en : waveDef.model_note_nb
@@ -414,6 +626,8 @@ export interface TComparisonRow {
   text: string;
   code: string;
   label: string;
+  /** 'share' of an answer, or 'mean' of a number question (code ''). */
+  kind?: 'share' | 'mean';
   result: TDifference;
 }
 
@@ -451,12 +665,16 @@ export async function compareResults(
     ((!byQuestion && !variables.includes(by as TWeightingType)) || !options.group_a || !options.group_b)
   )
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
-  const method = options.weighting ?? 'rake';
+  const asked = options.weighting ?? 'rake';
   const waveIds = [...new Set([a.id, b.id])];
-  const data = await countsByQuestion(db, def, waveIds, places, byQuestion ? null : (by as TWeightingType | null));
+  const weightingBy = byQuestion ? null : (by as TWeightingType | null);
+  const data = await countsByQuestion(db, def, waveIds, places, weightingBy);
   if (byQuestion) data.counts = await breakdownCounts(db, waveIds, byQuestion.id, [...data.counts.keys()], variables);
   const rows: TComparisonRow[] = [];
   const notes = new Set<string>();
+  const fallback = weightingFallback(def, places, options.locale, data.cells, asked);
+  if (fallback.note) notes.add(fallback.note);
+  const method = fallback.applied;
   for (const q of allQuestions(def).filter((x) => isChoice(x) && x.type !== 'municipality')) {
     const multiple = q.type === 'multiple';
     for (const code of choiceCodes(q, places)) {
@@ -481,17 +699,68 @@ export async function compareResults(
       }
     }
   }
+  // Number questions have sums per weighting cell only: no mean rows by a breakdown question.
+  if (!byQuestion)
+    rows.push(
+      ...(await meanDifferences(db, def, options.locale, data.cells, [a.id, b.id], method, weightingBy, notes, {
+        a: by ? { strata: [a.id], group: options.group_a } : { strata: [a.id] },
+        b: by ? { strata: [b.id], group: options.group_b } : { strata: [b.id] }
+      }))
+    );
   return {
     wave_a: a,
     wave_b: b,
     by,
     group_a: options.group_a ?? null,
     group_b: options.group_b ?? null,
-    weighting: method,
+    weighting: asked,
+    weighting_applied: method,
     method_differs: !by && a.method !== b.method,
     rows,
     notes: [...notes]
   };
+}
+
+/** Differences b − a of the mean of every number question (weighted as asked, else unweighted). */
+async function meanDifferences(
+  db: DB,
+  def: TSurveyDefinition,
+  locale: Locale,
+  cells: readonly { wave_id: string; cell: string; n: number }[],
+  waveIds: string[],
+  method: TWeightingMethod,
+  by: TWeightingType | null,
+  notes: Set<string>,
+  domains: { a: { strata: string[]; group?: string | null }; b: { strata: string[]; group?: string | null } }
+): Promise<TComparisonRow[]> {
+  const questions = allQuestions(def).filter((x) => x.type === 'number');
+  if (questions.length === 0) return [];
+  const sums = await numericSums(db, waveIds);
+  const variables = presentVariables(def);
+  const rows: TComparisonRow[] = [];
+  for (const q of questions) {
+    const { unweighted, weighted } = numericData(
+      variables,
+      numericCellsOf(variables, cells, sums, q.id, by),
+      method,
+      notes,
+      locale
+    );
+    const data = weighted?.data ?? unweighted;
+    try {
+      rows.push({
+        question: q.id,
+        text: locale === 'en' ? q.text_en : q.text_nb,
+        code: '',
+        label: translate(locale, 'surveys.results.mean'),
+        kind: 'mean',
+        result: difference(data, weighted?.w ?? noWeighting(unweighted), null, domains.a, domains.b)
+      });
+    } catch (e) {
+      if (!isSurveyStatsError(e)) throw e;
+    }
+  }
+  return rows;
 }
 
 // ——— Trend across waves ———
@@ -522,6 +791,8 @@ export interface TTrendWave {
   n: number;
   /** Weighted share when the wave could be weighted, else unweighted; `weighted` tells which. */
   proportion: number;
+  /** Standard error of `proportion`. */
+  se: number;
   ci_low: number;
   ci_high: number;
   weighted: boolean;
@@ -583,7 +854,19 @@ export async function trend(
     if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
     const data = await countsByQuestion(db, def, [wave.id], places, null);
     if (data.cells.length === 0) continue;
-    const r = questionResult(wq, places, locale, presentVariables(def), data.counts, wave.id, weighting, null, notes);
+    const fallback = weightingFallback(def, places, locale, data.cells, weighting);
+    if (fallback.note) notes.add(`${wave.name}: ${fallback.note}`);
+    const r = questionResult(
+      wq,
+      places,
+      locale,
+      presentVariables(def),
+      data.counts,
+      wave.id,
+      fallback.applied,
+      null,
+      notes
+    );
     const a = r?.answers.find((x) => x.code === answer);
     if (!r || !a || r.base_n === 0) continue;
     const weighted = weighting !== 'none' && a.weighted_proportion !== null;
@@ -595,6 +878,7 @@ export async function trend(
       base_n: r.base_n,
       n: a.n,
       proportion: weighted ? a.weighted_proportion! : a.proportion,
+      se: weighted ? a.weighted_se! : a.se,
       ci_low: Math.max(0, weighted ? a.weighted_ci_low! : a.ci_low),
       ci_high: Math.min(1, weighted ? a.weighted_ci_high! : a.ci_high),
       weighted,

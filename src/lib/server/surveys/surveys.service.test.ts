@@ -6,6 +6,7 @@ import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import * as repo from './surveys.repository';
+import { numericSums, recountNumeric, withoutWave } from './surveys.numeric';
 import {
   canManageSurveys,
   createLink,
@@ -359,14 +360,22 @@ describe('counters', () => {
         });
         // Joint counters by the breakdown question `aware` with itself: its respondents per answer and cell.
         expect(stored.joint.length).toBeGreaterThan(0);
+        // Number questions: n, Σy, Σy² per cell equal a recount of the answer rows too.
+        const sums = (await numericSums(ctx.db, [waveId])).map(withoutWave);
+        expect(sort(sums)).toEqual(sort(await recountNumeric(ctx.db, waveId)));
       }),
       { numRuns: 15 }
     );
     const before = await tableCounts(waveId);
+    const sumsBefore = await numericSums(ctx.db, [waveId]);
+    expect(sumsBefore.length).toBeGreaterThan(0);
+    await ctx.db.deleteFrom('survey_numeric_sum').where('wave_id', '=', waveId).execute();
     await ctx.db.deleteFrom('survey_count').where('wave_id', '=', waveId).execute();
     await ctx.db.updateTable('survey_joint_count').set({ n: 7 }).where('wave_id', '=', waveId).execute();
     await ctx.db.updateTable('survey_cell_count').set({ n: 999 }).where('wave_id', '=', waveId).execute();
     await recountAll(ctx.db);
     expect(await tableCounts(waveId)).toEqual(before);
+    const byCell = (xs: typeof sumsBefore) => [...xs].sort((a, b) => a.cell.localeCompare(b.cell));
+    expect(byCell(await numericSums(ctx.db, [waveId]))).toEqual(byCell(sumsBefore));
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../surveys/response';
 import { ZQuotas, type TQuota, type TWaveForm } from '../../surveys/forms';
 import * as repo from './surveys.repository';
+import { addNumericSums, numericRows, recountNumeric, replaceNumericSums } from './surveys.numeric';
 
 export const surveyStaffRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
 
@@ -571,6 +572,8 @@ export async function submitResponse(
     // Joint counters of the breakdown questions (surveys.breakdown.ts reads them).
     const joint = jointCounterRows(definition, answers);
     if (joint.length > 0) await repo.incrementJointCounts(trx, wave.id, cellKey(cell), joint);
+    // Number questions: n, Σy, Σy² per cell (surveys.numeric.ts), in the same transaction.
+    await addNumericSums(trx, wave.id, cellKey(cell), numericRows(definition, answers));
   });
   return { id };
 }
@@ -625,6 +628,7 @@ export async function recountAll(db: DB): Promise<{ waves: number; responses: nu
       responses += r.cells.reduce((a, c) => a + c.n, 0);
       await repo.replaceCounts(trx, waveId, r.cells, r.counts);
       await repo.replaceJointCounts(trx, waveId, r.joint);
+      await replaceNumericSums(trx, waveId, await recountNumeric(trx, waveId));
     });
   return { waves: waves.length, responses };
 }

@@ -98,6 +98,16 @@ export interface SurveyJointCountTable {
   n: number;
 }
 
+/** Number questions: respondents who answered, Σy and Σy² per (wave, question, weighting cell) (migration 202612020400). */
+export interface SurveyNumericSumTable {
+  wave_id: string;
+  question_id: string;
+  cell: string;
+  n: number;
+  sum_y: number;
+  sum_y2: number;
+}
+
 export interface SurveysTables {
   survey: SurveyTable;
   survey_version: SurveyVersionTable;
@@ -109,4 +119,5 @@ export interface SurveysTables {
   survey_count: SurveyCountTable;
   survey_cell_count: SurveyCellCountTable;
   survey_joint_count: SurveyJointCountTable;
+  survey_numeric_sum: SurveyNumericSumTable;
 }
