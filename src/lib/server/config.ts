@@ -29,7 +29,12 @@ export const ZConfig = z.object({
     .regex(/^([^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an e-mail address or Name <address>')
     .default('Forebygg <noreply@localhost>'),
   /** Reports one client (keyed hash of its address, in memory only) may send per hour, by form or API. */
-  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10)
+  REPORT_SUBMITS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** When (HH:MM, UTC) the nightly survey counter recount runs, on one instance; `off` turns it off. */
+  SURVEY_RECOUNT_AT: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM (UTC) or off')
+    .default('03:00')
 });
 export type TConfig = z.infer<typeof ZConfig>;
 
