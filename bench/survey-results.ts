@@ -227,6 +227,10 @@ async function main() {
     console.log('  timing in process…');
     const processLarge = await inProcess(large, largeSlug);
     const processBase = await inProcess(base, baseSlug);
+    console.log(`  in process, median ms at ${n} / ${small}:`, {
+      service: [processLarge.service.median, processBase.service.median],
+      page: [processLarge.page.median, processBase.page.median]
+    });
 
     console.log('  timing over HTTP…');
     app = await startBuiltApp(databaseUrl, { SURVEY_RECOUNT_AT: 'off' });
