@@ -61,6 +61,13 @@ function autocannon(url, request) {
   });
 }
 
+/** What the baseline server is sent: a read, a small write, or the scenario's own body (survey-write). */
+function baselineRequest(kind, request) {
+  if (kind === 'read') return { method: 'GET' };
+  if (kind === 'write') return { method: 'POST', body: '{"bench":true}' };
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body };
+}
+
 function summarise(result) {
   return {
     rps: Math.round(result.requests.average),
@@ -183,14 +190,13 @@ async function main() {
       await waitFor(`${baseUrl}/read`);
 
       for (const s of httpScenarios) {
-        process.stderr.write(`\n▶ ${s.name}: ${s.request.method} ${s.request.path}, ${duration} s × ${connections}\n`);
+        // A scenario with `prepare` makes its data on the app's database first and returns its request.
+        const request = s.prepare ? await s.prepare({ databaseUrl: appDb }) : s.request;
+        process.stderr.write(`\n▶ ${s.name}: ${request.method} ${request.path}, ${duration} s × ${connections}\n`);
         baselines[s.baseline] ??= summarise(
-          await autocannon(
-            `${baseUrl}/${s.baseline}`,
-            s.baseline === 'write' ? { method: 'POST', body: '{"bench":true}' } : { method: 'GET' }
-          )
+          await autocannon(`${baseUrl}/${s.baseline}`, baselineRequest(s.baseline, request))
         );
-        const measured = summarise(await autocannon(appUrl + s.request.path, s.request));
+        const measured = summarise(await autocannon(appUrl + request.path, request));
         const ratio = measured.rps / baselines[s.baseline].rps;
         rows.push({
           scenario: s.name,
@@ -199,7 +205,12 @@ async function main() {
           baselineRps: baselines[s.baseline].rps,
           ratio: Number(ratio.toFixed(3)),
           target: s.target,
-          meets: s.target === null ? null : ratio >= s.target,
+          meets:
+            s.target === null
+              ? null
+              : ratio >= s.target &&
+                (s.minRps === undefined || measured.rps >= s.minRps) &&
+                (s.maxP99 === undefined || measured.p99 < s.maxP99),
           note: s.note
         });
       }

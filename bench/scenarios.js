@@ -1,9 +1,16 @@
 // The benchmark scenarios. Each module adds its own (its issue names the target):
 //   name      — short id, also the row in docs/performance.md
 //   request   — what autocannon sends to the app: { method, path, headers?, body? }
-//   baseline  — 'read' or 'write': the bare node:http + database request it is divided by
+//   baseline  — 'read', 'write' or 'survey-write' (the same body as the app's): the bare node:http + database
+//               request it is divided by
 //   target    — the ratio the issue asks for (app ÷ baseline), or null when the issue names none
+//   minRps, maxP99 — absolute targets the issue names too (responses/s, ms), checked beside the ratio
+//   prepare   — optional: async ({ databaseUrl }) => request, makes the scenario's data on the app's database
 //   note      — what limits the figure
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from '../scripts/app-server.js';
+
 const carWashAnswers = {
   'price-far-below': 'yes',
   'cash-only': 'yes',
@@ -28,6 +35,32 @@ export const scenarios = [
     baseline: 'write',
     target: 0.5,
     note: 'issue 3: ≥ 0.5 of a bare node:http insert, ≥ 2,000/s, p99 < 50 ms; answered before SvelteKit, group commit'
+  },
+  {
+    name: 'survey response intake',
+    // A published survey with 20 required questions and a wave open today, made through the survey service
+    // (bench/survey-fixture.ts); every request is one whole response (the same answers each time, so the
+    // same 21 counter rows are upserted: the hot-row case).
+    /** @param {{ databaseUrl: string }} options */
+    async prepare({ databaseUrl }) {
+      const out = execFileSync(join(root, 'node_modules/.bin/tsx'), ['bench/survey-fixture.ts', databaseUrl], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'warn' }
+      });
+      const survey = JSON.parse(out.trim().split('\n').at(-1) ?? '');
+      return {
+        method: 'POST',
+        path: `/api/v1/surveys/${survey.surveyId}/waves/${survey.waveId}/responses`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: survey.answers })
+      };
+    },
+    baseline: 'survey-write',
+    target: 0.5,
+    minRps: 1500,
+    maxP99: 50,
+    note: 'issue 7: 20 answers, response + answer rows + counter upserts in one transaction; ≥ 1,500/s, p99 < 50 ms, ≥ 0.5 of the bare insert of the same rows'
   },
   {
     name: 'directory coverage query',

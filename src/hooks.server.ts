@@ -12,6 +12,7 @@ import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
 import { SECURITY_HEADERS } from '$lib/server/http/headers';
 import { registerCheckRoutes } from '$lib/server/check/check.node';
+import { registerSurveyRoutes } from '$lib/server/surveys/surveys.node';
 
 export const init: ServerInit = async () => {
   let ctx;
@@ -26,6 +27,7 @@ export const init: ServerInit = async () => {
   await announceSetupLink(ctx);
   const jobs = scheduleAppJobs(ctx, (job, e) => log.error({ job, err: (e as Error).message }, 'background job failed'));
   registerCheckRoutes(ctx);
+  registerSurveyRoutes(ctx);
   // adapter-node emits this once SIGTERM/SIGINT has closed the HTTP server: stop the jobs and close the
   // database (pool and the PostgreSQL event bus's LISTEN connection), or that connection keeps the process alive.
   const open = ctx;

@@ -281,7 +281,11 @@ async function prepareWriters(): Promise<void> {
   for (const w of writeScenarios) if (!context.has(w)) context.set(w, await w.prepare(nginxOrigin, cluster!.url));
 }
 
-async function load(seconds: number, during?: (elapsedMs: number) => void): Promise<TLoad> {
+async function load(
+  seconds: number,
+  during?: (elapsedMs: number) => void,
+  scenarios: TWriter[] = writeScenarios
+): Promise<TLoad> {
   await prepareWriters();
   const result: TLoad = { acked: [], failed: new Map() };
   let stop = false;
@@ -294,7 +298,7 @@ async function load(seconds: number, during?: (elapsedMs: number) => void): Prom
   const timer = setInterval(() => during?.(Date.now() - started), 250);
   const loops = Array.from({ length: CONCURRENCY }, async () => {
     while (!stop) {
-      const w = writeScenarios[Math.floor(random() * writeScenarios.length)];
+      const w = scenarios[Math.floor(random() * scenarios.length)];
       try {
         result.acked.push(await w.write(nginxOrigin, context.get(w), random));
       } catch (e) {
@@ -518,7 +522,16 @@ async function measure() {
   await reloadNginx(instances.map((i) => i.port));
   const two = await load(seconds);
   console.log(
-    `throughput through nginx (POST /api/v1/checks, ${CONCURRENCY} concurrent, ${seconds} s): one instance ${(one.acked.length / seconds).toFixed(0)}/s, two instances ${(two.acked.length / seconds).toFixed(0)}/s`
+    `throughput through nginx (all public writes, ${CONCURRENCY} concurrent, ${seconds} s): one instance ${(one.acked.length / seconds).toFixed(0)}/s, two instances ${(two.acked.length / seconds).toFixed(0)}/s`
+  );
+  // Survey intake alone (issue 12): POST /api/v1/surveys/{id}/waves/{wave}/responses, whole responses.
+  const surveys = writeScenarios.filter((w) => w.name === 'surveys');
+  await reloadNginx([instances[0].port]);
+  const surveysOne = await load(seconds, undefined, surveys);
+  await reloadNginx(instances.map((i) => i.port));
+  const surveysTwo = await load(seconds, undefined, surveys);
+  console.log(
+    `survey intake through nginx (${CONCURRENCY} concurrent, ${seconds} s): one instance ${(surveysOne.acked.length / seconds).toFixed(0)} responses/s, two instances ${(surveysTwo.acked.length / seconds).toFixed(0)} responses/s (refused: ${surveysOne.failed.size + surveysTwo.failed.size} kinds)`
   );
 }
 

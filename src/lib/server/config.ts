@@ -33,7 +33,12 @@ export const ZConfig = z.object({
   /** Worker threads that run argon2id (receipt and password keys) off the event loop (0: on it, for benchmarks). */
   KDF_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
   /** argon2id derivations that may wait for a worker; more are answered 503 "busy, try again". */
-  KDF_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32)
+  KDF_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
+  /** When (HH:MM, UTC) the nightly survey counter recount runs, on one instance; `off` turns it off. */
+  SURVEY_RECOUNT_AT: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, 'must be HH:MM (UTC) or off')
+    .default('03:00')
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

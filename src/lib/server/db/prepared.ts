@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { Executor } from './schema';
 
 /**
- * Queries on a hot path (a classroom burst: 60 answers within a second) compiled once per database and
+ * Queries on a hot path (a classroom burst: 60 answers within a second; survey intake) compiled once per database and
  * reused: building and compiling a Kysely query costs more than running it. `build` receives one
  * placeholder string per parameter; the compiled query's placeholders are replaced by the real values
  * on each run. Only string parameters; text with a NUL character is refused like everywhere else
@@ -21,8 +21,11 @@ export async function runPrepared<R>(
   values: readonly string[]
 ): Promise<{ rows: R[]; numAffectedRows?: bigint }> {
   for (const v of values) if (v.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
-  let byName = cache.get(db);
-  if (!byName) cache.set(db, (byName = new Map()));
+  // Keyed by the dialect's adapter, which a database shares with its transactions: a query compiled
+  // once runs on the database and inside any of its transactions.
+  const owner = db.getExecutor().adapter;
+  let byName = cache.get(owner);
+  if (!byName) cache.set(owner, (byName = new Map()));
   let entry = byName.get(name);
   if (!entry) {
     const compiled = build(...values.map((_, i) => placeholder(i))).compile();

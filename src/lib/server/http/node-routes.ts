@@ -14,35 +14,67 @@ import { SECURITY_HEADERS } from './headers';
  * front of adapter-node's handler in build/index.js. A registered route must answer every request it
  * is given — including every error — and never read the client's address or log the body.
  */
-/** `body` is null when it was longer than the route's limit (nothing more is read then). */
-export type TNodeRoute = (req: IncomingMessage, res: ServerResponse, body: string | null) => Promise<void>;
+/**
+ * `body` is null when it was longer than the route's limit (nothing more is read then); `params` are the
+ * decoded groups of a route registered with a pattern.
+ */
+export type TNodeRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string | null,
+  params: readonly string[]
+) => Promise<void>;
 
 /** Where build/index.js finds the dispatcher: `globalThis[Symbol.for('forebygg.nodeRoutes')](req, res)`. */
 export const NODE_ROUTES = Symbol.for('forebygg.nodeRoutes');
 
-const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
+type TServe = (req: IncomingMessage, res: ServerResponse, params: readonly string[]) => void;
+const routes = new Map<string, TServe>();
+const patterns: { method: string; pattern: RegExp; serve: TServe }[] = [];
+
+/** The decoded groups of `pattern` in `path`; null when it does not match or a group is not valid %-encoding. */
+function matchPath(pattern: RegExp, path: string): string[] | null {
+  const m = pattern.exec(path);
+  if (!m) return null;
+  try {
+    return m.slice(1).map((g) => decodeURIComponent(g));
+  } catch {
+    return null;
+  }
+}
 
 /** Answers a request with its registered route: true if there was one (else SvelteKit answers it). */
 export function dispatchNodeRoute(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
-  const route = routes.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
-  if (!route) return false;
-  route(req, res);
-  return true;
+  const path = q < 0 ? url : url.slice(0, q);
+  const route = routes.get(`${req.method} ${path}`);
+  if (route) {
+    route(req, res, []);
+    return true;
+  }
+  for (const p of patterns) {
+    if (p.method !== req.method) continue;
+    const params = matchPath(p.pattern, path);
+    if (params) {
+      p.serve(req, res, params);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
- * Serves `method path` (exact path, any query) with `route`. The body is read here, up to `maxBytes`
+ * Serves `method path` (an exact path, or a pattern whose groups are the route's params; any query) with `route`. The body is read here, up to `maxBytes`
  * (more: the route is given null); an error the route did not answer becomes a 503 while the database is
  * away, else a 500 without details.
  */
-export function registerNodeRoute(method: 'POST', path: string, maxBytes: number, route: TNodeRoute): void {
+export function registerNodeRoute(method: 'POST', path: string | RegExp, maxBytes: number, route: TNodeRoute): void {
   (globalThis as unknown as Record<symbol, unknown>)[NODE_ROUTES] = dispatchNodeRoute;
-  routes.set(`${method} ${path}`, (req, res) => {
+  const serve: TServe = (req, res, params) => {
     void readBody(req, maxBytes).then(
       (body) =>
-        route(req, res, body).catch((e: unknown) => {
+        route(req, res, body, params).catch((e: unknown) => {
           const locale = apiLocaleOf(req.headers['accept-language']);
           if (isDatabaseUnavailable(e)) {
             // The same 503 as SvelteKit's routes answer while the database is away (hooks.server.ts).
@@ -50,12 +82,18 @@ export function registerNodeRoute(method: 'POST', path: string, maxBytes: number
             res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
             return sendJson(res, 503, { message: translate(locale, 'cluster.unavailable.body'), code: 'unavailable' });
           }
-          log.error({ route: path, err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
+          log.error({ route: String(path), err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
           if (!res.headersSent) sendJson(res, 500, { message: translate(locale, 'error.500.body'), code: 'internal' });
         }),
       () => res.destroy()
     );
-  });
+  };
+  if (typeof path === 'string') routes.set(`${method} ${path}`, serve);
+  else {
+    const i = patterns.findIndex((p) => p.method === method && p.pattern.source === path.source);
+    if (i >= 0) patterns.splice(i, 1);
+    patterns.push({ method, pattern: path, serve });
+  }
 }
 
 /** The request body as text; null when it is longer than `maxBytes`. */

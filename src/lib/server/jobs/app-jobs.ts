@@ -5,6 +5,7 @@ import { purgeExpiredClassrooms } from '../youth/classroom.service';
 import { log } from '../log';
 import { NOTIFICATION_INTERVAL_MS, runNotificationJobs } from '../notifications/notifications.jobs';
 import { createMailer } from '../notifications/notifications.mail';
+import { runNightlyRecount } from '../surveys/surveys.recount-job';
 import { schedule, type TScheduledJob } from './jobs';
 
 const MINUTE = 60_000;
@@ -31,6 +32,21 @@ export function scheduleAppJobs(ctx: AppContext, onError: (name: string, e: unkn
         if (r.events || r.sent || r.failed) log.info(r, 'notifications');
       },
       { onError, runAtStart: true }
-    )
+    ),
+    // Looks every 10 minutes whether tonight's recount is due (SURVEY_RECOUNT_AT) and not yet done.
+    ...(ctx.config.SURVEY_RECOUNT_AT === 'off'
+      ? []
+      : [
+          schedule(
+            ctx.db,
+            'surveys.recount',
+            10 * MINUTE,
+            () => runNightlyRecount(ctx.db, ctx.config.SURVEY_RECOUNT_AT),
+            {
+              onError,
+              runAtStart: true
+            }
+          )
+        ])
   ];
 }

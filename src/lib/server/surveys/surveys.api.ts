@@ -275,10 +275,11 @@ export async function apiSubmit(
   body: z.infer<typeof ZSurveyResponseBody>,
   now = new Date()
 ) {
-  const s = await getPublishedSurvey(db, idOrSlug);
+  // submitResponse finds the survey by id or address and 404s unless the wave is one of its waves (a wave
+  // exists only for a published version, so drafts 404 too).
   return submitResponse(
     db,
-    { surveyId: s.id, waveId, linkId: body.link ?? null, token: body.token ?? null, answers: body.answers },
+    { surveyId: idOrSlug, waveId, linkId: body.link ?? null, token: body.token ?? null, answers: body.answers },
     now
   );
 }

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema';
+import { runPrepared } from '../db/prepared';
+import { isPostgres } from '../jobs/jobs';
 import type { Insertable } from 'kysely';
 import type { SurveyResponseTable, SurveyWaveTable } from './surveys.tables';
 
@@ -10,12 +12,19 @@ export async function insertSurvey(db: Executor, row: { id: string; slug: string
     .execute();
 }
 
+// The lookups of the intake path (every response) are prepared once (db/prepared.ts).
 export async function findSurvey(db: Executor, idOrSlug: string) {
-  return db
-    .selectFrom('survey')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst();
+  const { rows } = await runPrepared(
+    db,
+    'surveys.findSurvey',
+    (id, slug) =>
+      db
+        .selectFrom('survey')
+        .selectAll()
+        .where((eb) => eb.or([eb('id', '=', id), eb('slug', '=', slug)])),
+    [idOrSlug, idOrSlug]
+  );
+  return rows[0];
 }
 
 export async function listSurveys(db: Executor) {
@@ -48,7 +57,13 @@ export async function latestPublishedVersion(db: Executor, surveyId: string) {
 }
 
 export async function findVersion(db: Executor, id: string) {
-  return db.selectFrom('survey_version').selectAll().where('id', '=', id).executeTakeFirst();
+  const { rows } = await runPrepared(
+    db,
+    'surveys.findVersion',
+    (v) => db.selectFrom('survey_version').selectAll().where('id', '=', v),
+    [id]
+  );
+  return rows[0];
 }
 
 export async function insertVersion(
@@ -107,7 +122,13 @@ export async function deleteWaveIfEmpty(db: Executor, id: string): Promise<boole
 }
 
 export async function findWave(db: Executor, id: string) {
-  return db.selectFrom('survey_wave').selectAll().where('id', '=', id).executeTakeFirst();
+  const { rows } = await runPrepared(
+    db,
+    'surveys.findWave',
+    (w) => db.selectFrom('survey_wave').selectAll().where('id', '=', w),
+    [id]
+  );
+  return rows[0];
 }
 
 export async function listWaves(db: Executor, surveyId: string) {
@@ -169,12 +190,31 @@ export async function insertResponse(
   response: Insertable<SurveyResponseTable>,
   answers: readonly { question_id: string; value: string }[]
 ) {
-  await db.insertInto('survey_response').values(response).execute();
+  const source = response.source_code ?? null;
+  await runPrepared(
+    db,
+    source === null ? 'surveys.insertResponse' : 'surveys.insertResponseWithSource',
+    (id, wave, version, week, cell, code) =>
+      db.insertInto('survey_response').values({
+        id,
+        wave_id: wave,
+        version_id: version,
+        iso_week: week,
+        cell,
+        source_code: code ?? null
+      }),
+    [response.id, response.wave_id, response.version_id, response.iso_week, response.cell, ...(source ? [source] : [])]
+  );
   if (answers.length > 0)
-    await db
-      .insertInto('survey_answer')
-      .values(answers.map((a) => ({ response_id: response.id, question_id: a.question_id, value: a.value })))
-      .execute();
+    await runPrepared(
+      db,
+      `surveys.insertAnswers.${answers.length}`,
+      (id, ...qv) =>
+        db
+          .insertInto('survey_answer')
+          .values(answers.map((_, i) => ({ response_id: id, question_id: qv[2 * i], value: qv[2 * i + 1] }))),
+      [response.id, ...answers.flatMap((a) => [a.question_id, a.value])]
+    );
 }
 
 /**
@@ -187,19 +227,29 @@ export async function incrementCounts(
   cell: string,
   rows: readonly { question_id: string; answer: string }[]
 ) {
-  await db
-    .insertInto('survey_cell_count')
-    .values({ wave_id: waveId, cell, n: 1 })
-    .onConflict((oc) => oc.columns(['wave_id', 'cell']).doUpdateSet({ n: sql<number>`survey_cell_count.n + 1` }))
-    .execute();
+  await runPrepared(
+    db,
+    'surveys.incrementCell',
+    (wave, c) =>
+      db
+        .insertInto('survey_cell_count')
+        .values({ wave_id: wave, cell: c, n: 1 })
+        .onConflict((oc) => oc.columns(['wave_id', 'cell']).doUpdateSet({ n: sql<number>`survey_cell_count.n + 1` })),
+    [waveId, cell]
+  );
   if (rows.length === 0) return;
-  await db
-    .insertInto('survey_count')
-    .values(rows.map((r) => ({ wave_id: waveId, question_id: r.question_id, answer: r.answer, cell, n: 1 })))
-    .onConflict((oc) =>
-      oc.columns(['wave_id', 'question_id', 'answer', 'cell']).doUpdateSet({ n: sql<number>`survey_count.n + 1` })
-    )
-    .execute();
+  await runPrepared(
+    db,
+    `surveys.incrementCounts.${rows.length}`,
+    (wave, c, ...qa) =>
+      db
+        .insertInto('survey_count')
+        .values(rows.map((_, i) => ({ wave_id: wave, question_id: qa[2 * i], answer: qa[2 * i + 1], cell: c, n: 1 })))
+        .onConflict((oc) =>
+          oc.columns(['wave_id', 'question_id', 'answer', 'cell']).doUpdateSet({ n: sql<number>`survey_count.n + 1` })
+        ),
+    [waveId, cell, ...rows.flatMap((r) => [r.question_id, r.answer])]
+  );
 }
 
 /** Adds one to each joint counter (breakdown questions), creating it at 1, like `incrementCounts`. */
@@ -308,6 +358,22 @@ export async function responsesWithAnswers(db: Executor, waveId: string) {
     byResponse.set(a.response_id, list);
   }
   return responses.map((r) => ({ ...r, answers: byResponse.get(r.id) ?? [] }));
+}
+
+/**
+ * Makes a transaction that reads answer rows and rewrites counters safe against concurrent responses.
+ * PostgreSQL: a SHARE lock on survey_response waits for inserts in flight to commit and holds new ones
+ * until this transaction ends (they wait, they do not fail). SQLite: a first write takes the database's
+ * write lock, so no other connection or process writes until the end.
+ */
+export async function lockForRecount(trx: Executor, waveId: string): Promise<void> {
+  if (isPostgres(trx)) await sql`lock table survey_response in share mode`.execute(trx);
+  else
+    await trx
+      .updateTable('survey_wave')
+      .set({ id: sql`id` })
+      .where('id', '=', waveId)
+      .execute();
 }
 
 export async function replaceCounts(

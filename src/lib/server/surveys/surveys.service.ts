@@ -23,6 +23,7 @@ import {
 import { ZQuotas, type TQuota, type TWaveForm } from '../../surveys/forms';
 import * as repo from './surveys.repository';
 import { addNumericSums, numericRows, recountNumeric, replaceNumericSums } from './surveys.numeric';
+import { responseWriter } from './surveys.writer';
 
 export const surveyStaffRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
 
@@ -37,6 +38,21 @@ function requireSurveyStaff(actor: TSessionUser): void {
 /** Reads a stored definition (it was valid when stored). */
 export function parseDefinition(json: string): TSurveyDefinition {
   return ZSurveyDefinition.parse(JSON.parse(json));
+}
+
+const frozenDefinitions = new Map<string, TSurveyDefinition>();
+/**
+ * The definition of a version; a published version is frozen, so it is parsed once per process (the
+ * intake path reads it for every response). Callers must not change the result.
+ */
+function versionDefinition(version: { id: string; definition: string; published_at: string | null }) {
+  if (version.published_at === null) return parseDefinition(version.definition);
+  let d = frozenDefinitions.get(version.id);
+  if (!d) {
+    if (frozenDefinitions.size >= 200) frozenDefinitions.clear();
+    frozenDefinitions.set(version.id, (d = parseDefinition(version.definition)));
+  }
+  return d;
 }
 
 function checkedDefinition(input: unknown): TSurveyDefinition {
@@ -517,7 +533,7 @@ export async function isQuotaFull(db: DB, wave: TWaveView, definition: TSurveyDe
 
 /**
  * Stores one response: answer rows, the week (no time, no IP, no user agent), and +1 on its counters, in
- * one transaction. Closed wave, full quota, used or missing panel token, unknown question, missing
+ * one transaction (shared with other responses waiting at that moment: surveys.writer.ts). Closed wave, full quota, used or missing panel token, unknown question, missing
  * required answer or out-of-range value → an AppError (4xx), nothing stored.
  */
 export async function submitResponse(
@@ -545,11 +561,12 @@ export async function submitResponse(
   if (link?.kind === 'panel' && !input.token)
     throw new AppError('validation', 'surveys.error.tokenNeeded', { fields: { token: 'surveys.error.tokenNeeded' } });
   const version = (await repo.findVersion(db, wave.version_id))!;
-  const definition = parseDefinition(version.definition);
+  const definition = versionDefinition(version);
   const answers = await checkResponse(db, definition, input.answers);
   const cell = cellOf(definition, answers);
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  // The insert transaction's body; the writer commits it with other responses waiting (group commit).
+  await responseWriter(db).write(async (trx) => {
     await checkQuotas(trx, wave, cell);
     if (
       link?.kind === 'panel' &&
@@ -624,6 +641,7 @@ export async function recountAll(db: DB): Promise<{ waves: number; responses: nu
   const waves = await repo.allWaveIds(db);
   for (const waveId of waves)
     await db.transaction().execute(async (trx) => {
+      await repo.lockForRecount(trx, waveId);
       const r = await recountWave(trx, waveId);
       responses += r.cells.reduce((a, c) => a + c.n, 0);
       await repo.replaceCounts(trx, waveId, r.cells, r.counts);
