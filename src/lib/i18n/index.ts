@@ -62,8 +62,17 @@ export function localizePath(path: string, locale: Locale): string {
 
 const intlLocale: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
 
+/** Number formats by locale and options: making an Intl.NumberFormat costs far more than using one. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocale[locale], options).format(n);
+  const key = `${locale}${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], options);
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 /** Formats an ISO time as a date and time in Norway's time zone. */

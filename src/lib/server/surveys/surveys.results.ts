@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  cellKeyOf,
   difference,
   fromCounts,
   isSurveyStatsError,
@@ -149,6 +150,30 @@ interface TWeighted {
   error: { key: MessageKey; params: TParams } | null;
 }
 
+/**
+ * Weightings already made, by what they depend on: the method, the variables and each cell's n, Σw and Σw²
+ * (raking and post-stratification see nothing else). Every question of a wave counts its non-respondents as
+ * `answer: null`, so all questions of a wave — and the same wave on the next request, until a response
+ * arrives — share one weighting instead of raking once per question and group. Bounded; oldest out first.
+ */
+const weightings = new Map<string, Pick<TWeighted, 'w' | 'error'>>();
+const WEIGHTINGS_KEPT = 256;
+
+function weightingKey(method: TWeightingMethod, vars: readonly string[], counts: readonly TCellCount[]): string {
+  const sums = new Map<string, [number, number, number]>();
+  for (const c of counts) {
+    if (c.n === 0) continue;
+    const key = cellKeyOf(c.stratum, c.cell);
+    const s = sums.get(key) ?? [0, 0, 0];
+    s[0] += c.n;
+    s[1] += c.sw ?? c.n;
+    s[2] += c.sw2 ?? c.n;
+    sums.set(key, s);
+  }
+  const cells = [...sums].map(([k, [n, sw, sw2]]) => `${k}\u001e${n}\u001e${sw}\u001e${sw2}`).sort();
+  return [method, vars.join(','), ...cells].join('\u001d');
+}
+
 /** Weights the respondents of weightable cells; an engine error (a margin cell without respondents…) is reported, not thrown. */
 export function weigh(variables: TWeightingType[], counts: TCellCount[], method: TWeightingMethod): TWeighted {
   if (method === 'none' || variables.length === 0) return { counts, w: null, left_out: 0, error: null };
@@ -158,17 +183,24 @@ export function weigh(variables: TWeightingType[], counts: TCellCount[], method:
     method === 'poststratify' ? { ...c, cell: vars.map((v) => c.cell[variables.indexOf(v as TWeightingType)]) } : c;
   const projected = usable.map(project);
   const left_out = counts.filter((c) => !weightable(variables, c.cell)).reduce((a, c) => a + c.n, 0);
-  try {
-    const data = fromCounts(vars, projected);
-    const w =
-      method === 'rake'
-        ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
-        : postStratify(data, targets(variables, method)[0]);
-    return { counts: projected, w, left_out, error: null };
-  } catch (e) {
-    if (!isSurveyStatsError(e)) throw e;
-    return { counts: projected, w: null, left_out, error: { key: e.key, params: e.params } };
+  const key = weightingKey(method, vars, projected);
+  let made = weightings.get(key);
+  if (!made) {
+    try {
+      const data = fromCounts(vars, projected);
+      const w =
+        method === 'rake'
+          ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
+          : postStratify(data, targets(variables, method)[0]);
+      made = { w, error: null };
+    } catch (e) {
+      if (!isSurveyStatsError(e)) throw e;
+      made = { w: null, error: { key: e.key, params: e.params } };
+    }
+    if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
+    weightings.set(key, made);
   }
+  return { counts: projected, left_out, ...made };
 }
 
 // ——— Weighting fallback: a margin category without respondents ———

@@ -47,6 +47,27 @@ function ySums(g: TUnitGroup, y: TOutcome) {
   return { sy: v * g.n, swy: v * g.sw, swy2: v * g.sw, sw2y: v * g.sw2, sw2y2: v * g.sw2 };
 }
 
+/** A partition of a weighting's cells (a margin, a post-stratum) as part numbers, made once per weighting. */
+const partIndexes = new WeakMap<TWeighting, Map<readonly string[], { index: Int32Array; count: number }>>();
+
+function partIndex(w: TWeighting, parts: readonly string[]): { index: Int32Array; count: number } {
+  let byParts = partIndexes.get(w);
+  if (!byParts) partIndexes.set(w, (byParts = new Map()));
+  let made = byParts.get(parts);
+  if (!made) {
+    const ids = new Map<string, number>();
+    const index = new Int32Array(parts.length);
+    parts.forEach((label, i) => {
+      let id = ids.get(label);
+      if (id === undefined) ids.set(label, (id = ids.size));
+      index[i] = id;
+    });
+    made = { index, count: ids.size };
+    byParts.set(parts, made);
+  }
+  return made;
+}
+
 /** Σ coef_k · R_k for ratio estimators R_k = Σ_{D_k} w·y / Σ_{D_k} w of one outcome, with its linearization variance. */
 function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
   const nCells = w.cells.length;
@@ -102,26 +123,26 @@ function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: re
   for (const step of w.steps) {
     if (step.kind === 'poststratify') {
       // R: psmeans = rowsum(x·oldw/psw, cell)/Σ oldw, x ← x − psmeans·psw (base-weighted cell means).
-      const num = new Map<string, number>();
-      const den = new Map<string, number>();
+      const { index, count } = partIndex(w, step.parts);
+      const num = new Float64Array(count);
+      const den = new Float64Array(count);
       w.cells.forEach((c, i) => {
-        const p = step.parts[i];
-        num.set(p, (num.get(p) ?? 0) + c.t * Swu[i] - a[i] * c.sw);
-        den.set(p, (den.get(p) ?? 0) + c.sw);
+        num[index[i]] += c.t * Swu[i] - a[i] * c.sw;
+        den[index[i]] += c.sw;
       });
-      w.cells.forEach((_, i) => (a[i] += num.get(step.parts[i])! / den.get(step.parts[i])!));
+      w.cells.forEach((_, i) => (a[i] += num[index[i]] / den[index[i]]));
     } else {
       // R: 10 passes of x ← x − psw·ave(x/psw, margin) (unweighted means over respondents).
       for (let pass = 0; pass < 10; pass++)
         for (const parts of step.margins) {
-          const num = new Map<string, number>();
-          const den = new Map<string, number>();
+          const { index, count } = partIndex(w, parts);
+          const num = new Float64Array(count);
+          const den = new Float64Array(count);
           w.cells.forEach((c, i) => {
-            const p = parts[i];
-            num.set(p, (num.get(p) ?? 0) + c.t * Su[i] - a[i] * c.n);
-            den.set(p, (den.get(p) ?? 0) + c.n);
+            num[index[i]] += c.t * Su[i] - a[i] * c.n;
+            den[index[i]] += c.n;
           });
-          w.cells.forEach((_, i) => (a[i] += num.get(parts[i])! / den.get(parts[i])!));
+          w.cells.forEach((_, i) => (a[i] += num[index[i]] / den[index[i]]));
         }
     }
   }
