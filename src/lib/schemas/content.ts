@@ -95,6 +95,6 @@ export const ZContentSettingsForm = z.object({
 });
 
 export const ZContentDiffQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1)
+  from: z.coerce.number().int().min(1).max(2_147_483_647),
+  to: z.coerce.number().int().min(1).max(2_147_483_647)
 });

@@ -51,10 +51,13 @@ export function getChecklist(sector: string): TChecklist {
 }
 
 /** The checklist a result should be scored with: the version named, if still known; 409 otherwise. */
+const MAX_VERSION = 2_147_483_647;
+
 export async function checklistVersion(db: DB, sector: string, version: number): Promise<TChecklist> {
   const current = getChecklist(sector);
   if (current.version === version) return current;
-  const row = await repo.findChecklistVersion(db, sector, version);
+  // A version beyond a database integer cannot exist (and PostgreSQL would refuse to compare it).
+  const row = version <= MAX_VERSION ? await repo.findChecklistVersion(db, sector, version) : undefined;
   if (!row) throw new AppError('conflict', 'check.error.staleVersion', { params: { version: current.version } });
   return ZChecklist.parse(JSON.parse(row.definition));
 }
