@@ -1,53 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/password';
-import { expectNoSeriousAxeViolations, field, readE2eEnv } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolations, field } from './helpers';
+import { signInAs } from './staff.helpers';
 
 /**
  * A municipality's buyer (an editor of its organisation, no TOTP needed) saves a plan for a cleaning
  * contract, schedules and records a check, sends the supplier a link, and sees the flagged answers.
  * The buyer is put straight into the e2e database, so this spec does not depend on the setup flow.
  */
-const buyer = { email: `buyer-${randomUUID().slice(0, 8)}@testvik.example`, password: 'a buyer pass phrase' };
-
-test.beforeAll(async () => {
-  const db = new Database(readE2eEnv().dbPath);
-  try {
-    const now = new Date().toISOString();
-    const orgId = randomUUID();
-    const userId = randomUUID();
-    db.prepare(
-      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-    ).run(orgId, `Testvik kommune ${orgId.slice(0, 4)}`, 'municipality', now, now);
-    db.prepare(
-      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
-    ).run(userId, buyer.email, 'Berit Buyer', await hashPassword(buyer.password), now);
-    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-      userId,
-      orgId,
-      'editor',
-      now
-    );
-  } finally {
-    db.close();
-  }
-});
-
-async function logIn(page: Page) {
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(buyer.email);
-  await field(page, 'Passord').fill(buyer.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('a buyer saves a plan, schedules and records a check, and sees a supplier’s flagged answers', async ({
   page,
   browser
 }) => {
   test.setTimeout(120_000);
-  await logIn(page);
+  await signInAs(page, 'editor', {
+    organisationName: `Testvik kommune ${randomUUID().slice(0, 4)}`,
+    organisationKind: 'municipality'
+  });
   await page.getByRole('link', { name: 'Innkjøpsplaner' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Innkjøp: planer og oppfølging' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);

@@ -1,51 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/password';
-import { expectNoSeriousAxeViolations, field, readE2eEnv } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolations, field } from './helpers';
+import { signInAs } from './staff.helpers';
 
 /**
  * The campaign registry (issue 8), JavaScript on: an editor (put straight into the e2e database) registers
  * a campaign, meets a refused form, sees the campaign page with its weekly activity, publishes it, and
  * the public pages show it in bokmål and English.
  */
-const editor = { email: `camp-${randomUUID().slice(0, 8)}@forebygg.example`, password: 'an editor pass phrase' };
 const name = `Se tegnene ${randomUUID().slice(0, 6)}`;
-
-test.beforeAll(async () => {
-  const db = new Database(readE2eEnv().dbPath);
-  try {
-    const now = new Date().toISOString();
-    const orgId = randomUUID();
-    const userId = randomUUID();
-    db.prepare(
-      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-    ).run(orgId, `Kampanje ${orgId.slice(0, 4)}`, 'ngo', now, now);
-    db.prepare(
-      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
-    ).run(userId, editor.email, 'Eli Editor', await hashPassword(editor.password), now);
-    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-      userId,
-      orgId,
-      'editor',
-      now
-    );
-  } finally {
-    db.close();
-  }
-});
-
-async function logIn(page: Page) {
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(editor.email);
-  await field(page, 'Passord').fill(editor.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('an editor registers a campaign, sees its activity, publishes it, and the public reads it', async ({ page }) => {
   test.setTimeout(120_000);
-  await logIn(page);
+  await signInAs(page, 'editor');
   await page.getByRole('link', { name: 'Kampanjer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kampanjer' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);

@@ -1,50 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/password';
-import { expectNoSeriousAxeViolations, field, readE2eEnv } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxeViolations, field } from './helpers';
+import { signInAs } from './staff.helpers';
 
 /**
  * The staff chart gallery and the evaluation planner (issues 7 and 8), signed in as an editor (no TOTP
  * needed), who is put straight into the e2e database.
  */
-const editor = { email: `charts-${randomUUID().slice(0, 8)}@forebygg.example`, password: 'an editor pass phrase' };
-
-test.beforeAll(async () => {
-  const db = new Database(readE2eEnv().dbPath);
-  try {
-    const now = new Date().toISOString();
-    const orgId = randomUUID();
-    const userId = randomUUID();
-    db.prepare(
-      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-    ).run(orgId, `Analyse ${orgId.slice(0, 4)}`, 'ngo', now, now);
-    db.prepare(
-      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
-    ).run(userId, editor.email, 'Eva Editor', await hashPassword(editor.password), now);
-    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-      userId,
-      orgId,
-      'editor',
-      now
-    );
-  } finally {
-    db.close();
-  }
-});
-
-async function logIn(page: Page) {
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(editor.email);
-  await field(page, 'Passord').fill(editor.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('the chart gallery draws both charts with summaries, tables, suppression and the Scottish reference', async ({
   page
 }) => {
-  await logIn(page);
+  await signInAs(page, 'editor');
   await page.getByRole('link', { name: 'Figurer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Figurgalleri' })).toBeVisible();
 
@@ -84,7 +50,7 @@ test('the chart gallery draws both charts with summaries, tables, suppression an
 });
 
 test('the planner warns when the plan cannot detect the hoped-for change, in English too', async ({ page }) => {
-  await logIn(page);
+  await signInAs(page, 'editor');
   await page.getByRole('link', { name: 'Kampanjer' }).click();
   await page.getByRole('link', { name: 'Evalueringsplanlegger' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Evalueringsplanlegger' })).toBeVisible();

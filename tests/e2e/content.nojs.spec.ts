@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { field } from './helpers';
-import { createEditor, logIn } from './youth-staff.helpers';
+import { createStaffUser, logIn } from './staff.helpers';
 
 test('without JavaScript, Preview renders the draft on the server and saves nothing', async ({ page }) => {
   const marker = `Forhåndsvist ${randomUUID().slice(0, 8)}`;
-  await logIn(page, await createEditor());
+  await logIn(page, await createStaffUser('editor'));
   await page.goto('/admin/content/learn/what-you-can-do/en');
   const markdown = field(page, 'Tekst (Markdown)');
   await markdown.fill(`## ${marker}\n\nA paragraph <iframe src="x"></iframe> citing [^1].\n`);

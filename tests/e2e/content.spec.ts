@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
-import { createEditor, logIn } from './youth-staff.helpers';
+import { createStaffUser, logIn } from './staff.helpers';
 
 const editorPath = '/admin/content/learn/what-is-trafficking/nb';
 
@@ -12,8 +12,8 @@ test('an editor changes a learning page, a second editor publishes it, and reade
   // Two sessions, four pages checked with axe (the editor has some hundred fields): more than the default 30 s.
   test.setTimeout(120_000);
   const marker = `Studiotest ${randomUUID().slice(0, 8)}`;
-  const author = await createEditor();
-  const reviewer = await createEditor();
+  const author = await createStaffUser('editor');
+  const reviewer = await createStaffUser('editor');
 
   await logIn(page, author);
   await page.goto('/admin/content');

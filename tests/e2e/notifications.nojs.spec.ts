@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { field } from './helpers';
-import { editorWithNotifications, logIn } from './notifications.setup';
+import { editorWithNotifications } from './notifications.setup';
+import { logIn } from './staff.helpers';
 
 test('without JavaScript: the list opens a notification, settings save, unsubscribe works', async ({ page }) => {
   const { editor, token } = await editorWithNotifications();

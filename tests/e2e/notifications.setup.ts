@@ -1,33 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { expect, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/password';
 import { unsubscribeToken } from '../../src/lib/server/notifications/notifications.core';
-import { field, readE2eEnv } from './helpers';
+import { readE2eEnv } from './helpers';
+import { createStaffUser } from './staff.helpers';
 
 /**
  * An editor (no TOTP needed) with two unread notifications, put straight into the e2e database, and an
  * unsubscribe token signed with the server's own key.
  */
 export async function editorWithNotifications() {
-  const editor = { email: `editor-${randomUUID().slice(0, 8)}@forebygg.example`, password: 'an editor pass phrase' };
+  const editor = await createStaffUser('editor');
+  const userId = editor.id;
   const db = new Database(readE2eEnv().dbPath);
   try {
     const now = new Date().toISOString();
-    const orgId = randomUUID();
-    const userId = randomUUID();
-    db.prepare(
-      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-    ).run(orgId, `Redaksjon ${orgId.slice(0, 4)}`, 'ngo', now, now);
-    db.prepare(
-      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
-    ).run(userId, editor.email, 'Eva Editor', await hashPassword(editor.password), now);
-    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-      userId,
-      orgId,
-      'editor',
-      now
-    );
     for (const [kind, link] of [
       ['directory.review_due', '/admin/directory'],
       ['actionplan.measure_unassessed', '/admin/action-plan']
@@ -47,12 +33,4 @@ export async function editorWithNotifications() {
   } finally {
     db.close();
   }
-}
-
-export async function logIn(page: Page, user: { email: string; password: string }) {
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(user.email);
-  await field(page, 'Passord').fill(user.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
 }

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
-import { editorWithNotifications, logIn } from './notifications.setup';
+import { editorWithNotifications } from './notifications.setup';
+import { logIn } from './staff.helpers';
 
 test('the bell shows unread notifications; opening one marks it read and goes to its page', async ({ page }) => {
   const { editor } = await editorWithNotifications();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
-import { hashPassword } from '../../src/lib/server/auth/password';
 import { field, readE2eEnv } from './helpers';
+import { createOrganisation, createStaffUser, logIn, type TStaffUser } from './staff.helpers';
 
 /**
  * The staff side of Report a concern in the browser (forward, report settings, recovery keys), shared by
@@ -11,14 +10,6 @@ import { field, readE2eEnv } from './helpers';
  * organisations and a routing rule are written straight into the e2e database; everything checked goes
  * through the browser. Each run makes its own, so both specs can run at once.
  */
-export interface TStaffUser {
-  email: string;
-  password: string;
-  totpSecret: string;
-  /** TOTP codes are single use: each login takes the next 30-second step. */
-  logins: number;
-}
-
 export interface TStaffWorld {
   orgA: { id: string; name: string };
   orgB: { id: string; name: string };
@@ -33,73 +24,39 @@ export interface TStaffWorld {
 }
 
 export async function createStaffWorld(tag: string): Promise<TStaffWorld> {
-  const db = new Database(readE2eEnv().dbPath);
-  const now = new Date().toISOString();
   const suffix = randomUUID().slice(0, 6);
-  const org = (label: string) => ({ id: randomUUID(), name: `${label} ${tag} ${suffix}` });
+  const org = (label: string) => createOrganisation(`${label} ${tag} ${suffix}`);
   const orgA = org('Mottak A');
   const orgB = org('Mottak B');
   const home = org('Forvaltning');
+  const user = (name: string, organisation: { id: string; name: string }, role: 'case_handler' | 'admin') =>
+    createStaffUser(role, {
+      organisation,
+      email: `${name}-${tag}-${suffix}@example.org`.toLowerCase(),
+      password: `a long pass phrase for ${name}`,
+      displayName: `${name} ${tag}`
+    });
+  const world: TStaffWorld = {
+    orgA,
+    orgB,
+    handlerA: await user('Handler-A', orgA, 'case_handler'),
+    handlerA2: await user('Handler-A2', orgA, 'case_handler'),
+    handlerB: await user('Handler-B', orgB, 'case_handler'),
+    admin: await user('Admin', home, 'admin'),
+    kind: 'sexual_exploitation',
+    // Each spec routes its own municipality, so one run's inbox never holds the other's report.
+    municipality: tag === 'js' ? '5001' : '4601',
+    tag
+  };
+  const db = new Database(readE2eEnv().dbPath);
   try {
-    for (const o of [orgA, orgB, home]) {
-      db.prepare(
-        'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-      ).run(o.id, o.name, 'ngo', now, now);
-    }
-    const user = async (name: string, organisationId: string, role: string): Promise<TStaffUser> => {
-      const u: TStaffUser = {
-        email: `${name}-${tag}-${suffix}@example.org`.toLowerCase(),
-        password: `a long pass phrase for ${name}`,
-        totpSecret: new Secret({ size: 20 }).base32,
-        logins: 0
-      };
-      const id = randomUUID();
-      db.prepare(
-        `insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins,
-           locked_until, created_at, deactivated_at) values (?, ?, ?, ?, ?, null, 0, null, ?, null)`
-      ).run(id, u.email, `${name} ${tag}`, await hashPassword(u.password), u.totpSecret, now);
-      db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-        id,
-        organisationId,
-        role,
-        now
-      );
-      return u;
-    };
-    const world: TStaffWorld = {
-      orgA,
-      orgB,
-      handlerA: await user('Handler-A', orgA.id, 'case_handler'),
-      handlerA2: await user('Handler-A2', orgA.id, 'case_handler'),
-      handlerB: await user('Handler-B', orgB.id, 'case_handler'),
-      admin: await user('Admin', home.id, 'admin'),
-      kind: 'sexual_exploitation',
-      // Each spec routes its own municipality, so one run's inbox never holds the other's report.
-      municipality: tag === 'js' ? '5001' : '4601',
-      tag
-    };
     db.prepare(
       'insert into report_route_rule (id, kind, scope, area, organisation_id, created_at) values (?, ?, ?, ?, ?, ?)'
-    ).run(randomUUID(), world.kind, 'municipality', world.municipality, orgA.id, now);
-    return world;
+    ).run(randomUUID(), world.kind, 'municipality', world.municipality, orgA.id, new Date().toISOString());
   } finally {
     db.close();
   }
-}
-
-export async function logIn(page: Page, u: TStaffUser): Promise<void> {
-  const code = TOTP.generate({ secret: Secret.fromBase32(u.totpSecret), timestamp: Date.now() + u.logins * 30_000 });
-  u.logins += 1;
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(u.email);
-  await field(page, 'Passord').fill(u.password);
-  await field(page, 'Engangskode fra autentiseringsappen').fill(code);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
-
-export async function logOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
+  return world;
 }
 
 /** A report routed to organisation A, sent through the public API (the form is tested in report*.spec.ts). */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
 import { field, readE2eEnv } from './helpers';
+import { createStaffUser, logIn, type TStaffUser } from './staff.helpers';
 
 /**
  * Report a concern, end to end with JavaScript off: submit, note the receipt, a case handler logs in,
@@ -14,48 +13,21 @@ import { field, readE2eEnv } from './helpers';
 // Several argon2id logins and receipt derivations: slower than most specs on a shared machine.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const password = 'a long case handler password';
-const totpSecret = new Secret({ size: 20 }).base32;
-const email = `case-${randomUUID().slice(0, 8)}@example.org`;
 const orgName = `Mottak ${randomUUID().slice(0, 6)}`;
 const marker = `MARKER-${randomUUID()}`;
-
-function totpCode(offsetSteps = 0): string {
-  return TOTP.generate({ secret: Secret.fromBase32(totpSecret), timestamp: Date.now() + offsetSteps * 30_000 });
-}
+let handler: TStaffUser;
 
 test.beforeAll(async () => {
+  handler = await createStaffUser('case_handler', { organisationName: orgName });
   const db = new Database(readE2eEnv().dbPath);
-  const now = new Date().toISOString();
-  const orgId = randomUUID();
-  const userId = randomUUID();
-  db.prepare(
-    'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-  ).run(orgId, orgName, 'ngo', now, now);
-  db.prepare(
-    `insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins,
-       locked_until, created_at, deactivated_at) values (?, ?, ?, ?, ?, null, 0, null, ?, null)`
-  ).run(userId, email, 'Case Handler', await hash(password, { algorithm: 2 }), totpSecret, now);
-  db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-    userId,
-    orgId,
-    'case_handler',
-    now
-  );
-  db.prepare(
-    'insert into report_route_rule (id, kind, scope, area, organisation_id, created_at) values (?, ?, ?, ?, ?, ?)'
-  ).run(randomUUID(), 'forced_crime', 'municipality', '1103', orgId, now);
-  db.close();
+  try {
+    db.prepare(
+      'insert into report_route_rule (id, kind, scope, area, organisation_id, created_at) values (?, ?, ?, ?, ?, ?)'
+    ).run(randomUUID(), 'forced_crime', 'municipality', '1103', handler.organisation.id, new Date().toISOString());
+  } finally {
+    db.close();
+  }
 });
-
-async function logIn(page: Page, offset: number) {
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(email);
-  await field(page, 'Passord').fill(password);
-  await field(page, 'Engangskode fra autentiseringsappen').fill(totpCode(offset));
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function fillReport(page: Page, municipality: string) {
   await page.goto('/report');
@@ -82,7 +54,7 @@ test('with nobody to receive it, the report is not accepted and the official cha
 test('a report travels from reporter to case handler and back, without JavaScript', async ({ browser }) => {
   // The case handler logs in first: that creates the organisation's keys, so its inbox is active.
   const staff = await browser.newPage({ javaScriptEnabled: false });
-  await logIn(staff, 0);
+  await logIn(staff, handler);
   await staff.getByRole('button', { name: 'Logg ut' }).click();
 
   // 1. The reporter: four steps, a missing answer explained, the receivers named before sending.
@@ -106,7 +78,7 @@ test('a report travels from reporter to case handler and back, without JavaScrip
   expect(receipt).toMatch(/^\d{4}( \d{4}){4}$/);
 
   // 2. The case handler reads it, answers and changes the status.
-  await logIn(staff, 1);
+  await logIn(staff, handler);
   await staff.goto('/admin/inbox');
   await staff.getByRole('link', { name: 'Tvangstigging eller tvang til kriminalitet' }).first().click();
   await expect(staff.getByTestId('case-text')).toContainText(marker);

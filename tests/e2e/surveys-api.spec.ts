@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoSeriousAxeViolations, field } from './helpers';
-import { createAnalyst, publishedTemplateCopy } from './surveys-setup';
+import { expectNoSeriousAxeViolations } from './helpers';
+import { publishedTemplateCopy } from './surveys-setup';
+import { signInAs } from './staff.helpers';
 
 const answers = (heard: string) => ({
   sex: 'female',
@@ -42,12 +43,7 @@ test('responses sent through the API show in the API results and in the staff ex
   expect(heard.answers.find((a: { code: string }) => a.code === 'yes')).toMatchObject({ n: 5 });
   expect(heard.answers.find((a: { code: string }) => a.code === 'no')).toMatchObject({ n: null, suppressed: true });
 
-  const analyst = await createAnalyst();
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(analyst.email);
-  await field(page, 'Passord').fill(analyst.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInAs(page, 'analyst');
   await page.goto(`/admin/surveys/${survey.id}/results?weighting=none`);
   await expect(
     page.getByRole('heading', { level: 2, name: 'Last ned (for ansatte, ingen tall skjult)' })

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { hashPassword } from '../../src/lib/server/auth/password';
 import { readE2eEnv } from './helpers';
 
 /**
@@ -34,31 +33,6 @@ export function publishedTemplateCopy(): string {
   } finally {
     db.close();
   }
-}
-
-/** An analyst put straight into the database (no TOTP needed for the role). */
-export async function createAnalyst(): Promise<{ email: string; password: string }> {
-  const user = { email: `analyst-${randomUUID().slice(0, 8)}@example.org`, password: 'an analyst pass phrase' };
-  const db = new Database(readE2eEnv().dbPath);
-  try {
-    const now = new Date().toISOString();
-    const [orgId, userId] = [randomUUID(), randomUUID()];
-    db.prepare(
-      'insert into organisation (id, name, kind, org_number, created_at, updated_at) values (?, ?, ?, null, ?, ?)'
-    ).run(orgId, `Analyse ${orgId.slice(0, 4)}`, 'ngo', now, now);
-    db.prepare(
-      'insert into app_user (id, email, display_name, password_hash, totp_secret, totp_last_step, failed_logins, created_at) values (?, ?, ?, ?, null, null, 0, ?)'
-    ).run(userId, user.email, 'Anna Analyst', await hashPassword(user.password), now);
-    db.prepare('insert into membership (user_id, organisation_id, role, created_at) values (?, ?, ?, ?)').run(
-      userId,
-      orgId,
-      'analyst',
-      now
-    );
-  } finally {
-    db.close();
-  }
-  return user;
 }
 
 /**

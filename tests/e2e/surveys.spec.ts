@@ -1,18 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations, field } from './helpers';
-import { createAnalyst, publishedTemplateCopy, publishedTemplateWithAnswers } from './surveys-setup';
+import { expectNoSeriousAxeViolations } from './helpers';
+import { publishedTemplateCopy, publishedTemplateWithAnswers } from './surveys-setup';
+import { signInAs } from './staff.helpers';
 
 test('an analyst publishes the template and opens a wave; a respondent answers; the results show the answer', async ({
   page,
   browser
 }) => {
   test.setTimeout(120_000);
-  const analyst = await createAnalyst();
-  await page.goto('/login');
-  await field(page, 'E-postadresse').fill(analyst.email);
-  await field(page, 'Passord').fill(analyst.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInAs(page, 'analyst');
   await page.getByRole('navigation').getByRole('link', { name: 'Undersøkelser' }).last().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Undersøkelser' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { field } from './helpers';
-import { createEditor, createQuizSet, logIn } from './youth-staff.helpers';
+import { createStaffUser, logIn, type TStaffUser } from './staff.helpers';
+import { createQuizSet } from './youth-staff.helpers';
 
-let editor: { email: string; password: string };
+let editor: TStaffUser;
 test.beforeAll(async () => {
-  editor = await createEditor();
+  editor = await createStaffUser('editor');
 });
 
 test('without JavaScript an editor is told what to fix in a question, then saves it', async ({ page }) => {

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
-import { createEditor, createQuizSet, logIn } from './youth-staff.helpers';
+import { createStaffUser, logIn, type TStaffUser } from './staff.helpers';
+import { createQuizSet } from './youth-staff.helpers';
 
-let editor: { email: string; password: string };
+let editor: TStaffUser;
 test.beforeAll(async () => {
-  editor = await createEditor();
+  editor = await createStaffUser('editor');
 });
 
 test('an editor changes a quiz question in its form, and sees knowledge gain per municipality', async ({ page }) => {
