@@ -11,3 +11,21 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
   const present = ids.filter((id): id is string => typeof id === 'string' && id.length > 0);
   return present.length > 0 ? present.join(' ') : undefined;
 }
+
+/** The ARIA attributes a control gets from its hint and error (rendered by FieldMessages with these ids). */
+export interface TFieldAria {
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+}
+
+export function fieldAria(
+  id: string,
+  hint: string | undefined,
+  error: string | undefined,
+  extra?: string | null
+): TFieldAria {
+  return {
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`, extra)
+  };
+}
