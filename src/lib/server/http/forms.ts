@@ -1,4 +1,4 @@
-import { fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../i18n';
 import { AppError, isAppError } from '../errors';
@@ -37,6 +37,28 @@ async function readForm(request: Request): Promise<FormData | 413 | 415> {
   }
 }
 
+/**
+ * Reads a form body for an action that takes files or reads its fields itself: the FormData, or a ready
+ * `fail(413)` / `fail(415)` with a message in the user's language (`tooLarge` names a module's own message).
+ */
+export async function readFormOrFail(
+  request: Request,
+  locale: Locale,
+  tooLarge: MessageKey = 'validation.tooLarge'
+): Promise<{ ok: true; form: FormData } | { ok: false; failure: ActionFailure<TFormFailure> }> {
+  const form = await readForm(request);
+  if (typeof form !== 'number') return { ok: true, form };
+  const message = translate(locale, form === 413 ? tooLarge : 'validation.notAForm');
+  return { ok: false, failure: fail(form, { message, errors: {}, values: {} }) };
+}
+
+/** The text fields of a form (files are left out); a repeated name keeps its last value. */
+function textFields(form: FormData): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+  return raw;
+}
+
 export type TParsed<T> =
   { ok: true; data: T; values: Record<string, string> } | { ok: false; failure: ActionFailure<TFormFailure> };
 
@@ -49,15 +71,11 @@ export async function parseForm<S extends z.ZodType>(
   schema: S,
   locale: Locale
 ): Promise<TParsed<z.infer<S>>> {
-  const form = await readForm(request);
-  if (typeof form === 'number') {
-    const message = translate(locale, form === 413 ? 'validation.tooLarge' : 'validation.notAForm');
-    return { ok: false, failure: fail(form, { message, errors: {}, values: {} }) };
-  }
-  const raw: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+  const read = await readFormOrFail(request, locale);
+  if (!read.ok) return read;
+  const { form } = read;
   const values = echoValues(form);
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(textFields(form));
   if (result.success) return { ok: true, data: result.data, values };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
@@ -68,6 +86,24 @@ export async function parseForm<S extends z.ZodType>(
     ok: false,
     failure: fail(400, { message: translate(locale, 'validation.summary'), errors, values })
   };
+}
+
+/**
+ * Parses the form body of a `+server.ts` POST that answers with a file rather than a page (a plain form
+ * post, so it works without JavaScript): the same reading and schema as parseForm, but a rejected body is
+ * thrown as `error()` — 413 too large, 415 not a form, 400 invalid — with a message in the user's language.
+ */
+export async function parseFormOrThrow<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  locale: Locale
+): Promise<z.infer<S>> {
+  const form = await readForm(request);
+  if (form === 413) error(413, { message: translate(locale, 'validation.tooLarge'), code: 'payload_too_large' });
+  if (form === 415) error(415, { message: translate(locale, 'validation.notAForm'), code: 'unsupported_media_type' });
+  const result = schema.safeParse(textFields(form));
+  if (!result.success) error(400, { message: translate(locale, 'validation.summary'), code: 'validation' });
+  return result.data;
 }
 
 /** Turns an AppError from a service into a form failure; anything else is rethrown (a real 500). */

@@ -1,7 +1,7 @@
-import { fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { isMessageKey, translate, type Locale } from '../../i18n';
 import { ZImportForm, type TImportForm } from '../../schemas/statistics';
-import type { TFormFailure } from '../http/forms';
+import { readFormOrFail, type TFormFailure } from '../http/forms';
 import { MAX_IMPORT_BYTES } from './statistics.core';
 
 /**
@@ -15,14 +15,9 @@ export async function parseImportForm(
   | { ok: true; data: TImportForm; file: { text: string; bytes: number }; values: Record<string, string> }
   | { ok: false; failure: ActionFailure<TFormFailure> }
 > {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch (e) {
-    const status = isHttpError(e) && e.status === 413 ? 413 : 415;
-    const message = translate(locale, status === 413 ? 'stats.import.error.tooLarge' : 'validation.notAForm');
-    return { ok: false, failure: fail(status, { message, errors: {}, values: {} }) };
-  }
+  const read = await readFormOrFail(request, locale, 'stats.import.error.tooLarge');
+  if (!read.ok) return read;
+  const { form } = read;
   const raw: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === 'string' && key !== 'content') raw[key] = value;
   const values = { ...raw };

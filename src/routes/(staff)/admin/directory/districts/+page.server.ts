@@ -1,8 +1,8 @@
-import { fail, isHttpError } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { districtMappingStatus, decodeCsvBytes, importDistrictMapping } from '$lib/server/directory/directory.service';
-import { failFromError } from '$lib/server/http/forms';
+import { failFromError, readFormOrFail } from '$lib/server/http/forms';
 import { requireAdminUser } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,16 +14,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const actor = requireAdminUser(locals, url);
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch (e) {
-      const status = isHttpError(e) && e.status === 413 ? 413 : 415;
-      return fail(status, {
-        message: translate(locals.locale, status === 413 ? 'validation.tooLarge' : 'validation.notAForm'),
-        errors: {} as Record<string, string>
-      });
-    }
+    const read = await readFormOrFail(request, locals.locale);
+    if (!read.ok) return read.failure;
+    const { form } = read;
     const source = String(form.get('source') ?? '').trim();
     const file = form.get('file');
     const errors: Record<string, string> = {};

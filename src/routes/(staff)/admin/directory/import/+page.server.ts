@@ -1,10 +1,10 @@
-import { fail, isHttpError } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
 import { app } from '$lib/server/app';
 import { requireDirectoryEditor } from '$lib/server/directory/directory.guard';
 import { applyImport, decodeCsvBytes, previewImport } from '$lib/server/directory/directory.service';
 import type { TImportPlan } from '$lib/server/directory/directory.core';
-import { failFromError } from '$lib/server/http/forms';
+import { failFromError, readFormOrFail } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -14,18 +14,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 /** The CSV text from the uploaded file (UTF-8 only) or, if none was chosen, from the text field. */
 async function readCsv(request: Request, locale: Locale) {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch (e) {
-    const status = isHttpError(e) && e.status === 413 ? 413 : 415;
-    return {
-      failure: fail(status, {
-        message: translate(locale, status === 413 ? 'validation.tooLarge' : 'validation.notAForm'),
-        errors: {}
-      })
-    };
-  }
+  const read = await readFormOrFail(request, locale);
+  if (!read.ok) return { failure: read.failure };
+  const { form } = read;
   const file = form.get('file');
   if (file instanceof File && file.size > 0) return { text: decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) };
   const text = form.get('csv');
