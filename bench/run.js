@@ -30,6 +30,8 @@ const dbKind = option('db', 'sqlite');
 const duration = Number(option('duration', quick ? '2' : '5'));
 const connections = Number(option('connections', quick ? '10' : '20'));
 const only = option('only', null);
+// `--cpu-prof <dir>`: the app runs with V8's CPU profiler and writes a .cpuprofile into <dir> when it stops.
+const cpuProf = option('cpu-prof', null);
 // A script that runs longer than this is stopped and reported as failed.
 const scriptTimeoutMs = Number(option('script-timeout', quick ? '600' : '3600')) * 1000;
 
@@ -171,7 +173,8 @@ async function main() {
   try {
     if (httpScenarios.length || serverScripts.length) {
       const [appPort, basePort] = [await freePort(), await freePort()];
-      const app = start(process.execPath, ['build/index.js'], {
+      const appArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`, 'build/index.js'] : ['build/index.js'];
+      const app = start(process.execPath, appArgs, {
         DATABASE_URL: appDb,
         PORT: String(appPort),
         HOST: '127.0.0.1',
@@ -216,8 +219,12 @@ async function main() {
       }
       for (const s of serverScripts)
         scriptResults.push(await runScript(s, { url: appUrl, baseline: baseUrl }, { BENCH_APP_DATABASE_URL: appDb }));
+      const exited = new Promise((r) => (app.exitCode !== null ? r(null) : app.once('exit', r)));
       stop();
-      await new Promise((r) => setTimeout(r, 300));
+      // The profiler writes its file as the app exits.
+      await (cpuProf
+        ? Promise.race([exited, new Promise((r) => setTimeout(r, 15000))])
+        : new Promise((r) => setTimeout(r, 300)));
     }
     for (const s of laterScripts) scriptResults.push(await runScript(s, {}, {}));
     load.after = loadavg().map((x) => +x.toFixed(2));

@@ -33,6 +33,33 @@ export function sqliteHandle(db: Kysely<Database>): TSqliteHandle | undefined {
 }
 
 /**
+ * The database Kysely's SQLite driver sees: better-sqlite3 compiles a statement on every `prepare`, and the
+ * driver prepares every query it runs, so the compiled statements of the most recent query texts are kept
+ * (least recently used dropped beyond `size`). The app's hot queries have constant text (prepared.ts), so
+ * a survey response or a check no longer recompiles its lookups. Kysely runs one query at a time on this
+ * connection (its connection mutex), so a kept statement is never in use when it is run again.
+ */
+export function statementCache(sqlite: TSqliteHandle, size = 500) {
+  const cache = new Map<string, ReturnType<TSqliteHandle['prepare']>>();
+  return {
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      sqlite.close();
+    }
+  };
+}
+
+/**
  * Opens the database named by `url`. Driver differences are normalised here once:
  * PostgreSQL timestamps come back as ISO strings and bigint/numeric as numbers, like SQLite.
  */
@@ -48,7 +75,7 @@ export async function connect(url: string, options: { synchronous?: 'NORMAL' | '
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }), plugins });
     sqliteHandles.set(db, sqlite);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }

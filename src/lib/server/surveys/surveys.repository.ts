@@ -4,6 +4,9 @@ import { runPrepared } from '../db/prepared';
 import { isPostgres } from '../jobs/jobs';
 import type { Insertable } from 'kysely';
 import type { SurveyResponseTable, SurveyWaveTable } from './surveys.tables';
+import type { sqliteHandle } from '../db/connect';
+import { AppError } from '../errors';
+import type { TResponseWrite } from './surveys.writer';
 
 export async function insertSurvey(db: Executor, row: { id: string; slug: string; now: string }) {
   await db
@@ -217,16 +220,8 @@ export async function insertResponse(
     );
 }
 
-/**
- * Adds one to each counter, creating it at 1: one statement, `ON CONFLICT DO UPDATE` (SQLite and
- * PostgreSQL), so concurrent responses to the same cell never lose a count. Rows are distinct per response.
- */
-export async function incrementCounts(
-  db: Executor,
-  waveId: string,
-  cell: string,
-  rows: readonly { question_id: string; answer: string }[]
-) {
+/** Adds one to the response count of a weighting cell, creating it at 1 (`ON CONFLICT DO UPDATE`, both databases). */
+export async function incrementCell(db: Executor, waveId: string, cell: string) {
   await runPrepared(
     db,
     'surveys.incrementCell',
@@ -237,38 +232,92 @@ export async function incrementCounts(
         .onConflict((oc) => oc.columns(['wave_id', 'cell']).doUpdateSet({ n: sql<number>`survey_cell_count.n + 1` })),
     [waveId, cell]
   );
-  if (rows.length === 0) return;
-  await runPrepared(
-    db,
-    `surveys.incrementCounts.${rows.length}`,
-    (wave, c, ...qa) =>
-      db
-        .insertInto('survey_count')
-        .values(rows.map((_, i) => ({ wave_id: wave, question_id: qa[2 * i], answer: qa[2 * i + 1], cell: c, n: 1 })))
-        .onConflict((oc) =>
-          oc.columns(['wave_id', 'question_id', 'answer', 'cell']).doUpdateSet({ n: sql<number>`survey_count.n + 1` })
-        ),
-    [waveId, cell, ...rows.flatMap((r) => [r.question_id, r.answer])]
-  );
 }
 
-/** Adds one to each joint counter (breakdown questions), creating it at 1, like `incrementCounts`. */
-export async function incrementJointCounts(
-  db: Executor,
-  waveId: string,
-  cell: string,
-  rows: readonly { question_id: string; answer: string; by_question_id: string; by_answer: string }[]
-) {
+type TCountRow = { wave_id: string; question_id: string; answer: string; cell: string; n: number };
+type TJointRow = TCountRow & { by_question_id: string; by_answer: string };
+
+/**
+ * Adds `n` to each (wave, question, answer, cell) counter, creating it at `n`: one upsert per 100 rows
+ * (`ON CONFLICT DO UPDATE`, so concurrent writers never lose a count). The rows must be distinct (merged:
+ * src/lib/surveys/counter-merge.ts).
+ */
+export async function addCounts(db: Executor, rows: readonly TCountRow[]) {
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('survey_count')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc
+          .columns(['wave_id', 'question_id', 'answer', 'cell'])
+          .doUpdateSet({ n: sql<number>`survey_count.n + excluded.n` })
+      )
+      .execute();
+}
+
+/** Adds `n` to each joint counter (breakdown questions), creating it at `n`, like `addCounts`. */
+export async function addJointCounts(db: Executor, rows: readonly TJointRow[]) {
   for (let i = 0; i < rows.length; i += 100)
     await db
       .insertInto('survey_joint_count')
-      .values(rows.slice(i, i + 100).map((r) => ({ wave_id: waveId, ...r, cell, n: 1 })))
+      .values(rows.slice(i, i + 100))
       .onConflict((oc) =>
         oc
           .columns(['wave_id', 'by_question_id', 'question_id', 'answer', 'by_answer', 'cell'])
-          .doUpdateSet({ n: sql<number>`survey_joint_count.n + 1` })
+          .doUpdateSet({ n: sql<number>`survey_joint_count.n + excluded.n` })
       )
       .execute();
+}
+
+/**
+ * The group commit's transaction on SQLite (surveys.writer.ts): prepared statements on the driver itself,
+ * as the benchmark's bare baseline does, in one synchronous transaction — per response the quota check,
+ * panel code, response, answer rows, cell counter and number sums; then the batch's merged counters.
+ * A thrown error (full quota, used code) rolls the whole transaction back.
+ */
+export function sqliteResponseStore(
+  sqlite: NonNullable<ReturnType<typeof sqliteHandle>>,
+  checkQuotaRoom: (quotas: TResponseWrite['quotas'], cells: { cell: string; n: number }[]) => void
+) {
+  const cells = sqlite.prepare('select cell, n from survey_cell_count where wave_id = ?');
+  const token = sqlite.prepare(
+    'update survey_panel_token set used_at = ? where token_hash = ? and link_id = ? and used_at is null'
+  );
+  const response = sqlite.prepare(
+    'insert into survey_response (id, wave_id, version_id, iso_week, source_code, cell) values (?, ?, ?, ?, ?, ?)'
+  );
+  const answer = sqlite.prepare('insert into survey_answer (response_id, question_id, value) values (?, ?, ?)');
+  const cell = sqlite.prepare(
+    'insert into survey_cell_count (wave_id, cell, n) values (?, ?, 1) on conflict (wave_id, cell) do update set n = n + 1'
+  );
+  const numeric = sqlite.prepare(
+    'insert into survey_numeric_sum (wave_id, question_id, cell, n, sum_y, sum_y2) values (?, ?, ?, 1, ?, ?) ' +
+      'on conflict (wave_id, question_id, cell) do update set n = n + 1, sum_y = sum_y + excluded.sum_y, sum_y2 = sum_y2 + excluded.sum_y2'
+  );
+  const count = sqlite.prepare(
+    'insert into survey_count (wave_id, question_id, answer, cell, n) values (?, ?, ?, ?, ?) ' +
+      'on conflict (wave_id, question_id, answer, cell) do update set n = n + excluded.n'
+  );
+  const joint = sqlite.prepare(
+    'insert into survey_joint_count (wave_id, question_id, answer, by_question_id, by_answer, cell, n) values (?, ?, ?, ?, ?, ?, ?) ' +
+      'on conflict (wave_id, by_question_id, question_id, answer, by_answer, cell) do update set n = n + excluded.n'
+  );
+  return sqlite.transaction(
+    (batch: readonly TResponseWrite[], counts: readonly TCountRow[], joints: readonly TJointRow[]) => {
+      for (const w of batch) {
+        const r = w.response;
+        if (w.quotas.length > 0) checkQuotaRoom(w.quotas, cells.all(r.wave_id) as { cell: string; n: number }[]);
+        if (w.panel && token.run(w.panel.usedAt, w.panel.hash, w.panel.linkId).changes !== 1)
+          throw new AppError('conflict', 'surveys.error.tokenUsed');
+        response.run(r.id, r.wave_id, r.version_id, r.iso_week, r.source_code, r.cell);
+        for (const a of w.answers) answer.run(r.id, a.question_id, a.value);
+        cell.run(r.wave_id, r.cell);
+        for (const x of w.numeric) numeric.run(r.wave_id, x.question_id, r.cell, x.y, x.y * x.y);
+      }
+      for (const c of counts) count.run(c.wave_id, c.question_id, c.answer, c.cell, c.n);
+      for (const c of joints) joint.run(c.wave_id, c.question_id, c.answer, c.by_question_id, c.by_answer, c.cell, c.n);
+    }
+  );
 }
 
 /** Joint counters of some waves by one breakdown question, for some counter questions (all when absent). */

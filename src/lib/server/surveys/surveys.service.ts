@@ -22,8 +22,8 @@ import {
 } from '../../surveys/response';
 import { ZQuotas, type TQuota, type TWaveForm } from '../../surveys/forms';
 import * as repo from './surveys.repository';
-import { addNumericSums, numericRows, recountNumeric, replaceNumericSums } from './surveys.numeric';
-import { responseWriter } from './surveys.writer';
+import { numericRows, recountNumeric, replaceNumericSums } from './surveys.numeric';
+import { checkQuotaRoom, quotaMatches, responseWriter } from './surveys.writer';
 
 export const surveyStaffRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
 
@@ -490,22 +490,9 @@ export async function openCollection(
   };
 }
 
-function quotaMatches(q: TQuota, cell: readonly string[]): boolean {
-  return (
-    (q.sex === undefined || q.sex === cell[0]) &&
-    (q.age_group === undefined || q.age_group === cell[1]) &&
-    (q.county === undefined || q.county === cell[2])
-  );
-}
-
 async function checkQuotas(db: Executor, wave: TWaveView, cell: readonly string[]): Promise<void> {
   const quotas = wave.quotas.filter((q) => quotaMatches(q, cell));
-  if (quotas.length === 0) return;
-  const cells = await repo.cellCounts(db, [wave.id]);
-  for (const q of quotas) {
-    const n = cells.filter((c) => quotaMatches(q, c.cell.split('|'))).reduce((a, c) => a + Number(c.n), 0);
-    if (n >= q.max) throw new AppError('conflict', 'surveys.error.quotaFull');
-  }
+  if (quotas.length > 0) checkQuotaRoom(quotas, await repo.cellCounts(db, [wave.id]));
 }
 
 /** Checks answers for one wave; throws a 400 with a message per question. */
@@ -564,33 +551,29 @@ export async function submitResponse(
   const definition = versionDefinition(version);
   const answers = await checkResponse(db, definition, input.answers);
   const cell = cellOf(definition, answers);
+  const key = cellKey(cell);
   const id = randomUUID();
-  // The insert transaction's body; the writer commits it with other responses waiting (group commit).
-  await responseWriter(db).write(async (trx) => {
-    await checkQuotas(trx, wave, cell);
-    if (
-      link?.kind === 'panel' &&
-      !(await repo.usePanelToken(trx, link.id, hashPanelToken(input.token!), `${dayOf(now)}T00:00:00.000Z`))
-    )
-      throw new AppError('conflict', 'surveys.error.tokenUsed');
-    await repo.insertResponse(
-      trx,
-      {
-        id,
-        wave_id: wave.id,
-        version_id: version.id,
-        iso_week: isoWeek(now),
-        source_code: link?.source_code ?? null,
-        cell: cellKey(cell)
-      },
-      answerRows(answers)
-    );
-    await repo.incrementCounts(trx, wave.id, cellKey(cell), counterRows(definition, answers));
+  // Written with the other responses waiting at that moment, in one transaction (surveys.writer.ts).
+  await responseWriter(db).write({
+    response: {
+      id,
+      wave_id: wave.id,
+      version_id: version.id,
+      iso_week: isoWeek(now),
+      source_code: link?.source_code ?? null,
+      cell: key
+    },
+    answers: answerRows(answers),
+    counters: counterRows(definition, answers),
     // Joint counters of the breakdown questions (surveys.breakdown.ts reads them).
-    const joint = jointCounterRows(definition, answers);
-    if (joint.length > 0) await repo.incrementJointCounts(trx, wave.id, cellKey(cell), joint);
-    // Number questions: n, Σy, Σy² per cell (surveys.numeric.ts), in the same transaction.
-    await addNumericSums(trx, wave.id, cellKey(cell), numericRows(definition, answers));
+    joint: jointCounterRows(definition, answers),
+    // Number questions: n, Σy, Σy² per cell (surveys.numeric.ts).
+    numeric: numericRows(definition, answers),
+    quotas: wave.quotas.filter((q) => quotaMatches(q, cell)),
+    panel:
+      link?.kind === 'panel'
+        ? { linkId: link.id, hash: hashPanelToken(input.token!), usedAt: `${dayOf(now)}T00:00:00.000Z` }
+        : null
   });
   return { id };
 }

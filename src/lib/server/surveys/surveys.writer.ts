@@ -1,30 +1,125 @@
+import { sqliteHandle } from '../db/connect';
 import type { DB, Executor } from '../db/schema';
+import { AppError } from '../errors';
+import { countColumns, jointCountColumns, mergeIncrements } from '../../surveys/counter-merge';
+import type { TQuota } from '../../surveys/forms';
+import { addNumericSums } from './surveys.numeric';
+import * as repo from './surveys.repository';
 
-type TStore = (trx: Executor) => Promise<void>;
+/** Everything one checked response writes: its rows, its counters, and what must still hold at commit. */
+export interface TResponseWrite {
+  response: {
+    id: string;
+    wave_id: string;
+    version_id: string;
+    iso_week: string;
+    source_code: string | null;
+    cell: string;
+  };
+  answers: { question_id: string; value: string }[];
+  /** +1 on each (question, answer) counter of the response's cell. */
+  counters: { question_id: string; answer: string }[];
+  /** +1 on each joint counter of the breakdown questions. */
+  joint: { question_id: string; answer: string; by_question_id: string; by_answer: string }[];
+  /** Number questions: n, Σy, Σy² of the cell (not merged: floating-point sums are added in response order). */
+  numeric: { question_id: string; y: number }[];
+  /** The wave's quotas that the response's cell falls in: each must still have room. */
+  quotas: readonly TQuota[];
+  /** A panel link's one-time code, marked used in the same transaction. */
+  panel: { linkId: string; hash: string; usedAt: string } | null;
+}
+
+export function quotaMatches(q: TQuota, cell: readonly string[]): boolean {
+  return (
+    (q.sex === undefined || q.sex === cell[0]) &&
+    (q.age_group === undefined || q.age_group === cell[1]) &&
+    (q.county === undefined || q.county === cell[2])
+  );
+}
+
+/** Throws 409 "quota full" when one of `quotas` has no room left given the wave's cell counters. */
+export function checkQuotaRoom(quotas: readonly TQuota[], cells: readonly { cell: string; n: number | string }[]) {
+  for (const q of quotas) {
+    const n = cells.filter((c) => quotaMatches(q, c.cell.split('|'))).reduce((a, c) => a + Number(c.n), 0);
+    if (n >= q.max) throw new AppError('conflict', 'surveys.error.quotaFull');
+  }
+}
+
+function rejectNul(w: TResponseWrite): void {
+  // The Kysely path refuses NUL in text (RejectNulPlugin); the SQLite statements below see the values
+  // directly, so they are checked here the same way: a 400, nothing stored.
+  const texts = [...w.answers.flatMap((a) => [a.question_id, a.value]), w.response.source_code ?? ''];
+  if (texts.some((t) => t.includes('\u0000'))) throw new AppError('bad_request', 'validation.nul');
+}
+
+/** The whole batch in one transaction through Kysely (PostgreSQL, and SQLite inside a test transaction). */
+async function storeBatch(trx: Executor, batch: readonly TResponseWrite[]): Promise<void> {
+  for (const w of batch) {
+    if (w.quotas.length > 0) checkQuotaRoom(w.quotas, await repo.cellCounts(trx, [w.response.wave_id]));
+    if (w.panel && !(await repo.usePanelToken(trx, w.panel.linkId, w.panel.hash, w.panel.usedAt)))
+      throw new AppError('conflict', 'surveys.error.tokenUsed');
+    await repo.insertResponse(trx, w.response, w.answers);
+    // The cell counter per response: a later response's quota check in this batch sees it.
+    await repo.incrementCell(trx, w.response.wave_id, w.response.cell);
+    if (w.numeric.length > 0) await addNumericSums(trx, w.response.wave_id, w.response.cell, w.numeric);
+  }
+  await repo.addCounts(trx, mergedCounts(batch));
+  await repo.addJointCounts(trx, mergedJoint(batch));
+}
+
+function mergedCounts(batch: readonly TResponseWrite[]) {
+  return mergeIncrements(
+    batch.flatMap((w) => w.counters.map((c) => ({ ...c, wave_id: w.response.wave_id, cell: w.response.cell }))),
+    countColumns
+  );
+}
+
+function mergedJoint(batch: readonly TResponseWrite[]) {
+  return mergeIncrements(
+    batch.flatMap((w) => w.joint.map((c) => ({ ...c, wave_id: w.response.wave_id, cell: w.response.cell }))),
+    jointCountColumns
+  );
+}
 
 /**
  * Group commit of survey responses (as check.writer.ts does for checks). Responses submitted while a
- * transaction is being written wait for the next one, and each transaction runs the insert body of all
- * waiting responses (`store`: quota check, panel token, response and answer rows, counter upserts), so a
- * busy server commits many responses per transaction. A respondent is answered only once the
- * transaction holding the response has committed: an acknowledged response is stored, with its counters,
- * exactly as durably as with one transaction per response. When a transaction fails (a full quota, a used
- * panel code, a lost connection), its responses are written again one per transaction, so one refused
- * response fails alone and gets its own error.
+ * transaction is being written wait for the next one, and each transaction writes all waiting responses:
+ * per response the quota check, panel code, response and answer rows and the cell counter; then the
+ * (question, answer, cell) and joint counters of the whole batch, each upserted once with the sum of its
+ * +1s (src/lib/surveys/counter-merge.ts). A respondent is answered only once the transaction holding the
+ * response has committed: an acknowledged response is stored, with its counters, exactly as durably as
+ * with one transaction per response. When a transaction fails (a full quota, a used panel code, a lost
+ * connection), its responses are written again one per transaction, so one refused response fails alone
+ * and gets its own error. On SQLite the transaction is prepared statements on the driver itself, run
+ * while holding Kysely's connection (so it never lands inside another request's open transaction).
  */
 export class SurveyResponseWriter {
-  private pending: { store: TStore; done: (e?: unknown) => void }[] = [];
+  private pending: { write: TResponseWrite; done: (e?: unknown) => void }[] = [];
   private running = false;
+  private readonly store: (batch: TResponseWrite[]) => Promise<void>;
 
   constructor(
-    private readonly db: DB,
-    private readonly maxBatch = 100
-  ) {}
+    db: DB,
+    private readonly maxBatch = 200
+  ) {
+    const sqlite = sqliteHandle(db);
+    if (sqlite) {
+      const store = repo.sqliteResponseStore(sqlite, checkQuotaRoom);
+      this.store = (batch) =>
+        db.connection().execute(async () => store(batch, mergedCounts(batch), mergedJoint(batch)));
+    } else this.store = (batch) => db.transaction().execute((trx) => storeBatch(trx, batch));
+  }
 
-  /** Resolves once the response is committed; rejects with `store`'s error if it could not be. */
-  write(store: TStore): Promise<void> {
+  /** Resolves once the response is committed; rejects with the reason (an AppError) if it could not be. */
+  write(write: TResponseWrite): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ store, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      try {
+        rejectNul(write);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      this.pending.push({ write, done: (e) => (e === undefined ? resolve() : reject(e)) });
       if (!this.running) {
         this.running = true;
         // Responses that arrive in the same turn of the event loop share the transaction.
@@ -33,24 +128,18 @@ export class SurveyResponseWriter {
     });
   }
 
-  private run(batch: readonly { store: TStore }[]): Promise<void> {
-    return this.db.transaction().execute(async (trx) => {
-      for (const p of batch) await p.store(trx);
-    });
-  }
-
   private async drain(): Promise<void> {
     while (this.pending.length) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        await this.run(batch);
+        await this.store(batch.map((p) => p.write));
         for (const p of batch) p.done();
       } catch (e) {
         if (batch.length === 1) batch[0]!.done(e ?? new Error('insert failed'));
         else
           for (const p of batch) {
             try {
-              await this.run([p]);
+              await this.store([p.write]);
               p.done();
             } catch (one) {
               p.done(one ?? new Error('insert failed'));
