@@ -13,7 +13,7 @@
 // grow with n). --rounds rounds, each with --runs timed calls after a warm-up; the first (cold) call, which
 // makes the raking, is reported apart.
 //
-//   npx tsx bench/campaign-effect.ts [--n 1000000] [--small 1000] [--runs 20] [--rounds 3] [--db postgres]
+//   npx tsx bench/campaign-effect.ts [--n 1000000] [--small 1000] [--runs 20] [--rounds 3] [--db postgres] [--http no]
 //
 // Needs `npm run build` for the HTTP half. Writes bench/results/<date>-campaign-effect-<db>.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,8 @@ const small = Number(option('small', '1000'));
 const runs = Number(option('runs', '20'));
 const rounds = Number(option('rounds', '3'));
 const dbKind = option('db', 'sqlite');
+/** `--http no`: in process only (no build needed). */
+const http = option('http', 'yes') !== 'no';
 const TARGET_MS = 50;
 
 /** The bench survey with q2 (single choice a–d) as the breakdown question the exposure is read from. */
@@ -187,6 +189,7 @@ async function main() {
 
     let get: ((path: string) => Promise<void>) | null = null;
     try {
+      if (!http) throw new Error('No build wanted (--http no)');
       app = await startBuiltApp(databaseUrl, { SURVEY_RECOUNT_AT: 'off' });
       const origin = app.origin;
       get = async (path: string) => {

@@ -25,7 +25,10 @@ test.beforeAll(() => {
 });
 
 test('the public campaign list and page work without JavaScript, in both languages', async ({ page }) => {
-  await page.goto('/campaigns');
+  // Reached from the home page's list of what the platform offers (the top menu is full).
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Kampanjer mot menneskehandel' }).click();
+  await expect(page).toHaveURL(/\/campaigns$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Kampanjer mot menneskehandel' })).toBeVisible();
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -33,6 +36,9 @@ test('the public campaign list and page work without JavaScript, in both languag
   await expect(page.getByRole('table', { name: 'Aktivitet per uke' })).toContainText('2026-W37');
   await expect(page.getByText(/Resultatet er ikke klart ennå/)).toBeVisible();
 
+  await page.goto('/en');
+  await page.getByRole('link', { name: 'Campaigns against human trafficking' }).click();
+  await expect(page).toHaveURL(/\/en\/campaigns$/);
   await page.goto(`/en/campaigns/${slug}`);
   await expect(page.getByText('Target group: Elever 16–19')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible();
