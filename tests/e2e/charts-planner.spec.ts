@@ -114,6 +114,7 @@ test('the planner warns when the plan cannot detect the hoped-for change, in Eng
 });
 
 test('the planner fills in the indicator level from the last closed wave, still typed over', async ({ page }) => {
+  test.setTimeout(90_000);
   const { surveyId } = await surveyWithClosedWave();
   await logIn(page);
   await page.goto('/admin/campaigns/planner');

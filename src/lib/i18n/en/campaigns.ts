@@ -250,6 +250,7 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.error.exposureNotInBaseline':
     'The baseline wave must also ask the exposure question (as a breakdown question) to compare exposed and not exposed.',
   'campaigns.effect.cost': 'Cost per percentage point: NOK {cost} (95% CI {low} to {high}).',
+  'campaigns.effect.chartTitle': 'Share giving the indicator answer, before and after',
   'campaigns.effect.tableCaption': 'The indicator before and after, with 95% confidence intervals',
   'campaigns.effect.col.what': 'Measure',
   'campaigns.effect.col.value': 'Share or change, percentage points (95% CI)',

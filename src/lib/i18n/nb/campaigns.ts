@@ -251,6 +251,7 @@ export const campaigns = {
   'campaigns.error.exposureNotInBaseline':
     'Førbølgen må også stille eksponeringsspørsmålet (som nedbrytingsspørsmål) for å sammenligne sett og ikke sett.',
   'campaigns.effect.cost': 'Kostnad per prosentpoeng: {cost} kr (95 % KI {low} til {high} kr).',
+  'campaigns.effect.chartTitle': 'Andelen som gir indikatorsvaret, før og etter',
   'campaigns.effect.tableCaption': 'Indikatoren før og etter, med 95 % konfidensintervall',
   'campaigns.effect.col.what': 'Mål',
   'campaigns.effect.col.value': 'Andel eller endring, prosentpoeng (95 % KI)',
