@@ -71,6 +71,13 @@ export const scripts = [
     target: 'issue 7: a raked results page (3 margins, a breakdown) < 20 ms server time at 1,000,000 responses'
   },
   {
+    name: 'campaign effect',
+    command: 'tsx bench/campaign-effect.ts --n 100000',
+    quick: 'tsx bench/campaign-effect.ts --n 4000 --small 400 --runs 5 --rounds 1',
+    target:
+      'issue 8: GET /api/v1/campaigns/{id}/effect < 50 ms server time (issue size: --n 1000000; the default 100,000 takes a few minutes)'
+  },
+  {
     name: 'statistics pages',
     command: 'node bench/statistics-render.js {url}',
     quick: 'node bench/statistics-render.js {url} 10',

@@ -50,8 +50,9 @@ function generator(seed: number) {
 const sexes = ['female', 'male', 'other'];
 const sexWeights = [0.49, 0.49, 0.02];
 
-/** Stores `count` responses of `survey`, with consistent counters; returns how long it took (s). */
-async function generate(ctx: AppContext, survey: TBenchSurvey, count: number, seed: number): Promise<number> {
+/** Stores `count` responses of `survey`, with consistent counters; returns how long it took (s). Also used by
+ * bench/campaign-effect.ts. */
+export async function generate(ctx: AppContext, survey: TBenchSurvey, count: number, seed: number): Promise<number> {
   const started = performance.now();
   const version = await ctx.db
     .selectFrom('survey_version')
@@ -307,4 +308,4 @@ async function main() {
   }
 }
 
-if (!(dbKind === 'postgres' && rerunInPostgres())) await main();
+if (process.argv[1]?.endsWith('survey-results.ts') && !(dbKind === 'postgres' && rerunInPostgres())) await main();

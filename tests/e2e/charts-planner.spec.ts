@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxeViolations, field } from './helpers';
 import { signInAs } from './staff.helpers';
+import { surveyWithClosedWave } from './surveys-setup';
 
 /**
  * The staff chart gallery and the evaluation planner (issues 7 and 8), signed in as an editor (no TOTP
@@ -75,5 +76,29 @@ test('the planner warns when the plan cannot detect the hoped-for change, in Eng
   await field(page, 'Change the campaign hopes for (percentage points)').fill('2');
   await page.getByRole('button', { name: 'Compute' }).click();
   await expect(page.getByText('Enter a whole number between 20 and 10,000,000.').first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
+
+test('the planner fills in the indicator level from the last closed wave, still typed over', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { surveyId } = await surveyWithClosedWave();
+  await signInAs(page, 'editor');
+  await page.goto('/admin/campaigns/planner');
+  await page.getByLabel('Indikator', { exact: true }).selectOption(`${surveyId}|problem_world|great`);
+  await page.getByRole('button', { name: 'Hent nivå' }).click();
+  await expect(page.locator('[data-level-source]')).toContainText('«E2E»');
+  await expect(page.locator('[data-level-source]')).toContainText('75 %');
+  await expect(page.locator('[data-level-source]')).toContainText('uvektet, 8 svar');
+  await expect(field(page, 'Dagens nivå på indikatoren (%)')).toHaveValue('75');
+  await expectNoSeriousAxeViolations(page);
+  await field(page, 'Dagens nivå på indikatoren (%)').fill('70');
+  await field(page, 'Antall svar før kampanjen').fill('1000');
+  await field(page, 'Antall svar etter kampanjen').fill('1000');
+  await field(page, 'Forventet andel som har sett kampanjen (%)').fill('30');
+  await field(page, 'Endringen kampanjen håper på (prosentpoeng)').fill('5');
+  await page.getByRole('button', { name: 'Beregn' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Resultat' })).toBeVisible();
+  await expect(field(page, 'Dagens nivå på indikatoren (%)')).toHaveValue('70');
+  await expect(page.locator('[data-level-source]')).toContainText('«E2E»');
   await expectNoSeriousAxeViolations(page);
 });

@@ -89,3 +89,19 @@ export async function publishedTemplateWithAnswers(perWave = 8): Promise<string>
   }
   return slug;
 }
+
+/**
+ * A published copy of the template whose first wave ("E2E", 8 responses, 6 of them "great" to problem_world)
+ * has closed (closing day moved into the past after the answers were stored); the second stays open.
+ */
+export async function surveyWithClosedWave(): Promise<{ slug: string; surveyId: string }> {
+  const slug = await publishedTemplateWithAnswers(8);
+  const db = new Database(readE2eEnv().dbPath);
+  try {
+    const { id } = db.prepare('select id from survey where slug = ?').get(slug) as { id: string };
+    db.prepare("update survey_wave set closes_on = '2021-12-31' where survey_id = ? and name = 'E2E'").run(id);
+    return { slug, surveyId: id };
+  } finally {
+    db.close();
+  }
+}

@@ -47,6 +47,24 @@ export const ZPlannerForm = z
   });
 export type TPlannerForm = z.infer<typeof ZPlannerForm>;
 
+/**
+ * The planner's "current level" query (a GET form, so it works without JavaScript): the indicator as
+ * `survey|question|answer` and the weighting, or a campaign whose indicator and weighting are taken.
+ */
+export const ZPlannerLevelQuery = z.object({
+  indicator: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .regex(/^[0-9a-f-]{36}\|[a-z][a-z0-9_]{0,39}\|[a-z0-9][a-z0-9_-]{0,29}$/, m('campaigns.error.indicator'))
+    ])
+    .optional(),
+  weighting: z.enum(['none', 'poststratify', 'rake'], m('validation.choose')).optional(),
+  campaign: z.uuid(m('campaigns.error.notFound')).optional()
+});
+export type TPlannerLevelQuery = z.infer<typeof ZPlannerLevelQuery>;
+
 /** `POST /api/v1/campaigns/plan`: the planner as a pure computation; shares as proportions (0.14 = 14 %). */
 export const ZPlanRequest = z
   .object({

@@ -2,6 +2,8 @@ import type { campaigns as nb } from '../nb/campaigns';
 
 export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.admin.nav': 'Campaigns',
+  'campaigns.home.description':
+    'Information campaigns against human trafficking: what was done, and what the surveys before and after show – with the uncertainty.',
   'campaigns.planner.title': 'Evaluation planner',
   'campaigns.planner.lead':
     "Before a campaign: can the survey we plan see the change the campaign hopes for? Enter the indicator's current level, the planned samples, the expected share who see the campaign and the design effect. The computation uses 80% power and a 5% significance level (two-sided).",
@@ -41,6 +43,25 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.planner.caveat':
     'Exposure is self-reported (do people remember the campaign?), and the design is observational: difference-in-differences assumes the groups would have moved alike without the campaign.',
   'campaigns.planner.formulas': 'Formulas and sources',
+  'campaigns.planner.levelSection': 'Level from the latest survey',
+  'campaigns.planner.levelLead':
+    "Choose the indicator (question and answer) to read its share from the survey's last closed wave. The figure is filled into the plan below, and you can type another.",
+  'campaigns.planner.indicator': 'Indicator',
+  'campaigns.planner.indicatorNone': '— none, I will type the level —',
+  'campaigns.planner.weighting': 'Weighting',
+  'campaigns.planner.fetchLevel': 'Get level',
+  'campaigns.planner.fromCampaign': 'Indicator and weighting are taken from the campaign “{name}”.',
+  'campaigns.planner.levelFound':
+    'Last closed wave, “{wave}” ({opens}–{closes}): {level}% ({weighting}, {n} answers). The figure is filled into the plan; you can change it.',
+  'campaigns.planner.levelFallback':
+    'The weighting could not be made for this wave (a group without answers), so the figure is unweighted.',
+  'campaigns.planner.levelTooFew': 'Fewer than 30 answers: the figure is very uncertain.',
+  'campaigns.planner.levelNoWave': 'The survey has no closed wave yet. Type the level yourself.',
+  'campaigns.planner.levelNoAnswers': 'Nobody in the wave “{wave}” answered the question. Type the level yourself.',
+  'campaigns.planner.levelWeighting.none': 'unweighted',
+  'campaigns.planner.levelWeighting.poststratify': 'post-stratified by sex and age',
+  'campaigns.planner.levelWeighting.rake': 'raked to sex, age and county',
+  'campaigns.registry.planLink': "Plan the evaluation with today's level",
   'campaigns.planner.formulasText':
     "Before/after and saw/did not see: the test of two independent proportions as in R's power.prop.test, with the samples divided by the design effect. Difference-in-differences: MDE = (z₀.₉₇₅ + z₀.₈) · √(deff · p(1 − p) · Σ 1/n), summed over the four cells. The formulas are described in docs/campaigns.md and checked against R.",
   'campaigns.error.apiShare': 'Enter a proportion between 0.001 and 0.999 (0.14 = 14%).',
@@ -229,6 +250,7 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.error.exposureNotInBaseline':
     'The baseline wave must also ask the exposure question (as a breakdown question) to compare exposed and not exposed.',
   'campaigns.effect.cost': 'Cost per percentage point: NOK {cost} (95% CI {low} to {high}).',
+  'campaigns.effect.chartTitle': 'Share giving the indicator answer, before and after',
   'campaigns.effect.tableCaption': 'The indicator before and after, with 95% confidence intervals',
   'campaigns.effect.col.what': 'Measure',
   'campaigns.effect.col.value': 'Share or change, percentage points (95% CI)',

@@ -1,6 +1,8 @@
 /** Campaigns (issue 8): the evaluation planner. */
 export const campaigns = {
   'campaigns.admin.nav': 'Kampanjer',
+  'campaigns.home.description':
+    'Informasjonskampanjer mot menneskehandel: hva som ble gjort, og hva undersøkelsene før og etter viser – med usikkerheten.',
   'campaigns.planner.title': 'Evalueringsplanlegger',
   'campaigns.planner.lead':
     'Før en kampanje: kan undersøkelsen vi planlegger, se den endringen kampanjen håper på? Skriv inn dagens nivå på indikatoren, planlagte utvalg, forventet andel som ser kampanjen og designeffekten. Beregningen bruker 80 % styrke og 5 % signifikansnivå (tosidig).',
@@ -40,6 +42,25 @@ export const campaigns = {
   'campaigns.planner.caveat':
     'Eksponering er selvrapportert (husker man kampanjen?), og designet er observasjonelt: forskjell-i-forskjeller forutsetter at gruppene ville utviklet seg likt uten kampanjen.',
   'campaigns.planner.formulas': 'Formler og kilder',
+  'campaigns.planner.levelSection': 'Nivå fra siste undersøkelse',
+  'campaigns.planner.levelLead':
+    'Velg indikatoren (spørsmål og svar) for å hente andelen fra den siste avsluttede bølgen av undersøkelsen. Tallet fylles inn i planen under, og du kan skrive inn et annet.',
+  'campaigns.planner.indicator': 'Indikator',
+  'campaigns.planner.indicatorNone': '— ingen, jeg skriver inn nivået selv —',
+  'campaigns.planner.weighting': 'Vekting',
+  'campaigns.planner.fetchLevel': 'Hent nivå',
+  'campaigns.planner.fromCampaign': 'Indikator og vekting er hentet fra kampanjen «{name}».',
+  'campaigns.planner.levelFound':
+    'Siste avsluttede bølge, «{wave}» ({opens}–{closes}): {level} % ({weighting}, {n} svar). Tallet er fylt inn i planen; du kan endre det.',
+  'campaigns.planner.levelFallback':
+    'Vektingen kunne ikke lages for denne bølgen (en gruppe uten svar), så tallet er uvektet.',
+  'campaigns.planner.levelTooFew': 'Færre enn 30 svar: tallet er svært usikkert.',
+  'campaigns.planner.levelNoWave': 'Undersøkelsen har ingen avsluttet bølge ennå. Skriv inn nivået selv.',
+  'campaigns.planner.levelNoAnswers': 'Ingen i bølgen «{wave}» svarte på spørsmålet. Skriv inn nivået selv.',
+  'campaigns.planner.levelWeighting.none': 'uvektet',
+  'campaigns.planner.levelWeighting.poststratify': 'poststratifisert etter kjønn og alder',
+  'campaigns.planner.levelWeighting.rake': 'raket til kjønn, alder og fylke',
+  'campaigns.registry.planLink': 'Planlegg evalueringen med dagens nivå',
   'campaigns.planner.formulasText':
     'Før/etter og sett/ikke sett: testen for to uavhengige andeler som i R-funksjonen power.prop.test, med utvalgene delt på designeffekten. Forskjell-i-forskjeller: MDE = (z₀,₉₇₅ + z₀,₈) · √(deff · p(1 − p) · Σ 1/n), summert over de fire cellene. Formlene er beskrevet i docs/campaigns.md og kontrollert mot R.',
   'campaigns.error.apiShare': 'Skriv en andel mellom 0,001 og 0,999 (0,14 = 14 %).',
@@ -230,6 +251,7 @@ export const campaigns = {
   'campaigns.error.exposureNotInBaseline':
     'Førbølgen må også stille eksponeringsspørsmålet (som nedbrytingsspørsmål) for å sammenligne sett og ikke sett.',
   'campaigns.effect.cost': 'Kostnad per prosentpoeng: {cost} kr (95 % KI {low} til {high} kr).',
+  'campaigns.effect.chartTitle': 'Andelen som gir indikatorsvaret, før og etter',
   'campaigns.effect.tableCaption': 'Indikatoren før og etter, med 95 % konfidensintervall',
   'campaigns.effect.col.what': 'Mål',
   'campaigns.effect.col.value': 'Andel eller endring, prosentpoeng (95 % KI)',

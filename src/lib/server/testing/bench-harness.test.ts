@@ -31,7 +31,8 @@ const issueScenarios: { scenario: string; name: RegExp; awaiting?: { file: strin
   { scenario: 'classroom session with 60 pupils', name: /^classroom session with 60 pupils$/ },
   { scenario: 'directory coverage query', name: /^directory coverage query$/ },
   { scenario: 'public page render time and JavaScript bytes per public page', name: /^public pages$/ },
-  { scenario: 'engine vs Rscript', name: /^engine vs Rscript$/ }
+  { scenario: 'engine vs Rscript', name: /^engine vs Rscript$/ },
+  { scenario: 'campaign effect (issue 8)', name: /^campaign effect$/ }
 ];
 
 /** Runs a command of bench/suite.js as bench/run.js does, and returns its exit code and stdout. */
