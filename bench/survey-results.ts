@@ -34,6 +34,7 @@ const n = Number(option('n', '1000000'));
 const small = Number(option('small', '1000'));
 const runs = Number(option('runs', '10'));
 const dbKind = option('db', 'sqlite');
+const http = option('http', 'on') !== 'off';
 
 /** A small seeded generator (mulberry32), so the data is the same in every run. */
 function generator(seed: number) {
@@ -233,6 +234,7 @@ async function main() {
       page: [processLarge.page.median, processBase.page.median]
     });
 
+    if (!http) return;
     console.log('  timing over HTTP…');
     app = await startBuiltApp(databaseUrl, { SURVEY_RECOUNT_AT: 'off' });
     const origin = app.origin;
