@@ -546,9 +546,22 @@ interface TResidualizer {
   stratumOf: Int32Array;
   strata: string[];
   strataN: Float64Array;
+  /** Per cell: g, t, Σw0, Σw0² (typed, for the loops below). */
+  g: Float64Array;
+  t: Float64Array;
+  sw: Float64Array;
+  sw2: Float64Array;
+  /**
+   * With the operator (and L ≤ QUADRATIC_MAX_PARTS): per coefficient its stratum, G1_l = Σ_{i∈l} g·Σw0 and
+   * Q_lm = Σ_{i∈l∩m} g²·Σw0², so the cells an outcome does not touch add −θ·G1 to Σx and θᵀQθ to Σx² at once.
+   */
+  levelStratum: Int32Array | null;
+  G1: Float64Array | null;
+  Q: Float64Array | null;
 }
 
 const OPERATOR_MAX_CELLS = 1500;
+const QUADRATIC_MAX_PARTS = 400;
 const residualizers = new WeakMap<TWeighting, TResidualizer>();
 
 /** The passes of linearContrast on (Σu, Σw0u), recording θ; `a` receives the adjustments. */
@@ -631,7 +644,14 @@ function residualizerOf(w: TWeighting): TResidualizer {
     usesSwu,
     stratumOf,
     strata: [...strataIds.keys()],
-    strataN
+    strataN,
+    g: Float64Array.from(w.cells, (c) => c.g),
+    t: Float64Array.from(w.cells, (c) => c.t),
+    sw: Float64Array.from(w.cells, (c) => c.sw),
+    sw2: Float64Array.from(w.cells, (c) => c.sw2),
+    levelStratum: null,
+    G1: null,
+    Q: null
   };
   if (L > 0 && nCells <= OPERATOR_MAX_CELLS) {
     const unit = new Float64Array(nCells);
@@ -650,6 +670,23 @@ function residualizerOf(w: TWeighting): TResidualizer {
     };
     if (usesSu) r.Ku = columns(true);
     if (usesSwu) r.Kw = columns(false);
+    if (L <= QUADRATIC_MAX_PARTS) {
+      const levelStratum = new Int32Array(L);
+      const G1 = new Float64Array(L);
+      const Q = new Float64Array(L * L);
+      const levels = new Int32Array(partitions.length);
+      for (let i = 0; i < nCells; i++) {
+        partitions.forEach((part, p) => (levels[p] = part.offset + part.index[i]));
+        const gsw = r.g[i] * r.sw[i];
+        const g2sw2 = r.g[i] * r.g[i] * r.sw2[i];
+        for (const x of levels) {
+          levelStratum[x] = stratumOf[i];
+          G1[x] += gsw;
+          for (const y of levels) Q[x * L + y] += g2sw2;
+        }
+      }
+      Object.assign(r, { levelStratum, G1, Q });
+    }
   }
   residualizers.set(w, r);
   return r;
@@ -688,6 +725,7 @@ function residualize(
       for (let l = 0; l < L; l++) theta[l] += r.Kw[base + l] * x;
     }
   }
+  if (r.Q) return; // the caller uses θ: a is needed only in the touched cells
   a.fill(0);
   for (const { index, offset } of r.partitions) for (let i = 0; i < r.nCells; i++) a[i] += theta[offset + index[i]];
 }
@@ -806,21 +844,51 @@ export function proportionsMany(
       residualize(w, r, Su, Swu, touched, nTouched, a, theta);
       sx.fill(0);
       sxx.fill(0);
-      for (let i = 0; i < nCells; i++) {
-        const c = w.cells[i];
-        const s = r.stratumOf[i];
-        let swu = 0;
-        let sw2u = 0;
-        let sw2u2 = 0;
-        if (inCell[i]) {
-          const asw2 = Asw2[i * K + k];
-          swu = Swu[i];
-          sw2u = alpha * asw2 + beta * Dsw2[i];
-          sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
+      const { g: cg, t: ct, sw: csw, sw2: csw2, stratumOf } = r;
+      const touchedCell = (i: number, ai: number, withA: boolean) => {
+        const asw2 = Asw2[i * K + k];
+        const sw2u = alpha * asw2 + beta * Dsw2[i];
+        const sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
+        const s = stratumOf[i];
+        const gi = cg[i];
+        const ti = ct[i];
+        if (withA) {
+          sx[s] += gi * (ti * Swu[i] - ai * csw[i]);
+          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u + ai * ai * csw2[i]);
+        } else {
+          sx[s] += gi * ti * Swu[i];
+          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u);
         }
-        sx[s] += c.g * (c.t * swu - a[i] * c.sw);
-        sxx[s] += c.g * c.g * (c.t * c.t * sw2u2 - 2 * c.t * a[i] * sw2u + a[i] * a[i] * c.sw2);
-      }
+      };
+      if (r.L === 0) {
+        // No calibration: a = 0, and cells outside the domain add nothing.
+        for (let t = 0; t < nTouched; t++) touchedCell(touched[t], 0, true);
+      } else if (r.Q && r.G1 && r.levelStratum) {
+        // a = Σ_p θ of the cell's parts: the touched cells one by one, the a-only terms of all cells from θ.
+        const { partitions, L, G1, Q, levelStratum } = r;
+        for (let t = 0; t < nTouched; t++) {
+          const i = touched[t];
+          let ai = 0;
+          for (const part of partitions) ai += theta[part.offset + part.index[i]];
+          touchedCell(i, ai, false);
+        }
+        for (let l = 0; l < L; l++) {
+          const th = theta[l];
+          if (th === 0) continue;
+          let q = 0;
+          for (let m = 0, row = l * L; m < L; m++) q += Q[row + m] * theta[m];
+          sx[levelStratum[l]] -= th * G1[l];
+          sxx[levelStratum[l]] += th * q;
+        }
+      } else
+        for (let i = 0; i < nCells; i++) {
+          if (inCell[i]) touchedCell(i, a[i], true);
+          else {
+            const s = stratumOf[i];
+            sx[s] -= cg[i] * a[i] * csw[i];
+            sxx[s] += cg[i] * cg[i] * a[i] * a[i] * csw2[i];
+          }
+        }
       let variance = 0;
       for (let s = 0; s < nStrata; s++) {
         const sn = r.strataN[s];
