@@ -59,12 +59,15 @@ export function questionChart(q: TQuestionResult, locale: Locale, isPublic: bool
   ]);
 }
 
+// The options objects are made once, so formatNumber's format key costs little (a page formats thousands).
+const PCT = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const DIGITS = [0, 1, 2, 3].map((maximumFractionDigits) => ({ maximumFractionDigits }));
 const pct = (locale: Locale, p: number | null) =>
-  p === null || !Number.isFinite(p)
-    ? '–'
-    : `${formatNumber(locale, p * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  p === null || !Number.isFinite(p) ? '–' : `${formatNumber(locale, p * 100, PCT)} %`;
 const num = (locale: Locale, x: number | null, digits = 2) =>
-  x === null || !Number.isFinite(x) ? '–' : formatNumber(locale, x, { maximumFractionDigits: digits });
+  x === null || !Number.isFinite(x)
+    ? '–'
+    : formatNumber(locale, x, DIGITS[digits] ?? { maximumFractionDigits: digits });
 const ci = (locale: Locale, lo: number | null, hi: number | null) =>
   lo === null || hi === null ? '–' : `${pct(locale, Math.max(0, lo))} – ${pct(locale, Math.min(1, hi))}`;
 

@@ -7,18 +7,19 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  cellKeyOf,
   difference,
   fromCounts,
   isSurveyStatsError,
   mean,
   noWeighting,
   postStratify,
-  proportions,
+  proportionsMany,
   rake,
+  SurveyStatsError,
   type TCellCount,
   type TDifference,
   type TProportions,
+  type TSurveyData,
   type TTarget,
   type TWeighting
 } from '../../stats/survey';
@@ -43,6 +44,7 @@ import * as repo from './surveys.repository';
 import { getPublishedSurvey, parseDefinition, placesOf, type TWaveView } from './surveys.service';
 import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
 import { fromNumericCells, numericSums, type TNumericCell } from './surveys.numeric';
+import { readCounters } from './surveys.counter-read';
 
 export type TWeightingMethod = 'none' | 'poststratify' | 'rake';
 export const RELIABLE_N = 30;
@@ -90,21 +92,30 @@ export function countsFor(
   variables: TWeightingType[],
   cells: { wave_id: string; cell: string; n: number }[],
   rows: { wave_id: string; answer: string; cell: string; n: number }[],
-  by: TWeightingType | null
+  by: TWeightingType | null,
+  /** Projections of cells already made (by the same variables and `by`), shared between questions. */
+  projected = new Map<string, { cell: string[]; group: string | null }>()
 ): TCellCount[] {
   const idx = variables.map((v) => weightingTypes.indexOf(v));
   const byIdx = by ? weightingTypes.indexOf(by) : -1;
   const answered = new Map<string, number>();
   const out: TCellCount[] = [];
+  // One projection per distinct cell (a few hundred), shared by every counter row of that cell.
   const project = (cell: string) => {
-    const full = cellFromKey(cell);
-    return { cell: idx.map((i) => full[i] ?? ''), group: byIdx >= 0 ? full[byIdx] || null : null };
+    let p = projected.get(cell);
+    if (!p) {
+      const full = cellFromKey(cell);
+      p = { cell: idx.map((i) => full[i] ?? ''), group: byIdx >= 0 ? full[byIdx] || null : null };
+      projected.set(cell, p);
+    }
+    return p;
   };
   for (const r of rows) {
     const p = project(r.cell);
-    out.push({ stratum: r.wave_id, cell: p.cell, answer: r.answer, n: Number(r.n), group: p.group });
-    const k = `${r.wave_id}\u001f${r.cell}`;
-    answered.set(k, (answered.get(k) ?? 0) + Number(r.n));
+    const n = Number(r.n);
+    out.push({ stratum: r.wave_id, cell: p.cell, answer: r.answer, n, group: p.group });
+    const k = r.wave_id + '\u001f' + r.cell;
+    answered.set(k, (answered.get(k) ?? 0) + n);
   }
   for (const c of cells) {
     const missing = Number(c.n) - (answered.get(`${c.wave_id}\u001f${c.cell}`) ?? 0);
@@ -159,35 +170,47 @@ interface TWeighted {
 const weightings = new Map<string, Pick<TWeighted, 'w' | 'error'>>();
 const WEIGHTINGS_KEPT = 256;
 
-function weightingKey(method: TWeightingMethod, vars: readonly string[], counts: readonly TCellCount[]): string {
+function weightingKey(method: TWeightingMethod, vars: readonly string[], data: TSurveyData): string {
   const sums = new Map<string, [number, number, number]>();
-  for (const c of counts) {
-    if (c.n === 0) continue;
-    const key = cellKeyOf(c.stratum, c.cell);
-    const s = sums.get(key) ?? [0, 0, 0];
-    s[0] += c.n;
-    s[1] += c.sw ?? c.n;
-    s[2] += c.sw2 ?? c.n;
-    sums.set(key, s);
+  for (const g of data.groups) {
+    const s = sums.get(g.cellKey);
+    if (s) {
+      s[0] += g.n;
+      s[1] += g.sw;
+      s[2] += g.sw2;
+    } else sums.set(g.cellKey, [g.n, g.sw, g.sw2]);
   }
   const cells = [...sums].map(([k, [n, sw, sw2]]) => `${k}\u001e${n}\u001e${sw}\u001e${sw2}`).sort();
   return [method, vars.join(','), ...cells].join('\u001d');
 }
 
-/** Weights the respondents of weightable cells; an engine error (a margin cell without respondents…) is reported, not thrown. */
-export function weigh(variables: TWeightingType[], counts: TCellCount[], method: TWeightingMethod): TWeighted {
-  if (method === 'none' || variables.length === 0) return { counts, w: null, left_out: 0, error: null };
+/**
+ * Weights the respondents of weightable cells; an engine error (a margin cell without respondents…) is reported,
+ * not thrown. `data` is the engine's data of the weightable counts (the results' weighted figures use it);
+ * `unweighted`, the data of all `counts` when the caller has it, saves making it again for raking.
+ */
+export function weigh(
+  variables: TWeightingType[],
+  counts: TCellCount[],
+  method: TWeightingMethod,
+  unweighted?: TSurveyData
+): TWeighted & { data: TSurveyData | null } {
+  if (method === 'none' || variables.length === 0) return { counts, w: null, left_out: 0, error: null, data: null };
   const usable = counts.filter((c) => weightable(variables, c.cell));
   const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;
   const project = (c: TCellCount): TCellCount =>
     method === 'poststratify' ? { ...c, cell: vars.map((v) => c.cell[variables.indexOf(v as TWeightingType)]) } : c;
   const projected = usable.map(project);
   const left_out = counts.filter((c) => !weightable(variables, c.cell)).reduce((a, c) => a + c.n, 0);
-  const key = weightingKey(method, vars, projected);
+  // Raking keeps the cells: the weightable groups of the unweighted data are the same groups (same order, sums).
+  const data: TSurveyData =
+    method === 'rake' && unweighted
+      ? { ...unweighted, groups: unweighted.groups.filter((g) => weightable(variables, g.cell)) }
+      : fromCounts(vars, projected);
+  const key = weightingKey(method, vars, data);
   let made = weightings.get(key);
   if (!made) {
     try {
-      const data = fromCounts(vars, projected);
       const w =
         method === 'rake'
           ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
@@ -200,7 +223,7 @@ export function weigh(variables: TWeightingType[], counts: TCellCount[], method:
     if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
     weightings.set(key, made);
   }
-  return { counts: projected, left_out, ...made };
+  return { counts: projected, left_out, data, ...made };
 }
 
 // ——— Weighting fallback: a margin category without respondents ———
@@ -432,7 +455,95 @@ function interval(p: TProportions['answers'][number]): [number, number, 'wald' |
   return nearEdge(p.proportion) ? [p.logit_ci_low, p.logit_ci_high, 'logit'] : [p.ci_low, p.ci_high, 'wald'];
 }
 
-/** Shares of one question (or one group of it) unweighted and weighted. */
+/**
+ * Shares of one question in each of `groups` (null: respondents without a group), unweighted and weighted:
+ * per counter (a question, or one option of a multiple-choice question) the data and the weighting are made
+ * once and every answer of every group comes from one pass of the engine (`proportionsMany`). A group without
+ * respondents who answered gets null, as does a question whose counters cannot be estimated.
+ */
+function questionResults(
+  q: TQuestion,
+  places: TPlaces,
+  locale: Locale,
+  variables: TWeightingType[],
+  counts: Map<string, TCellCount[]>,
+  waveId: string,
+  method: TWeightingMethod,
+  groups: readonly (string | null)[],
+  notes: Set<string>
+): (TQuestionResult | null)[] {
+  const multiple = q.type === 'multiple';
+  const codes = choiceCodes(q, places);
+  const labels = new Map(codes.map((c) => [c, optionLabel(q, c, places, locale)]));
+  const parts = multiple
+    ? codes.map((c) => ({ code: c, id: optionCounterId(q.id, c), answer: '1' }))
+    : [{ code: null, id: q.id, answer: null }];
+  const answers: TAnswerResult[][] = groups.map(() => []);
+  const bases = groups.map(() => ({ base_n: 0, effective_n: null as number | null, deff: null as number | null }));
+  const failed = groups.map(() => false);
+  const domains = groups.map((group) => ({ strata: [waveId], group }));
+  for (const part of parts) {
+    const raw = counts.get(part.id) ?? [];
+    const partCodes = part.answer ? [part.answer] : codes;
+    const unweightedData = fromCounts(variables, raw);
+    const un = proportionsMany(unweightedData, noWeighting(unweightedData), domains, { codes: partCodes });
+    groups.forEach((_, gi) => {
+      if (un[gi] instanceof SurveyStatsError) failed[gi] = true;
+    });
+    if (failed.every(Boolean)) break;
+    const wt = weigh(variables, raw, method, unweightedData);
+    if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
+    if (wt.left_out > 0 && method !== 'none')
+      notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
+    const weighted = wt.w && wt.data ? proportionsMany(wt.data, wt.w, domains, { codes: partCodes }) : null;
+    groups.forEach((_, gi) => {
+      const u = un[gi];
+      if (failed[gi] || u instanceof SurveyStatsError) return;
+      const wg = weighted?.[gi];
+      const wp = wg && !(wg instanceof SurveyStatsError) ? wg : null;
+      if (part === parts[0])
+        bases[gi] = { base_n: u.base_n, effective_n: wp?.effective_n ?? null, deff: wp?.deff ?? null };
+      for (const a of u.answers) {
+        const code = part.code ?? a.code;
+        const w = wp?.answers.find((x) => x.code === a.code) ?? null;
+        const [lo, hi, kind] = interval(a);
+        const [wlo, whi] = w ? interval(w) : [null, null];
+        answers[gi].push({
+          code,
+          label: labels.get(code) ?? optionLabel(q, code, places, locale),
+          n: a.n,
+          proportion: a.proportion,
+          se: a.se,
+          ci_low: lo,
+          ci_high: hi,
+          weighted_proportion: w?.proportion ?? null,
+          weighted_se: w?.se ?? null,
+          weighted_ci_low: wlo,
+          weighted_ci_high: whi,
+          interval: kind,
+          deff: w?.deff ?? null,
+          effective_n: w?.effective_n ?? null
+        });
+      }
+    });
+  }
+  return groups.map((group, gi) =>
+    failed[gi]
+      ? null
+      : {
+          question: q.id,
+          text: locale === 'en' ? q.text_en : q.text_nb,
+          type: q.type,
+          group,
+          group_label: null,
+          ...bases[gi],
+          unreliable: bases[gi].base_n < RELIABLE_N,
+          answers: answers[gi]
+        }
+  );
+}
+
+/** Shares of one question for everyone (group null). */
 function questionResult(
   q: TQuestion,
   places: TPlaces,
@@ -441,77 +552,9 @@ function questionResult(
   counts: Map<string, TCellCount[]>,
   waveId: string,
   method: TWeightingMethod,
-  group: string | null,
   notes: Set<string>
 ): TQuestionResult | null {
-  const multiple = q.type === 'multiple';
-  const codes = choiceCodes(q, places);
-  const parts = multiple
-    ? codes.map((c) => ({ code: c, id: optionCounterId(q.id, c), answer: '1' }))
-    : [{ code: null, id: q.id, answer: null }];
-  const answers: TAnswerResult[] = [];
-  let base = { base_n: 0, effective_n: null as number | null, deff: null as number | null };
-  for (const part of parts) {
-    const raw = counts.get(part.id) ?? [];
-    const domain = { strata: [waveId], group };
-    const unweightedData = fromCounts(variables, raw.length ? raw : []);
-    let un: TProportions;
-    try {
-      un = proportions(unweightedData, noWeighting(unweightedData), domain, {
-        codes: part.answer ? [part.answer] : codes
-      });
-    } catch (e) {
-      if (isSurveyStatsError(e)) return null;
-      throw e;
-    }
-    const wt = weigh(variables, raw, method);
-    if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
-    if (wt.left_out > 0 && method !== 'none')
-      notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
-    let wp: TProportions | null = null;
-    if (wt.w) {
-      try {
-        wp = proportions(fromCounts(wt.w.variables, wt.counts), wt.w, domain, {
-          codes: part.answer ? [part.answer] : codes
-        });
-      } catch (e) {
-        if (!isSurveyStatsError(e)) throw e;
-      }
-    }
-    if (part === parts[0]) base = { base_n: un.base_n, effective_n: wp?.effective_n ?? null, deff: wp?.deff ?? null };
-    for (const a of un.answers) {
-      const code = part.code ?? a.code;
-      const w = wp?.answers.find((x) => x.code === a.code) ?? null;
-      const [lo, hi, kind] = interval(a);
-      const [wlo, whi] = w ? interval(w) : [null, null];
-      answers.push({
-        code,
-        label: optionLabel(q, code, places, locale),
-        n: a.n,
-        proportion: a.proportion,
-        se: a.se,
-        ci_low: lo,
-        ci_high: hi,
-        weighted_proportion: w?.proportion ?? null,
-        weighted_se: w?.se ?? null,
-        weighted_ci_low: wlo,
-        weighted_ci_high: whi,
-        interval: kind,
-        deff: w?.deff ?? null,
-        effective_n: w?.effective_n ?? null
-      });
-    }
-  }
-  return {
-    question: q.id,
-    text: locale === 'en' ? q.text_en : q.text_nb,
-    type: q.type,
-    group,
-    group_label: null,
-    ...base,
-    unreliable: base.base_n < RELIABLE_N,
-    answers
-  };
+  return questionResults(q, places, locale, variables, counts, waveId, method, [null], notes)[0];
 }
 
 export interface TResults {
@@ -534,16 +577,33 @@ export interface TResults {
   model_note: string;
 }
 
+/** The counter ids of a definition's choice questions: the question, or `<question>/<option>` of multiple choice. */
+function counterIdsOf(def: TSurveyDefinition, places: TPlaces, only?: (q: TQuestion) => boolean): string[] {
+  return allQuestions(def)
+    .filter((q) => isChoice(q) && (!only || only(q)))
+    .flatMap((q) => (q.type === 'multiple' ? choiceCodes(q, places).map((c) => optionCounterId(q.id, c)) : [q.id]));
+}
+
+/**
+ * The cell totals and the counts of the choice questions of some waves. `only`: read the counters of these
+ * questions alone (a trend needs one); `counters: false`: read none (a breakdown reads its own).
+ */
 async function countsByQuestion(
   db: DB,
   def: TSurveyDefinition,
   waveIds: string[],
   places: TPlaces,
-  by: TWeightingType | null
+  by: TWeightingType | null,
+  read: { only?: (q: TQuestion) => boolean; counters?: boolean } = {}
 ) {
   const variables = presentVariables(def);
-  const cells = (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) }));
-  const rows = await repo.allCounts(db, waveIds);
+  const ids = counterIdsOf(def, places, read.only);
+  const [cellRows, rows] = await Promise.all([
+    repo.cellCounts(db, waveIds),
+    read.counters === false ? [] : readCounters(db, waveIds, read.only ? ids : null)
+  ]);
+  const cells = cellRows.map((c) => ({ ...c, n: Number(c.n) }));
+  const projections = new Map<string, { cell: string[]; group: string | null }>();
   const byQuestion = new Map<string, typeof rows>();
   for (const r of rows) {
     const list = byQuestion.get(r.question_id) ?? [];
@@ -551,19 +611,11 @@ async function countsByQuestion(
     byQuestion.set(r.question_id, list);
   }
   const counts = new Map<string, TCellCount[]>();
-  for (const q of allQuestions(def).filter(isChoice)) {
-    const ids = q.type === 'multiple' ? choiceCodes(q, places).map((c) => optionCounterId(q.id, c)) : [q.id];
-    for (const id of ids)
-      counts.set(
-        id,
-        countsFor(
-          variables,
-          cells,
-          (byQuestion.get(id) ?? []).map((r) => ({ ...r, n: Number(r.n) })),
-          by
-        )
-      );
-  }
+  for (const id of ids)
+    counts.set(
+      id,
+      read.counters === false ? [] : countsFor(variables, cells, byQuestion.get(id) ?? [], by, projections)
+    );
   return { variables, cells, counts };
 }
 
@@ -592,7 +644,7 @@ export async function surveyResults(
   if (by !== null && !variables.includes(by))
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
   const asked = options.weighting ?? 'rake';
-  const data = await countsByQuestion(db, waveDef, [wave.id], places, by);
+  const data = await countsByQuestion(db, waveDef, [wave.id], places, by, { counters: !byQuestion });
   if (byQuestion) data.counts = await breakdownCounts(db, [wave.id], byQuestion.id, [...data.counts.keys()], variables);
   const respondents = data.cells.reduce((a, c) => a + c.n, 0);
   // A margin category without respondents: unweighted figures and a note naming it.
@@ -603,33 +655,38 @@ export async function surveyResults(
     meanResults(waveDef, options.locale, data.cells, sums, wave.id, method, by, group, notes);
   const notes = new Set<string>();
   const questions = allQuestions(waveDef).filter((q) => isChoice(q) && q.type !== 'municipality');
-  const results = (group: string | null) =>
-    questions
-      .map((q) => questionResult(q, places, options.locale, variables, data.counts, wave.id, method, group, notes))
-      .filter((r): r is TQuestionResult => r !== null);
-  const groups = byQuestion
-    ? groupsPresent(choiceCodes(byQuestion, places), data.counts).map((g) => ({
-        group: g,
-        label: optionLabel(byQuestion, g, places, options.locale),
-        questions: results(g),
-        // Number questions have sums per weighting cell only, not per breakdown answer.
-        means: []
-      }))
+  const groupCodes = byQuestion
+    ? groupsPresent(choiceCodes(byQuestion, places), data.counts)
     : by
       ? (() => {
-          const byQ = questions.find((q) => q.type === by)!;
           const present = new Set(
             data.cells.map((c) => cellFromKey(c.cell)[weightingTypes.indexOf(by)]).filter(Boolean)
           );
-          return choiceCodes(byQ, places)
-            .filter((g) => present.has(g))
-            .map((g) => ({
-              group: g,
-              label: optionLabel(byQ, g, places, options.locale),
-              questions: results(g),
-              means: means(g)
-            }));
+          return choiceCodes(
+            questions.find((q) => q.type === by)!,
+            places
+          ).filter((g) => present.has(g));
         })()
+      : [];
+  // Every question once, for everyone (null) and every group together: one pass per counter.
+  const domains: (string | null)[] = [null, ...groupCodes];
+  const perQuestion =
+    respondents > 0
+      ? questions.map((q) =>
+          questionResults(q, places, options.locale, variables, data.counts, wave.id, method, domains, notes)
+        )
+      : [];
+  const results = (gi: number) => perQuestion.map((r) => r[gi]).filter((r): r is TQuestionResult => r !== null);
+  const byQ = byQuestion ?? (by ? questions.find((q) => q.type === by)! : null);
+  const groups =
+    respondents > 0
+      ? groupCodes.map((g, i) => ({
+          group: g,
+          label: optionLabel(byQ!, g, places, options.locale),
+          questions: results(i + 1),
+          // Number questions have sums per weighting cell only, not per breakdown answer.
+          means: byQuestion ? [] : means(g)
+        }))
       : [];
   return {
     survey: {
@@ -645,9 +702,9 @@ export async function surveyResults(
     weighting_note: respondents > 0 ? fallback.note : null,
     by: byQuestion?.id ?? by,
     respondents,
-    questions: respondents > 0 ? results(null) : [],
+    questions: respondents > 0 ? results(0) : [],
     means: respondents > 0 ? means(null) : [],
-    groups: respondents > 0 ? groups : [],
+    groups,
     notes: [...notes],
     model_note: options.locale === 'en' ? waveDef.model_note_en : waveDef.model_note_nb
   };
@@ -700,7 +757,7 @@ export async function compareResults(
   const asked = options.weighting ?? 'rake';
   const waveIds = [...new Set([a.id, b.id])];
   const weightingBy = byQuestion ? null : (by as TWeightingType | null);
-  const data = await countsByQuestion(db, def, waveIds, places, weightingBy);
+  const data = await countsByQuestion(db, def, waveIds, places, weightingBy, { counters: !byQuestion });
   if (byQuestion) data.counts = await breakdownCounts(db, waveIds, byQuestion.id, [...data.counts.keys()], variables);
   const rows: TComparisonRow[] = [];
   const notes = new Set<string>();
@@ -884,21 +941,11 @@ export async function trend(
     const def: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
     const wq = allQuestions(def).find((x) => x.id === questionId && x.type === q.type);
     if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
-    const data = await countsByQuestion(db, def, [wave.id], places, null);
+    const data = await countsByQuestion(db, def, [wave.id], places, null, { only: (x) => x.id === questionId });
     if (data.cells.length === 0) continue;
     const fallback = weightingFallback(def, places, locale, data.cells, weighting);
     if (fallback.note) notes.add(`${wave.name}: ${fallback.note}`);
-    const r = questionResult(
-      wq,
-      places,
-      locale,
-      presentVariables(def),
-      data.counts,
-      wave.id,
-      fallback.applied,
-      null,
-      notes
-    );
+    const r = questionResult(wq, places, locale, presentVariables(def), data.counts, wave.id, fallback.applied, notes);
     const a = r?.answers.find((x) => x.code === answer);
     if (!r || !a || r.base_n === 0) continue;
     const weighted = weighting !== 'none' && a.weighted_proportion !== null;

@@ -41,7 +41,11 @@ export interface TSurveyData {
 }
 
 const SEP = '\u001f';
-export const cellKeyOf = (stratum: string, cell: readonly string[]): string => [stratum, ...cell].join(SEP);
+export const cellKeyOf = (stratum: string, cell: readonly string[]): string => {
+  let key = stratum;
+  for (const level of cell) key += SEP + level;
+  return key;
+};
 
 /** One counter: respondents of a stratum and cell who gave `answer` (null: no answer) — base weight 1. */
 export interface TCellCount {
@@ -89,7 +93,7 @@ export function fromCounts(variables: readonly string[], counts: readonly TCellC
       );
     const group = c.group ?? null;
     const cellKey = cellKeyOf(c.stratum, c.cell);
-    const key = [cellKey, c.answer ?? '\u0000', group ?? '\u0000'].join('\u001e');
+    const key = cellKey + '\u001e' + (c.answer ?? '\u0000') + '\u001e' + (group ?? '\u0000');
     const g = byKey.get(key);
     if (g) {
       g.n += c.n;

@@ -275,6 +275,21 @@ export function proportions(
   domain: TDomain = {},
   options: TEstimateOptions & { codes?: readonly string[] } = {}
 ): TProportions {
+  const [result] = proportionsMany(data, w, [domain], options);
+  if (result instanceof SurveyStatsError) throw result;
+  return result;
+}
+
+/**
+ * The per-answer path: one linearization over all groups for each answer code. Kept as the reference the
+ * one-pass path (`proportionsMany`) is tested against; pages and the API use `proportions`.
+ */
+export function proportionsPerAnswer(
+  data: TSurveyData,
+  w: TWeighting,
+  domain: TDomain = {},
+  options: TEstimateOptions & { codes?: readonly string[] } = {}
+): TProportions {
   if (data.kind !== 'choice')
     throw new SurveyStatsError(
       'surveys.error.badInput',
@@ -360,9 +375,18 @@ export function proportionsBy(
   options: TEstimateOptions & { codes?: readonly string[] } = {}
 ): { group: string; result: TProportions }[] {
   const codes = options.codes ?? codesOf(data);
-  return groupsOf(data)
-    .filter((group) => domainSums(data, w, { ...domain, group }).n > 0)
-    .map((group) => ({ group, result: proportions(data, w, { ...domain, group }, { ...options, codes }) }));
+  const groups = groupsOf(data).filter((group) => domainSums(data, w, { ...domain, group }).n > 0);
+  const results = proportionsMany(
+    data,
+    w,
+    groups.map((group) => ({ ...domain, group })),
+    { ...options, codes }
+  );
+  return groups.map((group, i) => {
+    const result = results[i];
+    if (result instanceof SurveyStatsError) throw result;
+    return { group, result };
+  });
 }
 
 export interface TDifference {
@@ -497,4 +521,411 @@ export function differenceInDifferences(
       after_unexposed: nOf(domains.after_unexposed)
     }
   };
+}
+
+// ——— One pass: every answer of a question in every domain ———
+
+/**
+ * The residualization of a weighting as a linear operator. In `linearContrast` the cell adjustments `a` are a
+ * linear function of the per-cell sums Σu (raking: unweighted margin means) and Σw0·u (post-stratification:
+ * base-weighted means), and `a` of a cell is the sum of one coefficient θ per partition it belongs to (a margin
+ * category, a post-stratum). So θ = K_u·Σu + K_w·Σw0u with K made once per weighting by running the same
+ * passes on each cell's unit vector; afterwards every outcome's adjustments cost (cells it touches × parts)
+ * instead of ten passes over every margin. Above `OPERATOR_MAX_CELLS` the passes run per outcome instead.
+ */
+interface TResidualizer {
+  nCells: number;
+  /** Number of θ coefficients (parts of every partition used). */
+  L: number;
+  partitions: { index: Int32Array; count: number; offset: number }[];
+  /** Column-major (cell j → K[j·L … j·L + L)); null when that input is not used or the operator is not made. */
+  Ku: Float64Array | null;
+  Kw: Float64Array | null;
+  usesSu: boolean;
+  usesSwu: boolean;
+  stratumOf: Int32Array;
+  strata: string[];
+  strataN: Float64Array;
+  /** Per cell: g, t, Σw0, Σw0² (typed, for the loops below). */
+  g: Float64Array;
+  t: Float64Array;
+  sw: Float64Array;
+  sw2: Float64Array;
+  /**
+   * With the operator (and L ≤ QUADRATIC_MAX_PARTS): per coefficient its stratum, G1_l = Σ_{i∈l} g·Σw0 and
+   * Q_lm = Σ_{i∈l∩m} g²·Σw0², so the cells an outcome does not touch add −θ·G1 to Σx and θᵀQθ to Σx² at once.
+   */
+  levelStratum: Int32Array | null;
+  G1: Float64Array | null;
+  Q: Float64Array | null;
+}
+
+const OPERATOR_MAX_CELLS = 1500;
+const QUADRATIC_MAX_PARTS = 400;
+const residualizers = new WeakMap<TWeighting, TResidualizer>();
+
+/** The passes of linearContrast on (Σu, Σw0u), recording θ; `a` receives the adjustments. */
+function runSteps(
+  w: TWeighting,
+  r: Pick<TResidualizer, 'partitions'>,
+  Su: Float64Array,
+  Swu: Float64Array,
+  a: Float64Array,
+  theta: Float64Array | null
+): void {
+  a.fill(0);
+  theta?.fill(0);
+  let p = 0;
+  const cells = w.cells;
+  const one = (part: { index: Int32Array; count: number; offset: number }, useSw: boolean) => {
+    const { index, count, offset } = part;
+    const num = new Float64Array(count);
+    const den = new Float64Array(count);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (useSw) {
+        num[index[i]] += c.t * Swu[i] - a[i] * c.sw;
+        den[index[i]] += c.sw;
+      } else {
+        num[index[i]] += c.t * Su[i] - a[i] * c.n;
+        den[index[i]] += c.n;
+      }
+    }
+    for (let k = 0; k < count; k++) num[k] /= den[k];
+    if (theta) for (let k = 0; k < count; k++) theta[offset + k] += num[k];
+    for (let i = 0; i < cells.length; i++) a[i] += num[index[i]];
+  };
+  for (const step of w.steps) {
+    if (step.kind === 'poststratify') one(r.partitions[p++], true);
+    else {
+      const first = p;
+      for (let pass = 0; pass < 10; pass++) {
+        p = first;
+        for (let m = 0; m < step.margins.length; m++) one(r.partitions[p++], false);
+      }
+    }
+  }
+}
+
+function residualizerOf(w: TWeighting): TResidualizer {
+  const made = residualizers.get(w);
+  if (made) return made;
+  const partitions: TResidualizer['partitions'] = [];
+  let L = 0;
+  let usesSu = false;
+  let usesSwu = false;
+  for (const step of w.steps) {
+    const lists = step.kind === 'poststratify' ? [step.parts] : step.margins;
+    if (step.kind === 'poststratify') usesSwu = true;
+    else usesSu = true;
+    for (const parts of lists) {
+      const { index, count } = partIndex(w, parts);
+      partitions.push({ index, count, offset: L });
+      L += count;
+    }
+  }
+  const nCells = w.cells.length;
+  const strataIds = new Map<string, number>();
+  const stratumOf = new Int32Array(nCells);
+  w.cells.forEach((c, i) => {
+    let id = strataIds.get(c.stratum);
+    if (id === undefined) strataIds.set(c.stratum, (id = strataIds.size));
+    stratumOf[i] = id;
+  });
+  const strataN = new Float64Array(strataIds.size);
+  w.cells.forEach((c, i) => (strataN[stratumOf[i]] += c.n));
+  const r: TResidualizer = {
+    nCells,
+    L,
+    partitions,
+    Ku: null,
+    Kw: null,
+    usesSu,
+    usesSwu,
+    stratumOf,
+    strata: [...strataIds.keys()],
+    strataN,
+    g: Float64Array.from(w.cells, (c) => c.g),
+    t: Float64Array.from(w.cells, (c) => c.t),
+    sw: Float64Array.from(w.cells, (c) => c.sw),
+    sw2: Float64Array.from(w.cells, (c) => c.sw2),
+    levelStratum: null,
+    G1: null,
+    Q: null
+  };
+  if (L > 0 && nCells <= OPERATOR_MAX_CELLS) {
+    const unit = new Float64Array(nCells);
+    const zero = new Float64Array(nCells);
+    const a = new Float64Array(nCells);
+    const theta = new Float64Array(L);
+    const columns = (su: boolean) => {
+      const K = new Float64Array(nCells * L);
+      for (let j = 0; j < nCells; j++) {
+        unit[j] = 1;
+        runSteps(w, r, su ? unit : zero, su ? zero : unit, a, theta);
+        unit[j] = 0;
+        K.set(theta, j * L);
+      }
+      return K;
+    };
+    if (usesSu) r.Ku = columns(true);
+    if (usesSwu) r.Kw = columns(false);
+    if (L <= QUADRATIC_MAX_PARTS) {
+      const levelStratum = new Int32Array(L);
+      const G1 = new Float64Array(L);
+      const Q = new Float64Array(L * L);
+      const levels = new Int32Array(partitions.length);
+      for (let i = 0; i < nCells; i++) {
+        partitions.forEach((part, p) => (levels[p] = part.offset + part.index[i]));
+        const gsw = r.g[i] * r.sw[i];
+        const g2sw2 = r.g[i] * r.g[i] * r.sw2[i];
+        for (const x of levels) {
+          levelStratum[x] = stratumOf[i];
+          G1[x] += gsw;
+          for (const y of levels) Q[x * L + y] += g2sw2;
+        }
+      }
+      Object.assign(r, { levelStratum, G1, Q });
+    }
+  }
+  residualizers.set(w, r);
+  return r;
+}
+
+/** The adjustments a of (Σu, Σw0u); `touched` lists the cells where either is not 0. */
+function residualize(
+  w: TWeighting,
+  r: TResidualizer,
+  Su: Float64Array,
+  Swu: Float64Array,
+  touched: Int32Array,
+  nTouched: number,
+  a: Float64Array,
+  theta: Float64Array
+): void {
+  if (r.L === 0) {
+    a.fill(0);
+    return;
+  }
+  if (!(r.usesSu ? r.Ku : true) || !(r.usesSwu ? r.Kw : true)) {
+    runSteps(w, r, Su, Swu, a, null);
+    return;
+  }
+  const L = r.L;
+  theta.fill(0);
+  for (let t = 0; t < nTouched; t++) {
+    const j = touched[t];
+    const base = j * L;
+    if (r.Ku && Su[j] !== 0) {
+      const x = Su[j];
+      for (let l = 0; l < L; l++) theta[l] += r.Ku[base + l] * x;
+    }
+    if (r.Kw && Swu[j] !== 0) {
+      const x = Swu[j];
+      for (let l = 0; l < L; l++) theta[l] += r.Kw[base + l] * x;
+    }
+  }
+  if (r.Q) return; // the caller uses θ: a is needed only in the touched cells
+  a.fill(0);
+  for (const { index, offset } of r.partitions) for (let i = 0; i < r.nCells; i++) a[i] += theta[offset + index[i]];
+}
+
+/**
+ * `proportions` of one choice question in several domains at once — every answer code of every domain from
+ * one pass over the groups and one residualization per answer (the operator of the weighting is made once and
+ * kept with it). The figures are those of `proportionsPerAnswer` up to the order of floating-point sums. A domain
+ * whose estimate cannot be made (no respondents, a stratum with one respondent) gets its SurveyStatsError.
+ */
+export function proportionsMany(
+  data: TSurveyData,
+  w: TWeighting,
+  domains: readonly TDomain[],
+  options: TEstimateOptions & { codes?: readonly string[] } = {}
+): (TProportions | SurveyStatsError)[] {
+  if (data.kind !== 'choice')
+    throw new SurveyStatsError(
+      'surveys.error.badInput',
+      { where: 'kind' },
+      'proportions need a choice question; use mean()'
+    );
+  const level = options.level ?? 0.95;
+  const codes = codesOf(data, options.codes);
+  const K = codes.length;
+  const codeIndex = new Map(codes.map((c, k) => [c, k]));
+  const nCells = w.cells.length;
+  const groups = data.groups;
+  const cellOf = new Int32Array(groups.length);
+  const codeOf = new Int32Array(groups.length);
+  groups.forEach((g, j) => {
+    const i = w.index.get(g.cellKey);
+    if (i === undefined) throw new RangeError('the weighting was made from other data');
+    cellOf[j] = i;
+    codeOf[j] = g.answer === null ? -2 : (codeIndex.get(g.answer) ?? -1);
+  });
+  const f = new Float64Array(nCells);
+  w.cells.forEach((c, i) => (f[i] = c.g * c.t));
+  const r = residualizerOf(w);
+  const Dn = new Float64Array(nCells);
+  const Dsw = new Float64Array(nCells);
+  const Dsw2 = new Float64Array(nCells);
+  const An = new Float64Array(nCells * K);
+  const Asw = new Float64Array(nCells * K);
+  const Asw2 = new Float64Array(nCells * K);
+  const inCell = new Uint8Array(nCells);
+  const touched = new Int32Array(nCells);
+  const Su = new Float64Array(nCells);
+  const Swu = new Float64Array(nCells);
+  const a = new Float64Array(nCells);
+  const theta = new Float64Array(Math.max(1, r.L));
+  const nStrata = r.strata.length;
+  const sx = new Float64Array(nStrata);
+  const sxx = new Float64Array(nStrata);
+  return domains.map((domain): TProportions | SurveyStatsError => {
+    Dn.fill(0);
+    Dsw.fill(0);
+    Dsw2.fill(0);
+    An.fill(0);
+    Asw.fill(0);
+    Asw2.fill(0);
+    inCell.fill(0);
+    let nTouched = 0;
+    for (let j = 0; j < groups.length; j++) {
+      const g = groups[j];
+      if (codeOf[j] === -2 || !inDomain(g, domain)) continue;
+      const c = cellOf[j];
+      if (!inCell[c]) {
+        inCell[c] = 1;
+        touched[nTouched++] = c;
+      }
+      Dn[c] += g.n;
+      Dsw[c] += g.sw;
+      Dsw2[c] += g.sw2;
+      const k = codeOf[j];
+      if (k >= 0) {
+        An[c * K + k] += g.n;
+        Asw[c * K + k] += g.sw;
+        Asw2[c * K + k] += g.sw2;
+      }
+    }
+    let n = 0;
+    let W = 0;
+    let W2 = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      n += Dn[c];
+      W += f[c] * Dsw[c];
+      W2 += f[c] * f[c] * Dsw2[c];
+    }
+    if (n === 0 || !(W > 0))
+      return new SurveyStatsError(
+        'surveys.error.noRespondents',
+        { cell: describeDomain(domain) },
+        `no respondents answered in ${describeDomain(domain)}`
+      );
+    const answers: TProportion[] = [];
+    for (let k = 0; k < K; k++) {
+      let T = 0;
+      let nk = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t];
+        T += f[c] * Asw[c * K + k];
+        nk += An[c * K + k];
+      }
+      const p = T / W;
+      const alpha = 1 / W;
+      const beta = -p / W;
+      Su.fill(0);
+      Swu.fill(0);
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t];
+        Su[c] = alpha * An[c * K + k] + beta * Dn[c];
+        Swu[c] = alpha * Asw[c * K + k] + beta * Dsw[c];
+      }
+      residualize(w, r, Su, Swu, touched, nTouched, a, theta);
+      sx.fill(0);
+      sxx.fill(0);
+      const { g: cg, t: ct, sw: csw, sw2: csw2, stratumOf } = r;
+      const touchedCell = (i: number, ai: number, withA: boolean) => {
+        const asw2 = Asw2[i * K + k];
+        const sw2u = alpha * asw2 + beta * Dsw2[i];
+        const sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
+        const s = stratumOf[i];
+        const gi = cg[i];
+        const ti = ct[i];
+        if (withA) {
+          sx[s] += gi * (ti * Swu[i] - ai * csw[i]);
+          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u + ai * ai * csw2[i]);
+        } else {
+          sx[s] += gi * ti * Swu[i];
+          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u);
+        }
+      };
+      if (r.L === 0) {
+        // No calibration: a = 0, and cells outside the domain add nothing.
+        for (let t = 0; t < nTouched; t++) touchedCell(touched[t], 0, true);
+      } else if (r.Q && r.G1 && r.levelStratum) {
+        // a = Σ_p θ of the cell's parts: the touched cells one by one, the a-only terms of all cells from θ.
+        const { partitions, L, G1, Q, levelStratum } = r;
+        for (let t = 0; t < nTouched; t++) {
+          const i = touched[t];
+          let ai = 0;
+          for (const part of partitions) ai += theta[part.offset + part.index[i]];
+          touchedCell(i, ai, false);
+        }
+        for (let l = 0; l < L; l++) {
+          const th = theta[l];
+          if (th === 0) continue;
+          let q = 0;
+          for (let m = 0, row = l * L; m < L; m++) q += Q[row + m] * theta[m];
+          sx[levelStratum[l]] -= th * G1[l];
+          sxx[levelStratum[l]] += th * q;
+        }
+      } else
+        for (let i = 0; i < nCells; i++) {
+          if (inCell[i]) touchedCell(i, a[i], true);
+          else {
+            const s = stratumOf[i];
+            sx[s] -= cg[i] * a[i] * csw[i];
+            sxx[s] += cg[i] * cg[i] * a[i] * a[i] * csw2[i];
+          }
+        }
+      let variance = 0;
+      for (let s = 0; s < nStrata; s++) {
+        const sn = r.strataN[s];
+        if (sn < 2 && sxx[s] === 0 && sx[s] === 0) continue;
+        if (sn < 2)
+          return new SurveyStatsError(
+            'surveys.error.singleRespondentStratum',
+            { stratum: r.strata[s] },
+            `stratum ${r.strata[s]} has a single respondent: its variance cannot be estimated`
+          );
+        variance += (sn / (sn - 1)) * Math.max(0, sxx[s] - (sx[s] * sx[s]) / sn);
+      }
+      const se = Math.sqrt(variance);
+      let num = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const c = touched[t];
+        const asw = Asw[c * K + k];
+        num += f[c] * (asw - 2 * p * asw + p * p * Dsw[c]);
+      }
+      const vsrs = num / W / (n - 1);
+      const deff = n > 1 && vsrs > 0 ? variance / vsrs : NaN;
+      const [ci_low, ci_high] = waldInterval(p, se, level);
+      const [logit_ci_low, logit_ci_high] = logitInterval(p, se, level);
+      answers.push({
+        code: codes[k],
+        n: nk,
+        proportion: p,
+        se,
+        ci_low,
+        ci_high,
+        logit_ci_low,
+        logit_ci_high,
+        deff,
+        effective_n: n / deff
+      });
+    }
+    const kish = (W * W) / W2;
+    return { base_n: n, sum_weights: W, effective_n: kish, deff: n / kish, answers };
+  });
 }
