@@ -1,0 +1,10 @@
+import { registerContentKind } from './content.kind';
+import { learnKind } from './content.learn-kind';
+
+/**
+ * The kinds of content the studio edits, in the order the studio lists them. A new kind is one
+ * TContentKind object (see content.kind.ts) and one line here.
+ */
+registerContentKind(learnKind);
+
+export { contentKind, contentKinds } from './content.kind';
