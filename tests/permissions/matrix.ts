@@ -181,6 +181,20 @@ export const matrix: TRow[] = [
   page(`${S}/youth`, '/admin/youth', roles(editorRoles)),
   page(`${S}/youth/[id]`, '/admin/youth/{quiz}', roles(editorRoles)),
   ...actions(`${S}/youth/[id]`, ['save', 'move'], '/admin/youth/{quiz}', roles(editorRoles)),
+  page(`${S}/content/quiz/[id]`, '/admin/content/quiz/what-is-trafficking', roles(editorRoles)),
+  ...actions(
+    `${S}/content/quiz/[id]`,
+    ['edit', 'save', 'submit', 'return', 'publish', 'archive'],
+    '/admin/content/quiz/what-is-trafficking',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/quiz/[id]/history`, '/admin/content/quiz/what-is-trafficking/history', roles(editorRoles)),
+  action(
+    `${S}/content/quiz/[id]/history`,
+    'restore',
+    '/admin/content/quiz/what-is-trafficking/history',
+    roles(editorRoles)
+  ),
   page(`${S}/statistics`, '/admin/statistics', roles(analystRoles)),
   action(`${S}/statistics`, 'create', '/admin/statistics', roles(analystRoles)),
   page(`${S}/statistics/[id]`, '/admin/statistics/{indicator}', roles(analystRoles)),

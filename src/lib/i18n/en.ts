@@ -19,6 +19,7 @@ import { charts } from './en/charts';
 import { campaigns } from './en/campaigns';
 import { cluster } from './en/cluster';
 import { content } from './en/content';
+import { contentQuiz } from './en/contentQuiz';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -41,5 +42,6 @@ export const en: Messages = {
   ...charts,
   ...campaigns,
   ...cluster,
-  ...content
+  ...content,
+  ...contentQuiz
 };

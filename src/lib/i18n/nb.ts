@@ -18,6 +18,7 @@ import { charts } from './nb/charts';
 import { campaigns } from './nb/campaigns';
 import { cluster } from './nb/cluster';
 import { content } from './nb/content';
+import { contentQuiz } from './nb/contentQuiz';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -43,7 +44,8 @@ export const nb = {
   ...charts,
   ...campaigns,
   ...cluster,
-  ...content
+  ...content,
+  ...contentQuiz
 };
 
 export type MessageKey = keyof typeof nb;

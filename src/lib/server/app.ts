@@ -20,6 +20,7 @@ import { seedQuizzes } from './youth/youth.service';
 import { seedSurveys } from './surveys/surveys.seed';
 import { syncLearnIndex } from './learn/learn.service';
 import { seedContent } from './content/content.service';
+import { seedQuizContent } from './content/content.quiz';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -54,6 +55,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await seedDirectory(conn.db);
     await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
+    await seedQuizContent(conn.db);
     await seedContent(conn.db);
     await syncLearnIndex(conn.db);
     await seedActionPlan(conn.db);

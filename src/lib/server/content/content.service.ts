@@ -1,33 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Locale, MessageKey } from '../../i18n';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Locale } from '../../i18n';
 import { appendAudit } from '../audit/audit.service';
 import type { TRole, TSessionUser } from '../auth/auth.types';
 import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
-import { contentDir } from '../learn/learn.content';
-import { syncLearnIndex } from '../learn/learn.service';
-import type { TEventBus } from '../youth/event-bus';
 import { lineDiff, type TDiffPart } from './content.diff';
-import {
-  LEARN_KIND,
-  learnBodyFromFile,
-  learnBodyJson,
-  learnFileText,
-  parseLearnBody,
-  renderLearnBody,
-  type TLearnBody
-} from './content.learn';
-import { announcePublish, loadPublishedLearnContent } from './content.published';
-import { sanitiseMarkdown, type TRemoval } from './content.sanitise';
+import type { TContentCtx, TContentKind, TContentSourceRef } from './content.kind';
+import { checkLearnBody, readLearnFiles } from './content.learn-kind';
+import { LEARN_KIND, type TLearnBody } from './content.learn';
+import { loadPublishedLearnContent } from './content.published';
+import { contentKind, contentKinds } from './content.registry';
+import type { TRemoval } from './content.sanitise';
 import { transition, type TContentAction, type TContentState } from './content.workflow';
 
 /** Who may edit, submit and review content. Analysts and case handlers may not. */
 export const contentRoles: readonly TRole[] = ['editor', 'admin'];
 export const contentLocales = ['nb', 'en'] as const;
 
-type TCtx = { db: DB; bus: TEventBus };
+type TCtx = TContentCtx;
+
+export { checkLearnBody, readLearnFiles };
 
 export interface TContentSettings {
   twoPersonReview: boolean;
@@ -56,9 +50,9 @@ export function sourceYear(s: { title: string; date?: string; note?: string }): 
 }
 
 /** Sources whose year lies more than `years` years before `now`. */
-export function oldSources(body: TLearnBody, years: number, now = new Date()) {
+export function oldSources(sources: TContentSourceRef[], years: number, now = new Date()) {
   const limit = now.getUTCFullYear() - years;
-  return body.sources
+  return sources
     .map((s, i) => ({ number: i + 1, title: s.title, year: sourceYear(s) }))
     .filter((s) => s.year !== null && s.year < limit);
 }
@@ -100,29 +94,40 @@ export async function setContentSettings(db: DB, actor: TSessionUser, next: TCon
 // ---- seed ----
 
 /**
- * Loads the repository's learning pages into the database: each (slug, language) not there yet becomes
- * an item with its file as published version 1. Idempotent; runs under the start-up lock.
+ * Loads the repository's files of every registered kind into the database: each (key, locale) not
+ * there yet becomes an item with its file as published version 1. Idempotent; runs under the start-up
+ * lock. `dirs` overrides a kind's seed folder (by kind id; a string is the learning pages' folder).
  */
-export async function seedContent(db: DB, dir = contentDir(), now = new Date()): Promise<number> {
-  const files = readLearnFiles(dir);
-  const existing = new Set(
-    (await db.selectFrom('content_item').select(['key', 'locale']).where('kind', '=', LEARN_KIND).execute()).map(
-      (r) => `${r.key}|${r.locale}`
-    )
-  );
-  const missing = files.filter((f) => !existing.has(`${f.slug}|${f.locale}`));
-  if (missing.length === 0) return 0;
-  await db.transaction().execute(async (trx) => {
-    for (const f of missing) await insertPublishedItem(trx, f.slug, f.locale, f.body, null, now);
-  });
-  return missing.length;
+export async function seedContent(
+  db: DB,
+  dirs: string | Record<string, string> = {},
+  now = new Date()
+): Promise<number> {
+  const dirOf = (k: TContentKind) => (typeof dirs === 'string' ? (k.id === LEARN_KIND ? dirs : undefined) : dirs[k.id]);
+  let added = 0;
+  for (const kind of contentKinds()) {
+    const files = kind.readFiles(dirOf(kind) ?? kind.seedDir());
+    const existing = new Set(
+      (await db.selectFrom('content_item').select(['key', 'locale']).where('kind', '=', kind.id).execute()).map(
+        (r) => `${r.key}|${r.locale}`
+      )
+    );
+    const missing = files.filter((f) => !existing.has(`${f.key}|${f.locale}`));
+    if (missing.length === 0) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const f of missing) await insertPublishedItem(trx, kind, f.key, f.locale, f.body, null, now);
+    });
+    added += missing.length;
+  }
+  return added;
 }
 
-async function insertPublishedItem(
+async function insertPublishedItem<B>(
   trx: Executor,
-  slug: string,
-  locale: Locale,
-  body: TLearnBody,
+  kind: TContentKind<B>,
+  key: string,
+  locale: string,
+  body: B,
   actorId: string | null,
   now: Date
 ) {
@@ -132,10 +137,10 @@ async function insertPublishedItem(
     .insertInto('content_item')
     .values({
       id: itemId,
-      kind: LEARN_KIND,
-      key: slug,
+      kind: kind.id,
+      key,
       locale,
-      review_by: addMonths(body.updated, 12),
+      review_by: kind.reviewBy(body, now),
       created_at: at,
       updated_at: at
     })
@@ -150,7 +155,7 @@ async function insertPublishedItem(
       state: 'published',
       open_key: null,
       revision: 1,
-      body: learnBodyJson(body),
+      body: kind.toJson(body),
       author_id: actorId,
       edited_by: JSON.stringify(actorId ? [actorId] : []),
       reviewer_id: actorId,
@@ -164,38 +169,16 @@ async function insertPublishedItem(
   return itemId;
 }
 
-/** Every `<dir>/<locale>/<slug>.md` as a body (throws naming the file on a broken one). */
-export function readLearnFiles(dir: string): { slug: string; locale: Locale; body: TLearnBody }[] {
-  const out: { slug: string; locale: Locale; body: TLearnBody }[] = [];
-  for (const locale of contentLocales) {
-    const folder = resolve(dir, locale);
-    if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder)
-      .filter((f) => f.endsWith('.md'))
-      .sort()) {
-      const slug = file.slice(0, -3);
-      if (!/^[a-z][a-z0-9-]{1,60}$/.test(slug))
-        throw new Error(`${locale}/${file}: the file name must be a lower-case slug`);
-      out.push({
-        slug,
-        locale,
-        body: learnBodyFromFile(`${locale}/${file}`, readFileSync(resolve(folder, file), 'utf8'))
-      });
-    }
-  }
-  return out;
-}
-
 // ---- reading ----
 
 type TVersionRow = Awaited<ReturnType<typeof versionsOf>>[number];
 
-async function findItem(db: Executor, slug: string, locale: string) {
+async function findItem(db: Executor, kind: string, key: string, locale: string) {
   const item = await db
     .selectFrom('content_item')
     .selectAll()
-    .where('kind', '=', LEARN_KIND)
-    .where('key', '=', slug)
+    .where('kind', '=', kind)
+    .where('key', '=', key)
     .where('locale', '=', locale)
     .executeTakeFirst();
   if (!item) throw new AppError('not_found', 'content.error.notFound');
@@ -231,8 +214,8 @@ async function versionsOf(db: Executor, itemId: string) {
 
 const isOpen = (v: { state: string }) => v.state === 'draft' || v.state === 'in_review';
 
-export interface TLanguageStatus {
-  locale: Locale;
+export interface TLanguageStatus<L extends string = Locale> {
+  locale: L;
   exists: boolean;
   published: number | null;
   open: { number: number; state: TContentState } | null;
@@ -249,18 +232,21 @@ function dueState(reviewBy: string, now: Date): 'overdue' | 'due' | null {
   return null;
 }
 
-async function languageStatus(
+/** The status of one item (a page in one language, a checklist): published, open version, staleness. */
+export async function itemStatus<L extends string>(
   db: Executor,
-  slug: string,
-  locale: Locale,
+  kind: TContentKind,
+  key: string,
+  locale: L,
   settings: TContentSettings,
-  now: Date
-): Promise<TLanguageStatus> {
+  now: Date,
+  reader: Locale = 'nb'
+): Promise<TLanguageStatus<L>> {
   const item = await db
     .selectFrom('content_item')
     .selectAll()
-    .where('kind', '=', LEARN_KIND)
-    .where('key', '=', slug)
+    .where('kind', '=', kind.id)
+    .where('key', '=', key)
     .where('locale', '=', locale)
     .executeTakeFirst();
   const none = {
@@ -277,7 +263,7 @@ async function languageStatus(
   const versions = await versionsOf(db, item.id);
   const published = versions.find((v) => v.state === 'published');
   const open = versions.find(isOpen);
-  const body = published ? parseLearnBody(published.body) : open ? parseLearnBody(open.body) : null;
+  const body = published ? kind.fromJson(published.body) : open ? kind.fromJson(open.body) : null;
   return {
     locale,
     exists: true,
@@ -285,33 +271,49 @@ async function languageStatus(
     open: open ? { number: open.number, state: open.state as TContentState } : null,
     reviewBy: item.review_by,
     due: dueState(item.review_by, now),
-    oldSources: body ? oldSources(body, settings.sourceAgeYears, now) : [],
-    title: body?.title ?? null
+    oldSources: body ? oldSources(kind.sources(body), settings.sourceAgeYears, now) : [],
+    title: body ? kind.title(body, reader) : null
   };
+}
+
+async function keysOf(db: Executor, kind: string): Promise<string[]> {
+  return [
+    ...new Set((await db.selectFrom('content_item').select('key').where('kind', '=', kind).execute()).map((r) => r.key))
+  ].sort();
 }
 
 /** The studio's list: every learning page with both languages' status side by side. */
 export async function listContent(db: DB, actor: TSessionUser, now = new Date()) {
   assertEditor(actor);
   const settings = await getContentSettings(db);
-  const keys = [
-    ...new Set(
-      (await db.selectFrom('content_item').select('key').where('kind', '=', LEARN_KIND).execute()).map((r) => r.key)
-    )
-  ].sort();
+  const learn = contentKind(LEARN_KIND);
   const items = [];
-  for (const key of keys) {
-    const [nb, en] = await Promise.all(contentLocales.map((l) => languageStatus(db, key, l, settings, now)));
+  for (const key of await keysOf(db, LEARN_KIND)) {
+    const [nb, en] = await Promise.all(contentLocales.map((l) => itemStatus(db, learn, key, l, settings, now)));
     items.push({ kind: LEARN_KIND, key, title: nb.title ?? en.title ?? key, nb, en });
   }
   return { settings, items };
 }
 
-export interface TEditorView {
+/** Every item of a kind with its status (the studio's list for kinds other than learning pages). */
+export async function listKind(db: DB, actor: TSessionUser, kindId: string, reader: Locale, now = new Date()) {
+  assertEditor(actor);
+  const settings = await getContentSettings(db);
+  const kind = contentKind(kindId);
+  const out = [];
+  for (const key of await keysOf(db, kindId))
+    for (const locale of kind.locales) {
+      const status = await itemStatus(db, kind, key, locale, settings, now, reader);
+      if (status.exists) out.push({ kind: kindId, key, title: status.title ?? key, status });
+    }
+  return out;
+}
+
+export interface TEditorView<B = TLearnBody, L extends string = Locale> {
   slug: string;
-  locale: Locale;
+  locale: L;
   /** The version the form edits: the open one, else the published one as the base of a new draft. */
-  body: TLearnBody;
+  body: B;
   open: {
     id: string;
     number: number;
@@ -323,26 +325,36 @@ export interface TEditorView {
   published: { number: number; publishedAt: string | null } | null;
   base: number;
   reviewBy: string;
-  other: TLanguageStatus;
+  other: TLanguageStatus<L>;
   settings: TContentSettings;
   oldSources: { number: number; title: string; year: number | null }[];
   /** Whether this actor may publish the open version now. */
   canPublish: boolean;
 }
 
-export async function getLearnEditor(db: DB, actor: TSessionUser, slug: string, locale: Locale, now = new Date()) {
+/** What an editor form shows for an item of any kind. `other` is the other language (pages only). */
+export async function getEditor<B, L extends string>(
+  db: DB,
+  actor: TSessionUser,
+  kindId: string,
+  key: string,
+  locale: L,
+  now = new Date()
+): Promise<TEditorView<B, L>> {
   assertEditor(actor);
-  const item = await findItem(db, slug, locale);
+  const kind = contentKind<B>(kindId);
+  const item = await findItem(db, kindId, key, locale);
   const settings = await getContentSettings(db);
   const versions = await versionsOf(db, item.id);
   const open = versions.find(isOpen);
   const published = versions.find((v) => v.state === 'published');
   const latest = open ?? published ?? versions[0];
-  const body = parseLearnBody(latest.body);
+  const body = kind.fromJson(latest.body);
   const editedBy = open ? (JSON.parse(open.edited_by) as string[]) : [];
-  const other = await languageStatus(db, slug, locale === 'nb' ? 'en' : 'nb', settings, now);
-  const view: TEditorView = {
-    slug,
+  const otherLocale = (kind.locales.find((l) => l !== locale) ?? locale) as L;
+  const other = await itemStatus(db, kind as TContentKind, key, otherLocale, settings, now);
+  return {
+    slug: key,
     locale,
     body,
     open: open
@@ -360,7 +372,7 @@ export async function getLearnEditor(db: DB, actor: TSessionUser, slug: string, 
     reviewBy: item.review_by,
     other,
     settings,
-    oldSources: oldSources(body, settings.sourceAgeYears, now),
+    oldSources: oldSources(kind.sources(body), settings.sourceAgeYears, now),
     canPublish:
       !!open &&
       transition(open.state as TContentState, 'publish', {
@@ -370,36 +382,18 @@ export async function getLearnEditor(db: DB, actor: TSessionUser, slug: string, 
         twoPersonReview: settings.twoPersonReview
       }).ok
   };
-  return view;
+}
+
+export async function getLearnEditor(db: DB, actor: TSessionUser, slug: string, locale: Locale, now = new Date()) {
+  return getEditor<TLearnBody, Locale>(db, actor, LEARN_KIND, slug, locale, now);
 }
 
 // ---- validation and preview ----
 
-/**
- * Checks what the form schema cannot: raw HTML (removed and reported), references to sources, links
- * to checklists, related pages that exist. Returns the cleaned body and the rendered page.
- */
-export async function checkLearnBody(db: Executor, slug: string, locale: Locale, body: TLearnBody) {
-  const { markdown, removed } = sanitiseMarkdown(body.markdown);
-  const clean = { ...body, markdown };
-  const fields: Record<string, MessageKey> = {};
-  const known = new Set(
-    (await db.selectFrom('content_item').select('key').where('kind', '=', LEARN_KIND).execute()).map((r) => r.key)
-  );
-  if (clean.related.some((r) => !known.has(r) || r === slug)) fields.related = 'content.error.related';
-  let rendered: ReturnType<typeof renderLearnBody> | null = null;
-  try {
-    rendered = renderLearnBody(slug, locale, clean);
-  } catch {
-    fields.markdown = 'content.error.render';
-  }
-  return { body: clean, removed, rendered, fields };
-}
-
 /** Renders a draft exactly as the public page would, without storing anything. */
 export async function previewLearnPage(db: DB, actor: TSessionUser, slug: string, locale: Locale, body: TLearnBody) {
   assertEditor(actor);
-  await findItem(db, slug, locale);
+  await findItem(db, LEARN_KIND, slug, locale);
   const checked = await checkLearnBody(db, slug, locale, body);
   if (Object.keys(checked.fields).length > 0)
     throw new AppError('validation', 'validation.summary', { fields: checked.fields });
@@ -409,24 +403,24 @@ export async function previewLearnPage(db: DB, actor: TSessionUser, slug: string
 // ---- saving ----
 
 /** A save that lost a race: the stored version is shown beside the editor's, nothing is overwritten. */
-export class ContentConflict extends AppError {
-  readonly theirs: { number: number; revision: number; state: string; body: TLearnBody; by: string | null; at: string };
-  constructor(theirs: ContentConflict['theirs']) {
+export class ContentConflict<B = TLearnBody> extends AppError {
+  readonly theirs: { number: number; revision: number; state: string; body: B; by: string | null; at: string };
+  constructor(theirs: ContentConflict<B>['theirs']) {
     super('conflict', 'content.error.conflict');
     this.theirs = theirs;
   }
 }
 
-async function conflictFrom(db: Executor, itemId: string): Promise<ContentConflict> {
+async function conflictFrom<B>(db: Executor, kind: TContentKind<B>, itemId: string): Promise<ContentConflict<B>> {
   const versions = await versionsOf(db, itemId);
   const open = versions.find(isOpen);
   if (!open) {
     const published = versions.find((v) => v.state === 'published') ?? versions[0];
-    return new ContentConflict({
+    return new ContentConflict<B>({
       number: published.number,
       revision: 0,
       state: published.state,
-      body: parseLearnBody(published.body),
+      body: kind.fromJson(published.body),
       by: published.reviewer_name ?? published.author_name,
       at: published.published_at ?? published.updated_at
     });
@@ -436,51 +430,54 @@ async function conflictFrom(db: Executor, itemId: string): Promise<ContentConfli
     ? ((await db.selectFrom('app_user').select('display_name').where('id', '=', byId).executeTakeFirst())
         ?.display_name ?? null)
     : null;
-  return new ContentConflict({
+  return new ContentConflict<B>({
     number: open.number,
     revision: open.revision,
     state: open.state,
-    body: parseLearnBody(open.body),
+    body: kind.fromJson(open.body),
     by,
     at: open.updated_at
   });
 }
 
-export interface TSaveInput {
+export interface TSaveInput<B = TLearnBody> {
+  /** The item's key (a learning page's slug, a checklist's sector id). */
   slug: string;
-  locale: Locale;
+  locale: string;
   /** The open version's revision the editor loaded, 0 when they started from the published version. */
   revision: number;
   /** The published number the editor's form started from. */
   base: number;
-  body: TLearnBody;
+  body: B;
 }
 
 /**
- * Saves a draft. With `revision` 0 it starts a new draft from the published version; otherwise it
- * updates the open draft only if nobody saved it since (the version check) — a lost race throws
- * ContentConflict with the stored version. Returns what the sanitiser removed.
+ * Saves a draft of an item of any kind. With `revision` 0 it starts a new draft from the published
+ * version; otherwise it updates the open draft only if nobody saved it since (the version check) — a
+ * lost race throws ContentConflict with the stored version. Returns what the kind's check removed.
  */
-export async function saveLearnDraft(
+export async function saveDraft<B>(
   ctx: TCtx,
   actor: TSessionUser,
-  input: TSaveInput,
+  kindId: string,
+  input: TSaveInput<B>,
   now = new Date()
 ): Promise<{ number: number; revision: number; removed: TRemoval[] }> {
   assertEditor(actor);
-  const item = await findItem(ctx.db, input.slug, input.locale);
-  const checked = await checkLearnBody(ctx.db, input.slug, input.locale, input.body);
+  const kind = contentKind<B>(kindId);
+  const item = await findItem(ctx.db, kindId, input.slug, input.locale);
+  const checked = await kind.check(ctx.db, input.slug, input.locale, input.body);
   if (Object.keys(checked.fields).length > 0)
     throw new AppError('validation', 'validation.summary', { fields: checked.fields });
   const at = now.toISOString();
-  const json = learnBodyJson(checked.body);
+  const json = kind.toJson(checked.body);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const versions = await versionsOf(trx, item.id);
       const open = versions.find(isOpen);
       const published = versions.find((v) => v.state === 'published');
       if (input.revision === 0) {
-        if (open || (published?.number ?? 0) !== input.base) throw await conflictFrom(trx, item.id);
+        if (open || (published?.number ?? 0) !== input.base) throw await conflictFrom(trx, kind, item.id);
         const number = (versions[0]?.number ?? 0) + 1;
         await trx
           .insertInto('content_version')
@@ -506,7 +503,7 @@ export async function saveLearnDraft(
         await audit(trx, actor, 'content.draft', item, number);
         return { number, revision: 1, removed: checked.removed };
       }
-      if (!open || open.revision !== input.revision) throw await conflictFrom(trx, item.id);
+      if (!open || open.revision !== input.revision) throw await conflictFrom(trx, kind, item.id);
       const ok = transition(open.state as TContentState, 'edit', {
         actorId: actor.id,
         canEdit: true,
@@ -522,23 +519,28 @@ export async function saveLearnDraft(
         .where('revision', '=', input.revision)
         .where('state', '=', 'draft')
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw await conflictFrom(trx, item.id);
+      if (Number(r.numUpdatedRows) !== 1) throw await conflictFrom(trx, kind, item.id);
       await audit(trx, actor, 'content.save', item, open.number);
       return { number: open.number, revision: open.revision + 1, removed: checked.removed };
     });
   } catch (e) {
     // Two first saves at once: the unique open_key lets one in; the other sees what it lost to.
     if (!(e instanceof AppError) && /unique|duplicate/i.test(String((e as Error).message)))
-      throw await conflictFrom(ctx.db, item.id);
+      throw await conflictFrom(ctx.db, kind, item.id);
     throw e;
   }
+}
+
+/** Saves a learning page's draft (see saveDraft). */
+export async function saveLearnDraft(ctx: TCtx, actor: TSessionUser, input: TSaveInput, now = new Date()) {
+  return saveDraft(ctx, actor, LEARN_KIND, input, now);
 }
 
 async function audit(
   trx: Executor,
   actor: TSessionUser | null,
   action: string,
-  item: { id: string; key: string; locale: string },
+  item: { id: string; kind: string; key: string; locale: string },
   version: number
 ) {
   await appendAudit(trx, {
@@ -546,21 +548,29 @@ async function audit(
     action,
     targetType: 'content_item',
     targetId: item.id,
-    details: { kind: LEARN_KIND, key: item.key, locale: item.locale, version }
+    details: { kind: item.kind, key: item.key, locale: item.locale, version }
   });
 }
 
 // ---- workflow ----
 
-/** Moves the version `number` of a page through the workflow (submit, return, publish, archive). */
+/** Which item a workflow call means: `kind` defaults to learning pages; `slug` is the item's key. */
+export interface TItemRef {
+  kind?: string;
+  slug: string;
+  locale: string;
+}
+
+/** Moves the version `number` of an item through the workflow (submit, return, publish, archive). */
 export async function changeState(
   ctx: TCtx,
   actor: TSessionUser,
-  input: { slug: string; locale: Locale; number: number; action: Exclude<TContentAction, 'edit'> },
+  input: TItemRef & { number: number; action: Exclude<TContentAction, 'edit'> },
   now = new Date()
 ): Promise<{ state: TContentState }> {
   assertEditor(actor);
-  const item = await findItem(ctx.db, input.slug, input.locale);
+  const kind = contentKind(input.kind ?? LEARN_KIND);
+  const item = await findItem(ctx.db, kind.id, input.slug, input.locale);
   const settings = await getContentSettings(ctx.db);
   const at = now.toISOString();
   const result = await ctx.db.transaction().execute(async (trx) => {
@@ -582,7 +592,7 @@ export async function changeState(
       const today = at.slice(0, 10);
       set.published_at = at;
       set.reviewer_id = actor.id;
-      set.body = learnBodyJson({ ...parseLearnBody(v.body), updated: today });
+      set.body = kind.toJson(await kind.publishBody(trx, item.key, kind.fromJson(v.body), at));
       await trx
         .updateTable('content_version')
         .set({ state: 'archived', archived_at: at, updated_at: at })
@@ -605,39 +615,35 @@ export async function changeState(
     await audit(trx, actor, `content.${input.action}`, item, v.number);
     return { state: t.state, wasPublished: v.state === 'published' };
   });
-  if (result.state === 'published' || result.wasPublished) await afterPublish(ctx);
+  if (result.state === 'published' || result.wasPublished) await kind.afterPublish(ctx);
   return { state: result.state };
-}
-
-/** A publish (or an archive of a published version) shows at once: drop caches, rebuild the search index. */
-async function afterPublish(ctx: TCtx) {
-  announcePublish(ctx);
-  await syncLearnIndex(ctx.db, await loadPublishedLearnContent(ctx.db));
 }
 
 /** Starts a new draft from an old version. Refused while another draft or review is open. */
 export async function restoreVersion(
   ctx: TCtx,
   actor: TSessionUser,
-  input: { slug: string; locale: Locale; number: number },
+  input: TItemRef & { number: number },
   now = new Date()
 ) {
   assertEditor(actor);
-  const item = await findItem(ctx.db, input.slug, input.locale);
+  const kind = contentKind(input.kind ?? LEARN_KIND);
+  const item = await findItem(ctx.db, kind.id, input.slug, input.locale);
   const versions = await versionsOf(ctx.db, item.id);
   const old = versions.find((v) => v.number === input.number && v.published_at);
   if (!old) throw new AppError('not_found', 'content.error.notFound');
   if (versions.some(isOpen)) throw new AppError('conflict', 'content.error.openExists');
   const published = versions.find((v) => v.state === 'published');
-  return saveLearnDraft(
+  return saveDraft(
     ctx,
     actor,
+    kind.id,
     {
       slug: input.slug,
       locale: input.locale,
       revision: 0,
       base: published?.number ?? 0,
-      body: parseLearnBody(old.body)
+      body: kind.fromJson(old.body)
     },
     now
   );
@@ -645,9 +651,10 @@ export async function restoreVersion(
 
 // ---- history ----
 
-export async function contentHistory(db: DB, actor: TSessionUser, slug: string, locale: Locale) {
+export async function contentHistory(db: DB, actor: TSessionUser, slug: string, locale: string, kindId = LEARN_KIND) {
   assertEditor(actor);
-  const item = await findItem(db, slug, locale);
+  const kind = contentKind(kindId);
+  const item = await findItem(db, kindId, slug, locale);
   const versions = await versionsOf(db, item.id);
   return versions.map((v) => ({
     number: v.number,
@@ -657,49 +664,55 @@ export async function contentHistory(db: DB, actor: TSessionUser, slug: string, 
     createdAt: v.created_at,
     publishedAt: v.published_at,
     archivedAt: v.archived_at,
-    title: parseLearnBody(v.body).title
+    title: kind.title(kind.fromJson(v.body), locale === 'en' ? 'en' : 'nb')
   }));
 }
 
-/** The line diff between two versions of a page, as their files would read. */
+/** The line diff between two versions of an item, as their files would read. */
 export async function diffContentVersions(
   db: DB,
   actor: TSessionUser,
   slug: string,
-  locale: Locale,
+  locale: string,
   from: number,
-  to: number
+  to: number,
+  kindId = LEARN_KIND
 ): Promise<TDiffPart[]> {
   assertEditor(actor);
-  const item = await findItem(db, slug, locale);
+  const kind = contentKind(kindId);
+  const item = await findItem(db, kindId, slug, locale);
   const versions = await versionsOf(db, item.id);
   const a = versions.find((v) => v.number === from);
   const b = versions.find((v) => v.number === to);
   if (!a || !b) throw new AppError('not_found', 'content.error.notFound');
-  return lineDiff(learnFileText(parseLearnBody(a.body)), learnFileText(parseLearnBody(b.body)));
+  return lineDiff(kind.fileText(kind.fromJson(a.body)), kind.fileText(kind.fromJson(b.body)));
 }
 
 // ---- files ----
 
-/** Writes every published page to `<dir>/<locale>/<slug>.md`, the layout of the repository's content/. */
+/**
+ * Writes every published item of every kind to `<dir>` in its kind's file layout (learning pages:
+ * `<locale>/<slug>.md`, the layout of the repository's content/).
+ */
 export async function exportContent(db: DB, dir: string): Promise<{ written: string[] }> {
-  const rows = await publishedRows(db);
   const written: string[] = [];
-  for (const r of rows) {
-    mkdirSync(resolve(dir, r.locale), { recursive: true });
-    const path = `${r.locale}/${r.key}.md`;
-    writeFileSync(resolve(dir, path), learnFileText(parseLearnBody(r.body)));
-    written.push(path);
+  for (const kind of contentKinds()) {
+    for (const r of await publishedRows(db, kind.id)) {
+      const path = kind.filePath(r.key, r.locale);
+      mkdirSync(dirname(resolve(dir, path)), { recursive: true });
+      writeFileSync(resolve(dir, path), kind.fileText(kind.fromJson(r.body)));
+      written.push(path);
+    }
   }
   return { written };
 }
 
-async function publishedRows(db: Executor) {
+async function publishedRows(db: Executor, kind: string) {
   return db
     .selectFrom('content_version as v')
     .innerJoin('content_item as i', 'i.id', 'v.item_id')
     .select(['i.id as item_id', 'i.key', 'i.locale', 'v.body', 'v.number'])
-    .where('i.kind', '=', LEARN_KIND)
+    .where('i.kind', '=', kind)
     .where('v.state', '=', 'published')
     .orderBy('i.locale')
     .orderBy('i.key')
@@ -713,8 +726,9 @@ export interface TImportChange {
 }
 
 /**
- * Compares `<dir>` with the published pages and, unless `dryRun`, publishes every new or changed page
- * as a new version (audited, actor null: the operator's command line). Unchanged pages are left alone.
+ * Compares `<dir>` with the published items of every kind and, unless `dryRun`, publishes every new or
+ * changed item as a new version (audited, actor null: the operator's command line). Unchanged items
+ * are left alone.
  */
 export async function importContent(
   ctx: TCtx,
@@ -722,36 +736,53 @@ export async function importContent(
   options: { dryRun: boolean },
   now = new Date()
 ): Promise<{ changes: TImportChange[]; unchanged: number }> {
-  const files = readLearnFiles(dir);
-  const current = new Map((await publishedRows(ctx.db)).map((r) => [`${r.locale}/${r.key}`, r]));
+  const all: TImportChange[] = [];
+  let unchanged = 0;
+  for (const kind of contentKinds()) {
+    const r = await importKind(ctx, kind, dir, options, now);
+    all.push(...r.changes);
+    unchanged += r.unchanged;
+  }
+  return { changes: all, unchanged };
+}
+
+async function importKind<B>(
+  ctx: TCtx,
+  kind: TContentKind<B>,
+  dir: string,
+  options: { dryRun: boolean },
+  now: Date
+): Promise<{ changes: TImportChange[]; unchanged: number }> {
+  const files = kind.readFiles(dir);
+  const current = new Map((await publishedRows(ctx.db, kind.id)).map((r) => [`${r.locale}/${r.key}`, r]));
   const changes: (TImportChange & { file: (typeof files)[number] })[] = [];
   let unchanged = 0;
   for (const f of files) {
-    const path = `${f.locale}/${f.slug}.md`;
-    const cur = current.get(`${f.locale}/${f.slug}`);
-    const next = learnFileText(f.body);
-    if (cur && learnBodyJson(parseLearnBody(cur.body)) === learnBodyJson(f.body)) {
+    const path = kind.filePath(f.key, f.locale);
+    const cur = current.get(`${f.locale}/${f.key}`);
+    const next = kind.fileText(f.body);
+    if (cur && kind.toJson(kind.fromJson(cur.body)) === kind.toJson(f.body)) {
       unchanged++;
       continue;
     }
-    const before = cur ? learnFileText(parseLearnBody(cur.body)) : '';
+    const before = cur ? kind.fileText(kind.fromJson(cur.body)) : '';
     changes.push({ path, change: cur ? 'changed' : 'new', diff: lineDiff(before, next), file: f });
   }
   if (!options.dryRun && changes.length > 0) {
     const at = now.toISOString();
     await ctx.db.transaction().execute(async (trx) => {
       for (const c of changes) {
-        const { slug, locale, body } = c.file;
+        const { key, locale, body } = c.file;
         const existing = await trx
           .selectFrom('content_item')
           .selectAll()
-          .where('kind', '=', LEARN_KIND)
-          .where('key', '=', slug)
+          .where('kind', '=', kind.id)
+          .where('key', '=', key)
           .where('locale', '=', locale)
           .executeTakeFirst();
         if (!existing) {
-          const id = await insertPublishedItem(trx, slug, locale, body, null, now);
-          await audit(trx, null, 'content.import', { id, key: slug, locale }, 1);
+          const id = await insertPublishedItem(trx, kind, key, locale, body, null, now);
+          await audit(trx, null, 'content.import', { id, kind: kind.id, key, locale }, 1);
           continue;
         }
         const top = await trx
@@ -782,7 +813,7 @@ export async function importContent(
             state: 'published',
             open_key: null,
             revision: 1,
-            body: learnBodyJson(body),
+            body: kind.toJson(body),
             author_id: null,
             edited_by: '[]',
             reviewer_id: null,
@@ -795,13 +826,13 @@ export async function importContent(
           .execute();
         await trx
           .updateTable('content_item')
-          .set({ review_by: addMonths(body.updated, 12), updated_at: at })
+          .set({ review_by: kind.reviewBy(body, now), updated_at: at })
           .where('id', '=', existing.id)
           .execute();
         await audit(trx, null, 'content.import', existing, number);
       }
     });
-    await afterPublish(ctx);
+    await kind.afterPublish(ctx);
   }
   return { changes: changes.map(({ path, change, diff }) => ({ path, change, diff })), unchanged };
 }

@@ -33,7 +33,9 @@ export async function findSessionWithSet(db: Executor, id: string) {
         .selectFrom('youth_class_session as s')
         .leftJoin('youth_quiz_set as q', 'q.id', 's.set_id')
         .selectAll('s')
-        .select(['q.definition as set_definition', 'q.published_at as set_published_at'])
+        // The set as it was when the class started (older sessions: as it is now).
+        .select((eb) => eb.fn.coalesce('s.quiz_definition', 'q.definition').as('set_definition'))
+        .select('q.published_at as set_published_at')
         .select((eb) =>
           eb
             .selectFrom('youth_class_pupil as p')
@@ -62,12 +64,8 @@ export async function findPupilWithSession(db: Executor, tokenHash: string) {
         .innerJoin('youth_class_session as s', 's.id', 'p.session_id')
         .leftJoin('youth_quiz_set as q', 'q.id', 's.set_id')
         .selectAll('s')
-        .select([
-          'p.id as pupil_id',
-          'p.nickname as pupil_nickname',
-          'q.definition as set_definition',
-          'q.published_at as set_published_at'
-        ])
+        .select(['p.id as pupil_id', 'p.nickname as pupil_nickname', 'q.published_at as set_published_at'])
+        .select((eb) => eb.fn.coalesce('s.quiz_definition', 'q.definition').as('set_definition'))
         .where('p.token_hash', '=', hash),
     [tokenHash]
   );

@@ -287,3 +287,47 @@ describe('a classroom session', () => {
     expect((await errorOf(knowledgeGainReport(ctx.db, handler, {}))).code).toBe('forbidden');
   });
 });
+
+describe('a class keeps the version of the quiz it was given', () => {
+  it('a publish during the lesson changes new classes and the public set, not the class already running', async () => {
+    const { getQuiz, applyPublishedQuiz } = await import('./youth.service');
+    const before = await getQuiz(ctx.db, 'what-can-i-do');
+    const { teacherKey } = await startClassSession(c(), { setId: 'what-can-i-do', municipality: null });
+    const pupil = await joinClassSession(c(), { code: (await sessionForTeacher(c(), teacherKey)).code, nickname: '' });
+    await stepClassSession(c(), teacherKey, 'start');
+
+    // An editor publishes a new first question text and moves the second question first.
+    const changed = structuredClone(before) as typeof before;
+    changed.questions[0] = { ...changed.questions[0]!, text: { nb: 'Ny tekst?', en: 'New text?' } };
+    changed.questions.reverse();
+    await applyPublishedQuiz(ctx.db, 'what-can-i-do', changed, new Date().toISOString());
+    expect((await getQuiz(ctx.db, 'what-can-i-do')).questions[0]!.id).toBe(before.questions.at(-1)!.id);
+
+    // The running class still asks the first question as it was when the lesson began.
+    const view = (await pupilView(c(), pupil.pupilToken))!;
+    expect(view.question?.id).toBe(before.questions[0]!.id);
+    expect(view.question?.text).toEqual(before.questions[0]!.text);
+    expect(
+      await answerInClass(c(), pupil.pupilToken, {
+        questionId: before.questions[0]!.id,
+        run: 'before',
+        chosen: [before.questions[0]!.correct[0]!]
+      })
+    ).toEqual({ stored: true });
+    await stepClassSession(c(), teacherKey, 'reveal');
+    await stepClassSession(c(), teacherKey, 'next');
+    expect((await pupilView(c(), pupil.pupilToken))!.question?.id).toBe(before.questions[1]!.id);
+
+    // A class started now gets the published version.
+    const later = await startClassSession(c(), { setId: 'what-can-i-do', municipality: null });
+    const stored = await ctx.db
+      .selectFrom('youth_class_session')
+      .select(['quiz_definition'])
+      .where('id', '=', later.id)
+      .executeTakeFirstOrThrow();
+    const given = JSON.parse(stored.quiz_definition!) as typeof before;
+    expect(given.questions[0]!.id).toBe(before.questions.at(-1)!.id);
+    expect(given.questions.at(-1)!.text).toEqual({ nb: 'Ny tekst?', en: 'New text?' });
+    await applyPublishedQuiz(ctx.db, 'what-can-i-do', before, new Date().toISOString());
+  });
+});

@@ -23,7 +23,7 @@ import { isCorrect, isMultiple, knownChoices } from '../../youth/core';
 import type { TQuizSet } from '../../youth/quiz';
 import * as repo from './classroom.repository';
 import { classroomBus, type TEventBus } from './event-bus';
-import { allQuizSets, getQuiz, publishedQuizFrom } from './youth.service';
+import { allQuizSets, getQuiz, publishedQuizFrom, publishedQuizVersion, quizFromDefinition } from './youth.service';
 import * as quizRepo from './youth.repository';
 import type { YouthClassSessionTable } from './youth.tables';
 
@@ -57,6 +57,7 @@ export async function startClassSession(
 ): Promise<{ id: string; code: string; teacherKey: string }> {
   await purgeExpiredClassrooms(ctx.db, now);
   const set = await getQuiz(ctx.db, input.setId);
+  const version = await publishedQuizVersion(ctx.db, set.id);
   if (input.municipality) {
     const m = await ctx.db
       .selectFrom('municipality')
@@ -87,7 +88,10 @@ export async function startClassSession(
         summary: null,
         created_at: now.toISOString(),
         expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
-        ended_at: null
+        ended_at: null,
+        // The class keeps this version of the set: a publish during the lesson does not change its questions.
+        quiz_definition: JSON.stringify(set),
+        quiz_version: version
       });
       return { id, code, teacherKey };
     } catch {
@@ -119,7 +123,10 @@ export async function stepClassSession(
   now = new Date()
 ): Promise<TClassState> {
   const row = await sessionForTeacher(ctx, teacherKey, now);
-  const set = await getQuiz(ctx.db, row.set_id).catch(() => null);
+  // The set as the class was given it (a snapshot since migration 202612030100), while it is published.
+  const set = await getQuiz(ctx.db, row.set_id)
+    .then((current) => (row.quiz_definition ? quizFromDefinition(row.set_id, row.quiz_definition) : current))
+    .catch(() => null);
   const next = nextState(stateOf(row), step, set?.questions.length ?? 0);
   if (!next || (!set && step !== 'end')) throw new AppError('conflict', 'youth.class.error.invalidStep');
   const moved = await ctx.db.transaction().execute(async (trx) => {

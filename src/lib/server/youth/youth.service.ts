@@ -74,14 +74,18 @@ function deepFreeze<T>(value: T): T {
  * Parsed sets by id, reused while the stored definition is unchanged: a classroom burst reads the same
  * set for every answer. The sets are frozen, so no caller can change the shared copy.
  */
-const parsed = new Map<string, { definition: string; set: TQuizSet }>();
+const parsed = new Map<string, TQuizSet>();
 
+/**
+ * Keyed by the definition itself: a class that keeps the version it started with and the pupils on the
+ * newly published one each find theirs without parsing again.
+ */
 function parseStored(row: Pick<YouthQuizSetTable, 'id' | 'definition'>): TQuizSet {
-  const hit = parsed.get(row.id);
-  if (hit && hit.definition === row.definition) return hit.set;
+  const hit = parsed.get(row.definition);
+  if (hit && hit.id === row.id) return hit;
   const set = deepFreeze(parseQuizSet(`youth_quiz_set ${row.id}`, JSON.parse(row.definition)));
   if (parsed.size > 500) parsed.clear();
-  parsed.set(row.id, { definition: row.definition, set });
+  parsed.set(row.definition, set);
   return set;
 }
 
@@ -113,6 +117,27 @@ export async function getQuiz(db: Executor, id: string): Promise<TQuizSet> {
 export function publishedQuizFrom(id: string, definition: string | null, publishedAt: string | null): TQuizSet {
   if (definition === null || publishedAt === null) throw new AppError('not_found', 'youth.error.unknownSet');
   return parseStored({ id, definition });
+}
+
+/** A set from a stored definition (a classroom session's copy of the version it was given). */
+export function quizFromDefinition(id: string, definition: string): TQuizSet {
+  return parseStored({ id, definition });
+}
+
+/**
+ * The content studio's number of the published version of a set (kind `quiz_set`), or null when the set
+ * is not in the studio: a classroom session records the version it was given.
+ */
+export async function publishedQuizVersion(db: Executor, setId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('content_version as v')
+    .innerJoin('content_item as i', 'i.id', 'v.item_id')
+    .select('v.number')
+    .where('i.kind', '=', 'quiz_set')
+    .where('i.key', '=', setId)
+    .where('v.state', '=', 'published')
+    .executeTakeFirst();
+  return row ? Number(row.number) : null;
 }
 
 export interface TAnswerOutcome {
@@ -382,4 +407,62 @@ export async function quizTallies(db: Executor, actor: TSessionUser | null, id: 
   requireQuizEditor(actor);
   const rows = await repo.questionTallies(db, { setId: id, mode: 'self' });
   return new Map(rows.map((r) => [r.question_id, { answered: r.answered, correct: r.correct }]));
+}
+
+// ───────────────────────────── content studio ─────────────────────────────
+
+/**
+ * Makes a set's public row follow the content studio (kind `quiz_set`): the published version's body
+ * becomes the set's definition (the public pages, the API and new classes read it at once, on every
+ * instance, as they read the row); `null` (nothing published) takes the set off the public pages. A set
+ * new to the studio gets its row. Answer counts stay under the set's and questions' ids; a class that
+ * started earlier keeps its own copy of the version it was given (youth_class_session.quiz_definition).
+ */
+export async function applyPublishedQuiz(db: Executor, id: string, set: TQuizSet | null, at: string): Promise<void> {
+  const row = await repo.findSet(db, id);
+  if (!set) {
+    if (row && row.published_at !== null)
+      await repo.updateSet(db, id, {
+        position: row.position,
+        target_age: row.target_age,
+        definition: row.definition,
+        origin: row.origin,
+        published_at: null,
+        updated_at: at
+      });
+    return;
+  }
+  const valid = ZQuizSet.parse(set);
+  if (valid.id !== id) throw new AppError('validation', 'youth.error.idChanged');
+  const definition = JSON.stringify(valid);
+  if (!row) {
+    await repo.insertSetIfMissing(db, {
+      id,
+      position: valid.order,
+      target_age: valid.targetAge,
+      definition,
+      origin: 'editor',
+      published_at: at,
+      created_at: at,
+      updated_at: at
+    });
+    return;
+  }
+  if (row.definition === definition && row.published_at !== null) return;
+  await repo.updateSet(db, id, {
+    position: valid.order,
+    target_age: valid.targetAge,
+    definition,
+    origin: row.definition === definition ? row.origin : 'editor',
+    published_at: row.published_at ?? at,
+    updated_at: at
+  });
+}
+
+/** Every set as its row holds it now, published or not (what the studio is first seeded with). */
+export async function storedQuizRows(db: Executor): Promise<{ set: TQuizSet; published: boolean }[]> {
+  return (await repo.listSets(db, { all: true })).map((r) => ({
+    set: fromRow(r).set,
+    published: r.published_at !== null
+  }));
 }

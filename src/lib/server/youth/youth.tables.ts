@@ -58,6 +58,10 @@ export interface YouthClassSessionTable {
   created_at: string;
   expires_at: string;
   ended_at: string | null;
+  /** The set as published when the class started (JSON; migration 202612030100); null for older sessions. */
+  quiz_definition: string | null;
+  /** The content studio's version number of that set (null for older sessions or a set not in the studio). */
+  quiz_version: number | null;
 }
 
 export interface YouthClassPupilTable {
