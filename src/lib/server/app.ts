@@ -20,6 +20,7 @@ import { seedQuizzes } from './youth/youth.service';
 import { seedSurveys } from './surveys/surveys.seed';
 import { syncLearnIndex } from './learn/learn.service';
 import { seedContent } from './content/content.service';
+import { loadPublishedChecklists, usePublishedChecklists } from './content/content.checklist-kind';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -52,9 +53,9 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await loadReferenceData(conn.db);
     await loadStatisticsSeed(conn.db);
     await seedDirectory(conn.db);
-    await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
     await seedContent(conn.db);
+    await syncChecklists(conn.db, await loadPublishedChecklists(conn.db));
     await syncLearnIndex(conn.db);
     await seedActionPlan(conn.db);
     await seedSurveys(conn.db);
@@ -65,6 +66,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
         ? await openPgBus(config.DATABASE_URL, conn.db, (message) => log.warn({ err: { message } }, 'event bus'))
         : classroomBus;
     const openBus = bus;
+    await usePublishedChecklists({ db: conn.db, bus: openBus });
     return {
       config,
       db: conn.db,

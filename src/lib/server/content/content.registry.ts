@@ -1,3 +1,4 @@
+import { checklistKind } from './content.checklist-kind';
 import { registerContentKind } from './content.kind';
 import { learnKind } from './content.learn-kind';
 
@@ -6,5 +7,6 @@ import { learnKind } from './content.learn-kind';
  * TContentKind object (see content.kind.ts) and one line here.
  */
 registerContentKind(learnKind);
+registerContentKind(checklistKind);
 
 export { contentKind, contentKinds } from './content.kind';

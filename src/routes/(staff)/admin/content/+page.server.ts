@@ -1,6 +1,7 @@
 import { ZContentSettingsForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
-import { contentRoles, listContent, setContentSettings } from '$lib/server/content/content.service';
+import { CHECKLIST_KIND } from '$lib/server/content/content.checklist-kind';
+import { contentRoles, listContent, listKind, setContentSettings } from '$lib/server/content/content.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireAdminUser, requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = requireRole(locals, url, contentRoles);
   return withHttpErrors(locals.locale, async () => ({
     ...(await listContent((await app()).db, actor)),
+    checklists: await listKind((await app()).db, actor, CHECKLIST_KIND, locals.locale),
     isAdmin: actor.roles.includes('admin')
   }));
 };
