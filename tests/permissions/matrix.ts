@@ -178,6 +178,20 @@ export const matrix: TRow[] = [
     '/admin/content/learn/sectors/nb/history',
     roles(editorRoles)
   ),
+  page(`${S}/content/checklists/[sector]`, '/admin/content/checklists/car-wash', roles(editorRoles)),
+  ...actions(
+    `${S}/content/checklists/[sector]`,
+    ['save', 'submit', 'return', 'publish', 'archive'],
+    '/admin/content/checklists/car-wash',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/checklists/[sector]/history`, '/admin/content/checklists/car-wash/history', roles(editorRoles)),
+  action(
+    `${S}/content/checklists/[sector]/history`,
+    'restore',
+    '/admin/content/checklists/car-wash/history',
+    roles(editorRoles)
+  ),
   page(`${S}/youth`, '/admin/youth', roles(editorRoles)),
   page(`${S}/youth/[id]`, '/admin/youth/{quiz}', roles(editorRoles)),
   ...actions(`${S}/youth/[id]`, ['save', 'move'], '/admin/youth/{quiz}', roles(editorRoles)),

@@ -21,6 +21,7 @@ import { seedSurveys } from './surveys/surveys.seed';
 import { syncLearnIndex } from './learn/learn.service';
 import { seedContent } from './content/content.service';
 import { seedQuizContent } from './content/content.quiz';
+import { loadPublishedChecklists, usePublishedChecklists } from './content/content.checklist-kind';
 
 /** Everything a request or a command needs: configuration, database, keys. */
 export interface AppContext {
@@ -53,10 +54,10 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
     await loadReferenceData(conn.db);
     await loadStatisticsSeed(conn.db);
     await seedDirectory(conn.db);
-    await syncChecklists(conn.db);
     await seedQuizzes(conn.db);
     await seedQuizContent(conn.db);
     await seedContent(conn.db);
+    await syncChecklists(conn.db, await loadPublishedChecklists(conn.db));
     await syncLearnIndex(conn.db);
     await seedActionPlan(conn.db);
     await seedSurveys(conn.db);
@@ -67,6 +68,7 @@ export async function openApp(config: TConfig = loadConfig()): Promise<AppContex
         ? await openPgBus(config.DATABASE_URL, conn.db, (message) => log.warn({ err: { message } }, 'event bus'))
         : classroomBus;
     const openBus = bus;
+    await usePublishedChecklists({ db: conn.db, bus: openBus });
     return {
       config,
       db: conn.db,

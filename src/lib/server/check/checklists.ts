@@ -35,7 +35,15 @@ export function readChecklists(dir = checklistsDir()): TChecklist[] {
 
 let cache: TChecklist[] | undefined;
 
-/** The current checklists, read once per process. */
+/**
+ * Replaces the current checklists with the published ones from the content studio (called at start
+ * and whenever a publish is announced on the bus; content/content.checklist-kind.ts).
+ */
+export function setCurrentChecklists(list: TChecklist[]): void {
+  cache = [...list].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** The current checklists: the published ones once the app has loaded them, the files until then. */
 export function currentChecklists(): TChecklist[] {
   cache ??= readChecklists();
   return cache;

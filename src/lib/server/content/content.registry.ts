@@ -1,3 +1,4 @@
+import { checklistKind } from './content.checklist-kind';
 import { registerContentKind } from './content.kind';
 import { learnKind } from './content.learn-kind';
 import { quizKind } from './content.quiz';
@@ -8,5 +9,6 @@ import { quizKind } from './content.quiz';
  */
 registerContentKind(learnKind);
 registerContentKind(quizKind);
+registerContentKind(checklistKind);
 
 export { contentKind, contentKinds } from './content.kind';

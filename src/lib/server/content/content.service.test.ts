@@ -222,9 +222,9 @@ describe('files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forebygg-content-'));
     try {
       const { written } = await exportContent(ctx.db, dir);
-      expect(written.filter((p) => p.endsWith('.md'))).toHaveLength(12);
+      expect(written.filter((p) => p.endsWith('.md'))).toHaveLength(12); // and 3 quiz sets, 7 checklists
       const dry = await importContent(ctx, dir, { dryRun: true });
-      expect(dry).toEqual({ changes: [], unchanged: 12 + 3 });
+      expect(dry).toEqual({ changes: [], unchanged: 12 + 3 + 7 });
 
       const file = join(dir, 'en', 'what-is-trafficking.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Trafficking explained'));
@@ -235,7 +235,7 @@ describe('files', () => {
 
       await importContent(ctx, dir, { dryRun: false });
       expect((await getLearnPage(ctx, 'what-is-trafficking', 'en')).page.title).toBe('Trafficking explained');
-      expect(await importContent(ctx, dir, { dryRun: true })).toEqual({ changes: [], unchanged: 12 + 3 });
+      expect(await importContent(ctx, dir, { dryRun: true })).toEqual({ changes: [], unchanged: 12 + 3 + 7 });
       const row = await ctx.db
         .selectFrom('content_version as v')
         .innerJoin('content_item as i', 'i.id', 'v.item_id')

@@ -1,0 +1,157 @@
+import { fail } from '@sveltejs/kit';
+import { translate, type MessageKey } from '$lib/i18n';
+import { AppError } from '$lib/server/errors';
+import type { TChecklist } from '$lib/check/checklist';
+import { scoreChecklist } from '$lib/check/score';
+import {
+  applyOp,
+  checklistFromValues,
+  checklistToValues,
+  parseOp,
+  tryAnswers,
+  validateChecklist,
+  type TFormValues
+} from '$lib/content/checklist-form';
+import { ZContentVersionForm } from '$lib/schemas/content';
+import { app } from '$lib/server/app';
+import { lineDiff } from '$lib/server/content/content.diff';
+import { getChecklist } from '$lib/server/check/check.service';
+import {
+  CHECKLIST_KIND,
+  CHECKLIST_LOCALE,
+  checklistKind,
+  nextChecklistVersion
+} from '$lib/server/content/content.checklist-kind';
+import { changeState, ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { failFromError, parseForm } from '$lib/server/http/forms';
+import { requireRole } from '$lib/server/http/guards';
+import { withHttpErrors } from '$lib/server/http/load';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const editorOf = async (actor: Parameters<typeof getEditor>[1], sector: string) =>
+  getEditor<TChecklist, string>((await app()).db, actor, CHECKLIST_KIND, sector, CHECKLIST_LOCALE);
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  const actor = requireRole(locals, url, contentRoles);
+  return withHttpErrors(locals.locale, async () => {
+    const view = await editorOf(actor, params.sector);
+    const current = getChecklist(params.sector);
+    return {
+      view,
+      published: { version: current.version, next: await nextChecklistVersion((await app()).db, params.sector) },
+      values: { ...checklistToValues(view.body), revision: String(view.open?.revision ?? 0), base: String(view.base) }
+    };
+  });
+};
+
+/** Every text field of the form as typed (the names are the checklist's paths). */
+async function formValues(request: Request): Promise<TFormValues> {
+  const out: TFormValues = {};
+  try {
+    const form = await request.formData();
+    for (const [k, v] of form) if (typeof v === 'string' && k.length <= 120) out[k] = v;
+  } catch {
+    // An unreadable body is an empty form: the schema names what is missing.
+  }
+  return out;
+}
+
+const count = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? '') ? Number(s) : null);
+
+export const actions: Actions = {
+  /** One form, several buttons: save the draft, try it, or add/remove/move a question (nothing stored). */
+  save: async ({ request, locals, url, params }) => {
+    const actor = requireRole(locals, url, contentRoles);
+    const reader = locals.locale;
+    const values = await formValues(request);
+    try {
+      const view = await editorOf(actor, params.sector);
+      const keep = { revision: values.revision ?? '0', base: values.base ?? '0' };
+      const draft = checklistFromValues(view.body, values);
+      const op = parseOp(values.op);
+      if (op) {
+        return { op: values.op, values: { ...checklistToValues(applyOp(draft, op)), ...keep, ...tryValues(values) } };
+      }
+      const valid = validateChecklist({ ...draft, id: params.sector });
+      if (!valid.ok) return failFromError(invalid(valid.fields), reader, values);
+      if (values.op === 'try') {
+        const a = tryAnswers(valid.checklist, values);
+        if (!a.ok) return failFromError(invalid(a.fields), reader, values);
+        const r = scoreChecklist(valid.checklist, a.answers);
+        return {
+          values,
+          tried: {
+            level: r.level,
+            score: r.score,
+            maxScore: r.maxScore,
+            triggered: r.triggered.map((i) => i.text),
+            advice: r.advice.map((id) => valid.checklist.advice.find((x) => x.id === id)!.text)
+          }
+        };
+      }
+      const revision = count(values.revision);
+      const base = count(values.base);
+      if (revision === null || base === null) return failFromError(invalid({}), reader, values);
+      const ctx = await app();
+      try {
+        const r = await saveDraft(ctx, actor, CHECKLIST_KIND, {
+          slug: params.sector,
+          locale: CHECKLIST_LOCALE,
+          revision,
+          base,
+          body: valid.checklist
+        });
+        return { saved: { number: r.number } };
+      } catch (e) {
+        if (!(e instanceof ContentConflict)) throw e;
+        const theirs = (e as ContentConflict<TChecklist>).theirs;
+        return fail(409, {
+          message: translate(reader, e.message),
+          errors: {},
+          values: {
+            ...values,
+            revision: String(theirs.revision),
+            base: String(theirs.state === 'published' ? theirs.number : base)
+          },
+          conflict: {
+            number: theirs.number,
+            state: theirs.state,
+            by: theirs.by,
+            at: theirs.at,
+            text: checklistKind.fileText(theirs.body),
+            diff: lineDiff(checklistKind.fileText(theirs.body), checklistKind.fileText(valid.checklist))
+          }
+        });
+      }
+    } catch (e) {
+      return failFromError(e, reader, values);
+    }
+  },
+  submit: (event) => stateAction(event, 'submit'),
+  return: (event) => stateAction(event, 'return'),
+  publish: (event) => stateAction(event, 'publish'),
+  archive: (event) => stateAction(event, 'archive')
+};
+
+const tryValues = (values: TFormValues) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('try.')));
+
+const invalid = (fields: Record<string, MessageKey>) => new AppError('validation', 'validation.summary', { fields });
+
+async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
+  const actor = requireRole(event.locals, event.url, contentRoles);
+  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
+  if (!parsed.ok) return parsed.failure;
+  try {
+    const r = await changeState(await app(), actor, {
+      kind: CHECKLIST_KIND,
+      slug: event.params.sector,
+      locale: CHECKLIST_LOCALE,
+      number: parsed.data.number,
+      action
+    });
+    return { changed: { action, number: parsed.data.number, state: r.state } };
+  } catch (e) {
+    return failFromError(e, event.locals.locale, parsed.values);
+  }
+}
