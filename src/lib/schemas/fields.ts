@@ -50,3 +50,20 @@ export const ZOrgNumber = z
 export const ZToken = z.string(m('validation.token')).regex(/^[A-Za-z0-9_-]{43}$/, m('validation.token'));
 
 export const ZId = z.uuid(m('validation.invalid'));
+
+/**
+ * The largest value of a database `integer` (PostgreSQL's int4): a number typed into a form or a query that
+ * is compared with or stored in such a column must stay below it, or PostgreSQL refuses the query (SQLite
+ * does not), so every such schema says `.max(MAX_DB_INT, …)` with a message (issue 11).
+ */
+export const MAX_DB_INT = 2_147_483_647;
+
+/**
+ * A calendar date YYYY-MM-DD that PostgreSQL's timestamptz also stores: a real day (no 30 February) from
+ * year 0001 (year 0000 is valid ISO 8601 and SQLite text, but PostgreSQL refuses it).
+ */
+export const isStorableDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  s >= '0001-01-01' &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().endsWith(`${s}T00:00:00.000Z`);
