@@ -26,12 +26,23 @@ describe('numbers beyond a database integer are refused by the schema, with a me
 
 describe('isStorableDate', () => {
   it('refuses days that do not exist and year 0000', () => {
-    for (const d of ['2026-02-30', '2023-02-29', '2026-13-01', '0000-01-01', '0000-12-31', '2026-1-1', '', 'x'])
+    for (const d of [
+      '2026-02-30',
+      '2023-02-29',
+      '2026-13-01',
+      '0000-01-01',
+      '0000-12-31',
+      '0099-12-31',
+      '0999-12-31',
+      '2026-1-1',
+      '',
+      'x'
+    ])
       expect(isStorableDate(d), d).toBe(false);
-    for (const d of ['2024-02-29', '0001-01-01', '2026-11-29', '9999-12-31']) expect(isStorableDate(d), d).toBe(true);
+    for (const d of ['2024-02-29', '1000-01-01', '2026-11-29', '9999-12-31']) expect(isStorableDate(d), d).toBe(true);
   });
 
-  it('accepts exactly the real days from 0001-01-01 to 9999-12-31 (property)', () => {
+  it('accepts exactly the real days from 1000-01-01 to 9999-12-31 (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 9999 }),
@@ -40,7 +51,7 @@ describe('isStorableDate', () => {
         (y, mo, d) => {
           const s = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
           const real =
-            y >= 1 &&
+            y >= 1000 &&
             mo >= 1 &&
             mo <= 12 &&
             d >= 1 &&
@@ -65,7 +76,7 @@ describe('on the database under test', () => {
     const type = sql.raw(ctx.dialect === 'postgres' ? 'timestamptz' : 'text');
     await fc.assert(
       fc.asyncProperty(
-        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
         async (date) => {
           const day = date.toISOString().slice(0, 10);
           expect(isStorableDate(day)).toBe(true);

@@ -125,7 +125,7 @@ export const ZEntryInput = z.object({
   verification: z.enum(verifications, m('validation.choose')),
   verificationNoteNb: z.string().trim().max(2000, m('validation.tooLong')).default(''),
   verificationNoteEn: z.string().trim().max(2000, m('validation.tooLong')).default(''),
-  // From year 0001: PostgreSQL's timestamptz has no year 0000 (issue 11).
+  // A day both databases store and read back (isStorableDate; issue 11).
   verifiedAt: z
     .union([z.literal(''), z.iso.date(m('directory.error.date')).refine(isStorableDate, m('directory.error.date'))])
     .default(''),

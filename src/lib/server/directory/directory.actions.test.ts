@@ -109,12 +109,12 @@ describe('staff actions', () => {
       expect(Object.keys((bad.data as unknown as { errors: object }).errors)).toEqual(['sourceUrl']);
     }
   });
-  it('refuses a verification date PostgreSQL cannot store (year 0000, 30 February) with 400 on verifiedAt, storing nothing', async () => {
+  it('refuses a verification date PostgreSQL cannot store (year 0000 or 0099, 30 February) with 400 on verifiedAt, storing nothing', async () => {
     const db = (await app()).db;
     const id = seedEntries[6].id;
     const before = await svc.getEntry(db, id);
     const entry = svc.entryToInput(before);
-    for (const verifiedAt of ['0000-01-01', '2026-02-30', '-0001-01-01', '+275760-09-13']) {
+    for (const verifiedAt of ['0000-01-01', '0099-12-31', '2026-02-30', '-0001-01-01', '+275760-09-13']) {
       const form = new URLSearchParams({
         name: 'Endret navn',
         serviceType: entry.serviceType,
