@@ -23,7 +23,13 @@ export const checkOperations: TApiOperation[] = [
     path: '/api/v1/checklists/{sector}',
     summary: 'One sector checklist, whole: questions, indicators, weights, thresholds, advice, sources',
     tags: ['check'],
-    query: z.object({ version: z.string().regex(/^\d{1,9}$/).optional().describe('An earlier version, if still known') }),
+    query: z.object({
+      version: z
+        .string()
+        .regex(/^\d{1,9}$/)
+        .optional()
+        .describe('An earlier version, if still known')
+    }),
     response: ZChecklistDocument,
     example: { params: { sector: 'car-wash' } }
   },

@@ -92,7 +92,8 @@ describe('checklists at start', () => {
     expect(stale.code).toBe('conflict');
     expect(stale.status).toBe(409);
     // Beyond any database integer (PostgreSQL would refuse to compare it): the same 409, not a 500.
-    for (const huge of [2 ** 31, 1e111]) expect((await errorOf(checklistVersion(ctx.db, 'car-wash', huge))).status).toBe(409);
+    for (const huge of [2 ** 31, 1e111])
+      expect((await errorOf(checklistVersion(ctx.db, 'car-wash', huge))).status).toBe(409);
   });
 });
 
