@@ -38,28 +38,34 @@ export async function waitFor(url, ms = 30_000) {
 /**
  * Runs a command in the project folder with extra environment; its stderr goes to ours.
  * @param {string} command @param {string[]} argv @param {Record<string, string>} env
+ * @param {'ignore' | 'pipe'} [stdout] 'pipe' to read the app's log (tests/fuzz reads its warnings)
  */
-export function start(command, argv, env) {
-  return spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+export function start(command, argv, env, stdout = 'ignore') {
+  return spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
 }
 
 /**
  * Starts build/index.js on `databaseUrl` and a free port; resolves with its origin once /api/health answers.
- * @param {string} databaseUrl @param {Record<string, string>} [env]
+ * @param {string} databaseUrl @param {Record<string, string>} [env] @param {'ignore' | 'pipe'} [stdout]
  */
-export async function startBuiltApp(databaseUrl, env = {}) {
+export async function startBuiltApp(databaseUrl, env = {}, stdout = 'ignore') {
   if (!existsSync(join(root, 'build/index.js'))) throw new Error('No build: run `npm run build` first.');
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = start(process.execPath, ['build/index.js'], {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ORIGIN: origin,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    ...env
-  });
+  const child = start(
+    process.execPath,
+    ['build/index.js'],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: origin,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...env
+    },
+    stdout
+  );
   const exited = new Promise((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the app exited (${code}) before it answered`)))
   );

@@ -11,6 +11,7 @@ import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import { htmlLangAttributes } from '$lib/server/help/help.html';
 import { SECURITY_HEADERS } from '$lib/server/http/headers';
+import { refusedInputError, refusedInputResponse } from '$lib/server/http/refused-input';
 import { registerCheckRoutes } from '$lib/server/check/check.node';
 import { registerSurveyRoutes } from '$lib/server/surveys/surveys.node';
 
@@ -44,24 +45,26 @@ function isPrivatePath(path: string): boolean {
 
 /** Requests whose error was the database being away (set by handleError, read by `databaseAway`). */
 const databaseAwayIn = new WeakSet<object>();
+/** Requests whose error was input the database refused (set by handleError, read by `databaseAway`): 400, not 500. */
+const refusedInputIn = new WeakSet<object>();
 
 /**
  * The one place where "the database is away" becomes a 503 (JSON for the API, a page otherwise) instead
- * of a 500: errors thrown before the route (the session lookup) are caught here, errors inside loads,
- * actions and endpoints are marked by handleError and their 500 answer is replaced.
+ * of a 500, and input the database refused (refused-input.ts) a 400: errors thrown before the route (the
+ * session lookup) are caught here, errors inside loads, actions and endpoints are marked by handleError and
+ * their 500 answer is replaced.
  */
 const databaseAway: Handle = async ({ event, resolve }) => {
-  const away = () =>
-    unavailableResponse(
-      event.url.pathname,
-      event.request.headers.get('accept') ?? '',
-      localeFromPath(event.url.pathname)
-    );
+  const accept = () => event.request.headers.get('accept') ?? '';
+  const away = () => unavailableResponse(event.url.pathname, accept(), localeFromPath(event.url.pathname));
+  const refused = () => refusedInputResponse(event.url.pathname, accept(), localeFromPath(event.url.pathname));
   try {
     const response = await resolve(event);
+    if (response.status === 500 && refusedInputIn.has(event.locals)) return refused();
     return response.status === 500 && databaseAwayIn.has(event.locals) ? away() : response;
   } catch (e) {
     if (isDatabaseUnavailable(e)) return away();
+    if (refusedInputError(e, event.route.id)) return refused();
     throw e;
   }
 };
@@ -117,6 +120,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
     databaseAwayIn.add(event.locals);
     log.warn({ requestId, route: event.route.id }, 'database unavailable');
     return { message: translate(locale, 'cluster.unavailable.body'), code: 'unavailable', requestId };
+  }
+  // PostgreSQL refused the input (a number out of range, NUL, not a date…): the request's fault, a 400.
+  const refused = refusedInputError(error, event.route.id);
+  if (refused) {
+    refusedInputIn.add(event.locals);
+    return { message: translate(locale, refused.message), code: refused.code, requestId };
   }
   // Only the route id and the error: never the URL's query, headers, cookies or body.
   log.error(

@@ -33,8 +33,42 @@ export const probes = [
   '𝔉𝔬𝔯𝔢𝔟𝔶𝔤𝔤 🙂'
 ];
 
+/**
+ * Input PostgreSQL refuses where SQLite stores or compares it (issue 11): integers beyond int4 and int8,
+ * numbers that are not finite, NUL inside text, lone surrogates (invalid UTF-8 once encoded), dates that do
+ * not exist or are beyond timestamptz. Sent far more often than the other probes, so the class stays covered.
+ */
+export const pgRefused = [
+  '2147483648',
+  '-2147483649',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '99999999999999999999',
+  '1e20',
+  '1.5',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  'a\u0000b',
+  '\u0000',
+  '\ud800',
+  'x\udfffy',
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '0000-01-01',
+  '2026-01-01T25:61:00Z',
+  '+275760-09-13T00:00:00Z',
+  '99999-01-01',
+  '-infinity'
+];
+
+/** The same as JSON values: numbers a JSON body carries that no database integer holds. */
+export const pgRefusedJson: unknown[] = [2147483648, -2147483649, 2 ** 63, 1e308, -1e308, 1.5, ...pgRefused];
+
 export const fuzzText = fc.oneof(
   fc.constantFrom(...probes),
+  { arbitrary: fc.constantFrom(...pgRefused), weight: 2 },
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer().map(String)
@@ -86,7 +120,8 @@ export function bodyVariant(valid: unknown, kind: 'json' | 'form'): fc.Arbitrary
   const keys = Object.keys(base);
   const encode = (v: Record<string, unknown>) => (kind === 'json' ? JSON.stringify(v) : encodeForm(v));
   const contentType = kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
-  const badValue = kind === 'json' ? fc.oneof(fuzzText, fc.jsonValue({ maxDepth: 3 })) : fuzzText;
+  const badValue =
+    kind === 'json' ? fc.oneof(fuzzText, fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...pgRefusedJson)) : fuzzText;
   const variants: fc.Arbitrary<TBody>[] = [
     // One field off (or a field the endpoint does not know).
     fc

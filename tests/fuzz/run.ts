@@ -7,7 +7,11 @@
 //   - the same for the staff area, crawled from /admin with an administrator's session.
 // For each request it asserts: never a 5xx; an API 4xx carries a JSON `message`; a rejected request writes
 // nothing (every table's row count is unchanged); and each operation's valid example still succeeds afterwards.
+// It also reads the app's log: input that only the database refused (PostgreSQL's SQLSTATE class 22, answered
+// 400 by the safety net in src/lib/server/http/refused-input.ts) fails the run too, naming the route — the
+// schema of that input should have refused it first, with a message per field.
 import fc from 'fast-check';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +20,7 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/auth.types';
 import { adminSession, crawl, type TForm } from './crawl';
 import { openRowCounter } from './row-counter';
 import { bodyVariant, encodePathPart, fuzzText, queryVariant, type TBody } from './arbitraries';
+import { REFUSED_INPUT_LOG } from '../../src/lib/server/http/refused-input';
 
 /** One HTTP request the suite sends. */
 interface TRequest extends Partial<TBody> {
@@ -54,14 +59,31 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres')
     ? process.env.DATABASE_URL
     : `sqlite:${join(dir, 'fuzz.db')}`;
-  const { origin, child } = await startBuiltApp(databaseUrl);
+  const { origin, child } = await startBuiltApp(databaseUrl, {}, 'pipe');
   const counter = await openRowCounter(databaseUrl);
   const failures: string[] = [];
   let requests = 0;
+  // Input only the database refused, by route and SQLSTATE, with the request sent just before the log line.
+  let lastRequest = '';
+  const refusedByDatabase = new Map<string, string>();
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      let entry: { msg?: string; route?: string | null; sqlstate?: string };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (entry.msg !== REFUSED_INPUT_LOG) return;
+      const key = `${entry.route ?? '(a route)'}: SQLSTATE ${entry.sqlstate}`;
+      if (!refusedByDatabase.has(key)) refusedByDatabase.set(key, lastRequest);
+    });
+  }
   try {
     console.log(`fuzz: ${origin} on ${databaseUrl.split(':')[0]}, ${runs} runs per target, seed ${seed}`);
     const send = async (target: string, req: TRequest) => {
       requests++;
+      lastRequest = `${target}: ${describe(req)}`;
       const before = await counter.counts();
       let res;
       try {
@@ -196,6 +218,11 @@ async function main() {
     await exited;
     await counter.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+  for (const [key, request] of refusedByDatabase) {
+    failures.push(
+      `only the database refused the input (a 400 from the safety net, not the schema) at ${key}\n  after ${request}`
+    );
   }
   if (failures.length) {
     console.error(`\nfuzz: ${failures.length} target(s) failed (seed ${seed}):\n`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DB_INT } from './fields';
 
 /**
  * The content studio's forms. Messages are i18n keys. The learning-page editor is one flat form: the
@@ -27,8 +28,16 @@ const dateRe = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export const ZLearnEditForm = z
   .object({
-    revision: z.coerce.number().int('validation.invalid').min(0, 'validation.invalid'),
-    base: z.coerce.number().int('validation.invalid').min(0, 'validation.invalid'),
+    revision: z.coerce
+      .number('validation.invalid')
+      .int('validation.invalid')
+      .min(0, 'validation.invalid')
+      .max(MAX_DB_INT, 'validation.numberTooLarge'),
+    base: z.coerce
+      .number('validation.invalid')
+      .int('validation.invalid')
+      .min(0, 'validation.invalid')
+      .max(MAX_DB_INT, 'validation.numberTooLarge'),
     title: z.string().trim().min(1, 'content.field.required').max(120, 'content.field.tooLong'),
     summary: z.string().trim().min(1, 'content.field.required').max(400, 'content.field.tooLong'),
     markdown: z.string().max(100_000, 'content.field.tooLong'),
@@ -82,7 +91,11 @@ export const ZLearnEditForm = z
 export type TLearnEditForm = z.infer<typeof ZLearnEditForm>;
 
 export const ZContentVersionForm = z.object({
-  number: z.coerce.number().int('validation.invalid').min(1, 'validation.invalid')
+  number: z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .min(1, 'validation.invalid')
+    .max(MAX_DB_INT, 'validation.numberTooLarge')
 });
 
 export const ZContentSettingsForm = z.object({
@@ -95,6 +108,6 @@ export const ZContentSettingsForm = z.object({
 });
 
 export const ZContentDiffQuery = z.object({
-  from: z.coerce.number().int().min(1).max(2_147_483_647),
-  to: z.coerce.number().int().min(1).max(2_147_483_647)
+  from: z.coerce.number().int().min(1).max(MAX_DB_INT),
+  to: z.coerce.number().int().min(1).max(MAX_DB_INT)
 });

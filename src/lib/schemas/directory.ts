@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableDate } from './fields';
 import type { MessageKey } from '../i18n';
 
 /** The directory's vocabularies and its form and API schemas. Messages are i18n keys. */
@@ -124,7 +125,10 @@ export const ZEntryInput = z.object({
   verification: z.enum(verifications, m('validation.choose')),
   verificationNoteNb: z.string().trim().max(2000, m('validation.tooLong')).default(''),
   verificationNoteEn: z.string().trim().max(2000, m('validation.tooLong')).default(''),
-  verifiedAt: z.union([z.literal(''), z.iso.date(m('directory.error.date'))]).default(''),
+  // A day both databases store and read back (isStorableDate; issue 11).
+  verifiedAt: z
+    .union([z.literal(''), z.iso.date(m('directory.error.date')).refine(isStorableDate, m('directory.error.date'))])
+    .default(''),
   sourceUrl: webUrl().max(500, m('validation.tooLong')),
   sourceNote: z.string().trim().max(1000, m('validation.tooLong')).default(''),
   published: z.enum(['yes', 'no'], m('validation.choose')).default('yes')

@@ -50,3 +50,22 @@ export const ZOrgNumber = z
 export const ZToken = z.string(m('validation.token')).regex(/^[A-Za-z0-9_-]{43}$/, m('validation.token'));
 
 export const ZId = z.uuid(m('validation.invalid'));
+
+/**
+ * The largest value of a database `integer` (PostgreSQL's int4): a number typed into a form or a query that
+ * is compared with or stored in such a column must stay below it, or PostgreSQL refuses the query (SQLite
+ * does not), so every such schema says `.max(MAX_DB_INT, …)` with a message (issue 11).
+ */
+export const MAX_DB_INT = 2_147_483_647;
+
+/**
+ * A calendar date YYYY-MM-DD that both databases store and read back as the same day: a real day (no 30
+ * February) from year 1000 — PostgreSQL's timestamptz refuses year 0000 (valid ISO 8601 and SQLite text), and
+ * reads years below 100 back as 19xx through JavaScript's legacy date parsing (db/connect.ts), so the
+ * first thousand years, which no date in this app needs, are left out.
+ */
+export const isStorableDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  s >= '1000-01-01' &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().endsWith(`${s}T00:00:00.000Z`);

@@ -15,5 +15,10 @@ export const validation: Record<keyof typeof nb, string> = {
   'validation.notAForm': 'The request must be sent as a form.',
   'validation.nul': 'The text contains a character that cannot be stored (the NUL character).',
   'validation.notJson': 'The request must be valid JSON.',
-  'validation.tooLarge': 'The request is too large.'
+  'validation.tooLarge': 'The request is too large.',
+  'validation.refused':
+    'Part of what was sent cannot be stored or searched for, for example a number that is too large or a character that is not allowed. Correct it and try again.',
+  'validation.unicode': 'The text contains a character that cannot be stored (invalid Unicode).',
+  'validation.numberTooLarge': 'The number is too large.',
+  'validation.wholeNumber': 'Enter a whole number.'
 };

@@ -14,5 +14,10 @@ export const validation = {
   'validation.notAForm': 'Forespørselen må sendes som et skjema.',
   'validation.nul': 'Teksten inneholder et tegn som ikke kan lagres (NUL-tegnet).',
   'validation.notJson': 'Forespørselen må være gyldig JSON.',
-  'validation.tooLarge': 'Forespørselen er for stor.'
+  'validation.tooLarge': 'Forespørselen er for stor.',
+  'validation.refused':
+    'Noe av det som ble sendt inn, kan ikke lagres eller søkes etter, for eksempel et tall som er for stort eller et tegn som ikke er tillatt. Rett det og prøv igjen.',
+  'validation.unicode': 'Teksten inneholder et tegn som ikke kan lagres (ugyldig Unicode).',
+  'validation.numberTooLarge': 'Tallet er for stort.',
+  'validation.wholeNumber': 'Skriv et helt tall.'
 };

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Compilable } from 'kysely';
-import { AppError } from '../errors';
 import type { Executor } from './schema';
+import { checkStorableText } from './reject-nul';
 
 /**
  * Queries on a hot path (a classroom burst: 60 answers within a second; survey intake) compiled once per database and
@@ -20,7 +20,7 @@ export async function runPrepared<R>(
   build: (...params: string[]) => Compilable<R>,
   values: readonly string[]
 ): Promise<{ rows: R[]; numAffectedRows?: bigint }> {
-  for (const v of values) if (v.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
+  values.forEach(checkStorableText);
   // Keyed by the dialect's adapter, which a database shares with its transactions: a query compiled
   // once runs on the database and inside any of its transactions.
   const owner = db.getExecutor().adapter;

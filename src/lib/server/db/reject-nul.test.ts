@@ -42,3 +42,15 @@ describe('text with a NUL character never reaches the database', () => {
     expect(echoed.rows[0].v).toBe('tab\there æøå 🙂');
   });
 });
+
+describe('text with a lone surrogate never reaches the database (issue 11)', () => {
+  it('is refused as a 400 with its own message, on SQLite and PostgreSQL alike; a pair is a character', async () => {
+    for (const text of ['a\ud800b', '\udfff', 'x\ud83d', '\ude42y']) {
+      const e = await errorOfQuery(() => ctx.db.insertInto('county').values({ number: '98', name: text }).execute());
+      expect(isAppError(e) && e.code === 'bad_request' && e.message === 'validation.unicode', text).toBe(true);
+    }
+    expect(await ctx.db.selectFrom('county').select('number').where('number', '=', '98').execute()).toEqual([]);
+    const echoed = await sql<{ v: string }>`select ${'\ud83d\ude42'} as v`.execute(ctx.db);
+    expect(echoed.rows[0].v).toBe('🙂');
+  });
+});

@@ -109,6 +109,37 @@ describe('staff actions', () => {
       expect(Object.keys((bad.data as unknown as { errors: object }).errors)).toEqual(['sourceUrl']);
     }
   });
+  it('refuses a verification date PostgreSQL cannot store (year 0000 or 0099, 30 February) with 400 on verifiedAt, storing nothing', async () => {
+    const db = (await app()).db;
+    const id = seedEntries[6].id;
+    const before = await svc.getEntry(db, id);
+    const entry = svc.entryToInput(before);
+    for (const verifiedAt of ['0000-01-01', '0099-12-31', '2026-02-30', '-0001-01-01', '+275760-09-13']) {
+      const form = new URLSearchParams({
+        name: 'Endret navn',
+        serviceType: entry.serviceType,
+        summaryNb: entry.summaryNb,
+        summaryEn: entry.summaryEn,
+        'links:victim_follow_up': 'on',
+        'exploitation:labour': 'on',
+        coverage: 'national',
+        verification: 'verified',
+        verifiedAt,
+        sourceUrl: entry.sourceUrl,
+        published: 'yes'
+      });
+      const bad = await call(save, `/admin/directory/${id}`, form.toString(), 'application/x-www-form-urlencoded', {
+        id
+      });
+      expect(isActionFailure(bad) && bad.status, verifiedAt).toBe(400);
+      if (isActionFailure(bad)) {
+        const errors = (bad.data as unknown as { errors: Record<string, string> }).errors;
+        expect(Object.keys(errors)).toEqual(['verifiedAt']);
+        expect(errors.verifiedAt).toMatch(/dato/i);
+      }
+    }
+    expect((await svc.getEntry(db, id)).name).toBe(before.name);
+  });
   it('previews an uploaded CSV, refuses a non-UTF-8 file, and imports only on confirm', async () => {
     const db = (await app()).db;
     const csv = (await svc.exportCsv(db)).replace('Arbeidstilsynet', 'Arbeidstilsynet (endret)');

@@ -2,6 +2,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, translate, type Locale } from '../../i18n';
 import { AppError, isAppError } from '../errors';
+import { refusedInputError } from './refused-input';
 
 /** The locale an API answer uses: `?lang=en`, else the Accept-Language's first choice, else bokmål. */
 export function apiLocale(event: RequestEvent): Locale {
@@ -79,7 +80,8 @@ export async function apiRespond(event: RequestEvent, handler: () => Promise<unk
   try {
     return json(await handler());
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    return json(apiErrorBody(e, apiLocale(event)), { status: e.status });
+    const err = isAppError(e) ? e : refusedInputError(e, event.route.id);
+    if (!err) throw e;
+    return json(apiErrorBody(err, apiLocale(event)), { status: err.status });
   }
 }

@@ -2,6 +2,7 @@ import { error, fail, isHttpError, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../i18n';
 import { AppError, isAppError } from '../errors';
+import { refusedInputError } from './refused-input';
 
 /** What a failed form action returns: a message, per-field messages, and what the user typed. */
 export interface TFormFailure {
@@ -106,12 +107,16 @@ export async function parseFormOrThrow<S extends z.ZodType>(
   return result.data;
 }
 
-/** Turns an AppError from a service into a form failure; anything else is rethrown (a real 500). */
+/**
+ * Turns an AppError from a service (or input the database refused: 400) into a form failure; anything else
+ * is rethrown (a real 500).
+ */
 export function failFromError(e: unknown, locale: Locale, values: Record<string, string>): ActionFailure<TFormFailure> {
-  if (!isAppError(e)) throw e;
-  return fail(e.status, {
-    message: translate(locale, e.message, e.params),
-    errors: e.fields ? translateFields(locale, e.fields) : {},
+  const err = isAppError(e) ? e : refusedInputError(e, null);
+  if (!err) throw e;
+  return fail(err.status, {
+    message: translate(locale, err.message, err.params),
+    errors: err.fields ? translateFields(locale, err.fields) : {},
     values
   });
 }

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { translate } from '../../i18n';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../cluster/db-away';
 import { log } from '../log';
-import { apiLocaleOf } from './api';
+import { apiErrorBody, apiLocaleOf } from './api';
+import { refusedInputError } from './refused-input';
 import { SECURITY_HEADERS } from './headers';
 
 /**
@@ -67,7 +68,7 @@ export function dispatchNodeRoute(req: IncomingMessage, res: ServerResponse): bo
 /**
  * Serves `method path` (an exact path, or a pattern whose groups are the route's params; any query) with `route`. The body is read here, up to `maxBytes`
  * (more: the route is given null); an error the route did not answer becomes a 503 while the database is
- * away, else a 500 without details.
+ * away, a 400 when the database refused the input (refused-input.ts), else a 500 without details.
  */
 export function registerNodeRoute(method: 'POST', path: string | RegExp, maxBytes: number, route: TNodeRoute): void {
   (globalThis as unknown as Record<symbol, unknown>)[NODE_ROUTES] = dispatchNodeRoute;
@@ -81,6 +82,11 @@ export function registerNodeRoute(method: 'POST', path: string | RegExp, maxByte
             if (res.headersSent) return;
             res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
             return sendJson(res, 503, { message: translate(locale, 'cluster.unavailable.body'), code: 'unavailable' });
+          }
+          const refused = refusedInputError(e, String(path));
+          if (refused) {
+            if (!res.headersSent) sendJson(res, refused.status, apiErrorBody(refused, locale));
+            return;
           }
           log.error({ route: String(path), err: e instanceof Error ? e.message : String(e) }, 'unhandled error');
           if (!res.headersSent) sendJson(res, 500, { message: translate(locale, 'error.500.body'), code: 'internal' });
