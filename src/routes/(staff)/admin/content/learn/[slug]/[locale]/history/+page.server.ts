@@ -1,52 +1,29 @@
 import { error } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n';
-import { ZContentDiffQuery, ZContentVersionForm } from '$lib/schemas/content';
-import { app } from '$lib/server/app';
-import { contentHistory, contentRoles, diffContentVersions, restoreVersion } from '$lib/server/content/content.service';
-import { failFromError, parseForm } from '$lib/server/http/forms';
+import { loadContentHistory, restoreContentVersion } from '$lib/server/content/content.history-route';
+import { LEARN_KIND } from '$lib/server/content/content.learn';
+import { contentRoles } from '$lib/server/content/content.service';
 import { requireRole } from '$lib/server/http/guards';
-import { withHttpErrors } from '$lib/server/http/load';
 import type { Actions, PageServerLoad } from './$types';
 
-function pageLocale(locale: string, reader: Locale): Locale {
+/** The page's language from the address, after the staff guard (a visitor is sent to log in, not told 404). */
+function pageLocale({ locals, url, params }: { locals: App.Locals; url: URL; params: { locale: string } }): Locale {
+  requireRole(locals, url, contentRoles);
+  const { locale } = params;
+  const reader = locals.locale;
   if (locale !== 'nb' && locale !== 'en')
     error(404, { message: translate(reader, 'content.error.notFound'), code: 'not_found' });
   return locale;
 }
 
-/** The versions, and the diff between two of them when `?from=&to=` asks (a GET form: no JS needed). */
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const actor = requireRole(locals, url, contentRoles);
-  const locale = pageLocale(params.locale, locals.locale);
-  return withHttpErrors(locals.locale, async () => {
-    const db = (await app()).db;
-    const versions = await contentHistory(db, actor, params.slug, locale);
-    const q = ZContentDiffQuery.safeParse({ from: url.searchParams.get('from'), to: url.searchParams.get('to') });
-    const diff =
-      url.searchParams.has('from') && q.success
-        ? {
-            from: q.data.from,
-            to: q.data.to,
-            parts: await diffContentVersions(db, actor, params.slug, locale, q.data.from, q.data.to)
-          }
-        : null;
-    if (url.searchParams.has('from') && !q.success)
-      error(400, { message: translate(locals.locale, 'validation.invalid'), code: 'validation' });
-    return { slug: params.slug, locale, versions, diff };
-  });
+/** A learning page's versions in one language, and the diff between two of them (`?from=&to=`, a GET form). */
+const item = (slug: string, locale: Locale) => ({ kind: LEARN_KIND, key: slug, locale });
+
+export const load: PageServerLoad = async (event) => {
+  const locale = pageLocale(event);
+  return { slug: event.params.slug, locale, ...(await loadContentHistory(event, item(event.params.slug, locale))) };
 };
 
 export const actions: Actions = {
-  restore: async ({ request, locals, url, params }) => {
-    const actor = requireRole(locals, url, contentRoles);
-    const locale = pageLocale(params.locale, locals.locale);
-    const parsed = await parseForm(request, ZContentVersionForm, locals.locale);
-    if (!parsed.ok) return parsed.failure;
-    try {
-      const r = await restoreVersion(await app(), actor, { slug: params.slug, locale, number: parsed.data.number });
-      return { restored: { from: parsed.data.number, number: r.number } };
-    } catch (e) {
-      return failFromError(e, locals.locale, parsed.values);
-    }
-  }
+  restore: (event) => restoreContentVersion(event, item(event.params.slug, pageLocale(event)))
 };
