@@ -25,3 +25,34 @@ test('without JavaScript, Preview renders the draft on the server and saves noth
   await page.getByRole('button', { name: 'Lagre utkast' }).click();
   await expect(page.getByText('Skriv en nettadresse som begynner med https:// eller http://.').first()).toBeVisible();
 });
+
+test('without JavaScript, a save from a stale form is refused with the stored text and a diff, and nothing is overwritten', async ({
+  browser
+}) => {
+  const path = '/admin/content/learn/indicators/en';
+  const [mine, theirs] = [`Mine ${randomUUID().slice(0, 8)}`, `Theirs ${randomUUID().slice(0, 8)}`];
+  const editor = await createStaffUser('editor');
+  const [a, b] = await Promise.all([
+    browser.newPage({ javaScriptEnabled: false }),
+    browser.newPage({ javaScriptEnabled: false })
+  ]);
+  await logIn(a, editor);
+  await logIn(b, editor);
+  await a.goto(path);
+  await b.goto(path);
+  await field(b, 'Ingress').fill(theirs);
+  await b.getByRole('button', { name: 'Lagre utkast' }).click();
+  await expect(b.getByText(/Utkastet er lagret \(versjon \d+\)/)).toBeVisible();
+
+  await field(a, 'Ingress').fill(mine);
+  await a.getByRole('button', { name: 'Lagre utkast' }).click();
+  const conflict = a.getByTestId('conflict');
+  await expect(conflict.getByText('Noen andre har lagret siden mens du skrev')).toBeVisible();
+  await expect(conflict.locator('pre')).toContainText(`summary: ${theirs}`);
+  await expect(conflict.locator('ins')).toContainText(mine);
+  await expect(field(a, 'Ingress')).toHaveValue(mine);
+  await b.goto(path);
+  await expect(field(b, 'Ingress')).toHaveValue(theirs);
+  // Leave no open draft for other specs: discard it.
+  await b.getByRole('button', { name: 'Forkast utkastet' }).click();
+});
