@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What scripts/e2e-server.js tells the specs about the server it started. */
 export interface TE2eEnv {
@@ -46,9 +46,16 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
  * A form field by its visible label, whether or not the label ends with a marker in brackets
  * ("(må fylles ut)", "(valgfritt)"). Exact otherwise, so "Passord" does not match "Gjenta passordet".
  */
-export function field(page: Page, label: string) {
+export function field(page: Pick<Page, 'getByLabel'>, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^\\s*${escaped}\\s*(\\([^)]*\\))?\\s*$`));
+}
+
+/** The error message tied to a control by its aria-describedby (`<id>-error`, see FieldMessages). */
+export async function errorOf(page: Page, control: Locator): Promise<Locator> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+  const id = ids.find((x) => x.endsWith('-error'));
+  return page.locator(id ? `[id="${id}"]` : '[data-no-error-message]');
 }
 
 /** The origin the e2e server listens on (playwright.config.ts and scripts/e2e-server.js read the same E2E_PORT). */
