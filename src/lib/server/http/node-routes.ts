@@ -4,7 +4,7 @@ import { translate } from '../../i18n';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../cluster/db-away';
 import { log } from '../log';
 import { apiErrorBody, apiLocaleOf } from './api';
-import { refusedInputError } from './refused-input';
+import { refusedInputError, refusedInputResponse } from './refused-input';
 import { SECURITY_HEADERS } from './headers';
 
 /**
@@ -44,11 +44,41 @@ function matchPath(pattern: RegExp, path: string): string[] | null {
   }
 }
 
-/** Answers a request with its registered route: true if there was one (else SvelteKit answers it). */
+/** Whether SvelteKit can decode the path (it answers a bare "Malformed URI" 400 otherwise). */
+function decodablePath(path: string): boolean {
+  try {
+    // The result is used: the bundler takes decodeURI for pure and drops a call whose result is not.
+    return decodeURI(path).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A path that is not valid %-encoding (e.g. `%ED%A0%80`, half of a UTF-16 pair): the app's 400 — JSON with
+ * a message for the API, a small page otherwise — in the caller's language, instead of SvelteKit's bare text.
+ */
+function answerMalformedPath(req: IncomingMessage, res: ServerResponse, path: string): void {
+  const locale = /^\/en(\/|$)/.test(path) ? 'en' : apiLocaleOf(req.headers['accept-language']);
+  const answer = refusedInputResponse(path, req.headers.accept ?? '', locale);
+  void answer.text().then((text) => {
+    res.writeHead(answer.status, { ...Object.fromEntries(answer.headers), 'X-Request-Id': randomUUID() });
+    res.end(text);
+  });
+}
+
+/**
+ * Answers a request with its registered route, or a path no route can decode: true if it did (else
+ * SvelteKit answers it).
+ */
 export function dispatchNodeRoute(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
+  if (!decodablePath(path)) {
+    answerMalformedPath(req, res, path);
+    return true;
+  }
   const route = routes.get(`${req.method} ${path}`);
   if (route) {
     route(req, res, []);
