@@ -132,8 +132,10 @@ describe('POST /api/v1/surveys/{id}/waves/{wave}/responses served before SvelteK
     ];
     for (const [path, body, headers] of cases) {
       if (path.includes('%E2%82')) {
-        // Not valid %-encoding: the node route leaves it to SvelteKit, which answers 400 itself.
-        expect((await viaNode(path, body, headers)).status).toBe(404);
+        // Not valid %-encoding: no route can decode it; the dispatcher answers the API's 400 with a message.
+        const res = await viaNode(path, body, headers);
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as { code: string }).code).toBe('bad_request');
         continue;
       }
       const node = await answer(await viaNode(path, body, headers));
