@@ -8,7 +8,7 @@
 // `--heap-snapshots <dir>` also writes a V8 heap snapshot of the app after the warm-up and after the
 // run (each after a full GC); `npx tsx tests/load/heap-diff.ts <first> <last>` tells what grew.
 import autocannon from 'autocannon';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rerunInPostgres, startBuiltApp } from '../../scripts/app-server.js';
@@ -21,6 +21,7 @@ const option = (name: string, fallback: string) => {
 const seconds = args.includes('--minutes') ? Number(option('minutes', '10')) * 60 : Number(option('seconds', '60'));
 const connections = Number(option('connections', '64'));
 const snapshotDir = option('heap-snapshots', '');
+if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 
 interface TRequest {
   method: 'GET' | 'POST';
