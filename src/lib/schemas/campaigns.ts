@@ -135,7 +135,7 @@ export const campaignChannels = [
   'web',
   'other'
 ] as const;
-export const campaignDesigns = ['before_after', 'exposure', 'did'] as const;
+export const campaignDesigns = ['before_after', 'exposure', 'did', 'did_group'] as const;
 export type TCampaignDesign = (typeof campaignDesigns)[number];
 export const campaignWeightings = ['none', 'poststratify', 'rake'] as const;
 export const campaignSdgTargets = ['5.2', '8.7', '16.2'] as const;
@@ -210,7 +210,19 @@ export const ZCampaignInput = z
       ])
       .default(''),
     sourceCodes: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, m('campaigns.error.sourceCode'))).max(30),
-    weighting: z.enum(campaignWeightings, m('validation.choose'))
+    weighting: z.enum(campaignWeightings, m('validation.choose')),
+    /** Design 'did_group': the group question and the answers of the target group and of the comparison. */
+    groupQuestion: z
+      .union([z.literal(''), z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, m('campaigns.error.groupQuestion'))])
+      .default(''),
+    groupTarget: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, m('campaigns.error.groupAnswer')))
+      .max(400)
+      .default([]),
+    groupComparison: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, m('campaigns.error.groupAnswer')))
+      .max(400)
+      .default([])
   })
   .superRefine((v, ctx) => {
     if (typeof v.startsOn === 'string' && typeof v.endsOn === 'string' && v.endsOn < v.startsOn)
@@ -231,6 +243,12 @@ export const ZCampaignForm = z.preprocess((input) => {
       .filter((k) => k.startsWith(`${group}:`))
       .map((k) => k.slice(group.length + 1));
   const budgetText = text('budget').replace(/[\s\u00a0]/g, '');
+  // Group answers are posted per candidate question (`groupTarget:<question>|<answer>`); only the chosen one counts.
+  const groupQuestion = text('groupQuestion');
+  const groupAnswers = (group: string) =>
+    checked(group)
+      .filter((k) => k.startsWith(`${groupQuestion}|`))
+      .map((k) => k.slice(groupQuestion.length + 1));
   return {
     ...f,
     startsOn: text('startsOn').trim(),
@@ -241,6 +259,8 @@ export const ZCampaignForm = z.preprocess((input) => {
     measureIds: checked('measureIds'),
     materials: parseMaterials(text('materials')),
     sourceCodes: splitList(text('sourceCodes')),
+    groupTarget: groupQuestion ? groupAnswers('groupTarget') : [],
+    groupComparison: groupQuestion ? groupAnswers('groupComparison') : [],
     budget: budgetText === '' ? null : /^-?\d+$/.test(budgetText) ? Number(budgetText) : NaN
   };
 }, ZCampaignInput);
@@ -282,14 +302,27 @@ export const ZCampaignDetail = ZCampaignSummary.extend({
   baseline_wave_id: z.string().nullable(),
   followup_wave_id: z.string().nullable(),
   exposure: z.object({ question_id: z.string(), answer_code: z.string() }).nullable(),
+  did_group: z
+    .object({
+      question_id: z.string(),
+      target: z.array(z.string()).describe('Answers of the group question that make the target group'),
+      comparison: z.array(z.string()).describe('Answers of the comparison group; empty: every other answer')
+    })
+    .nullable()
+    .describe("Design 'did_group': the comparison group/region"),
   source_codes: z.array(z.string()),
   weighting: z.enum(campaignWeightings)
 }).meta({ id: 'CampaignDetail' });
 
 export const ZActivityRow = z.object({
   week: z.string().describe('ISO week'),
-  metric: z.enum(['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses']),
-  value: z.number().nullable().describe('null: fewer than 5 (suppressed)'),
+  metric: z.enum(['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses', 'knowledge_gain']),
+  value: z
+    .number()
+    .nullable()
+    .describe(
+      "A count; for knowledge_gain the classroom quizzes' gain in percentage points (share right after − before, ×100). null: suppressed (fewer than 5), or no class that week"
+    ),
   suppressed: z.boolean(),
   during: z.boolean().describe('The week lies in the campaign period')
 });
@@ -301,7 +334,27 @@ export const ZCampaignEffect = z
     after: z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number() }).nullable(),
     change: ZCi.nullable(),
     exposed_vs_unexposed: ZCi.nullable(),
-    did: ZCi.nullable(),
+    did: ZCi.extend({
+      formed: z
+        .object({
+          by: z
+            .enum(['exposure', 'group'])
+            .describe('exposure: exposed vs not exposed in both waves; group: target group vs comparison group'),
+          question_id: z.string().describe('The exposure question, or the group question'),
+          target: z.array(z.string()).describe('Answers meaning "exposed", or the target group\'s answers'),
+          comparison: z
+            .array(z.string())
+            .nullable()
+            .describe("The comparison group's answers; null: everyone who gave another answer (exposure)")
+        })
+        .meta({
+          description: 'How the difference-in-differences was formed',
+          examples: [
+            { by: 'group', question_id: 'county', target: ['03', '31', '32', '33'], comparison: ['11', '15', '46'] },
+            { by: 'exposure', question_id: 'seen_poster', target: ['yes'], comparison: null }
+          ]
+        })
+    }).nullable(),
     cost_per_point: z
       .object({ estimate: z.number(), ci_low: z.number().nullable(), ci_high: z.number().nullable() })
       .nullable(),

@@ -216,7 +216,7 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.public.noResult': 'The result is not ready yet: the campaign does not have two linked survey waves.',
   'campaigns.public.sources': 'Sources',
   'campaigns.public.sourceActivity':
-    "Activity figures: the Forebygg platform's own anonymous weekly counts (checks, letters, quiz answers, reports, survey responses).",
+    "Activity figures: the Forebygg platform's own anonymous weekly counts (checks, letters, quiz answers, classroom quizzes' right answers before and after, reports, survey responses).",
   'campaigns.public.sourceSurvey': 'The indicator: the survey "{survey}" on this platform, waves {before} and {after}.',
   'campaigns.public.more': 'Read more about {name}',
   'campaigns.nav': 'Campaigns',
@@ -259,5 +259,34 @@ export const campaigns: Record<keyof typeof nb, string> = {
   'campaigns.effect.after': 'Share after',
   'campaigns.effect.change': 'Change before–after',
   'campaigns.effect.exposed': 'Exposed vs not exposed (follow-up)',
-  'campaigns.effect.did': 'Difference-in-differences'
+  'campaigns.effect.did': 'Difference-in-differences',
+  'campaigns.error.groupQuestion': 'Choose a question from the list.',
+  'campaigns.error.groupAnswer': 'Choose answers the group question has in both waves.',
+  'campaigns.error.groupRequired':
+    'Difference-in-differences against a comparison group needs a group question, for example county.',
+  'campaigns.error.groupNotInWaves': 'Both the baseline and the follow-up wave must ask this question.',
+  'campaigns.error.groupNotBreakdown':
+    'The group question must be sex, age group, county or a question marked as a breakdown question in the survey.',
+  'campaigns.error.groupIsIndicator': 'The group question cannot be the indicator question.',
+  'campaigns.error.groupTargetRequired': 'Choose at least one answer for the target group.',
+  'campaigns.error.groupOverlap': 'An answer cannot be in both the target group and the comparison group.',
+  'campaigns.error.groupComparisonEmpty':
+    'The comparison group is empty: leave at least one answer outside the target group.',
+  'campaigns.design.did_group': 'Difference-in-differences against a comparison group',
+  'campaigns.form.groupQuestion': 'Group question for the comparison group',
+  'campaigns.form.groupQuestionHint':
+    'Only for the design "Difference-in-differences against a comparison group": sex, age group, county or a breakdown question both waves ask. Then tick the target group under that same question.',
+  'campaigns.form.groupNone': 'No comparison group',
+  'campaigns.form.groupTargetLegend': '{question}: the target group (where the campaign ran)',
+  'campaigns.form.groupComparisonLegend': '{question}: the comparison group (none ticked = everyone else)',
+  'campaigns.detail.group': 'Comparison group',
+  'campaigns.detail.groupValue': '{question}: {target} against {comparison}',
+  'campaigns.effect.didGroup': 'Difference-in-differences (target group against comparison group)',
+  'campaigns.effect.groupRest': 'everyone else ({list})',
+  'campaigns.effect.groupCaveat':
+    'The target group are those who answered {target} to "{question}"; the comparison group is {comparison}. The result is the change in the target group minus the change in the comparison group. The design is observational: it assumes the groups would have changed alike without the campaign, and other differences between them can affect the result.',
+  'campaigns.activity.metric.knowledge_gain': 'Knowledge gain in classroom quizzes (percentage points)',
+  'campaigns.activity.points': '{points} points',
+  'campaigns.activity.gainNote':
+    'The knowledge gain is the share of right answers in the classroom quizzes\' after run minus the share in the before run, in percentage points, over all classes of the period\'s weeks (Forebygg\'s own anonymous class counts). It is a share, not a count: "Change" is the difference in points between the campaign weeks and the weeks before, not a percentage rise. Weeks with fewer than 5 answers in a run show "<5"; weeks without a class "–". The knowledge gain has no chart; its figures are in the tables.'
 };

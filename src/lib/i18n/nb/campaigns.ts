@@ -215,7 +215,7 @@ export const campaigns = {
   'campaigns.public.noResult': 'Resultatet er ikke klart ennå: kampanjen har ikke to koblede undersøkelsesbølger.',
   'campaigns.public.sources': 'Kilder',
   'campaigns.public.sourceActivity':
-    'Aktivitetstall: Forebygg-plattformens egne anonyme ukestall (sjekker, brev, quizsvar, meldinger, undersøkelsessvar).',
+    'Aktivitetstall: Forebygg-plattformens egne anonyme ukestall (sjekker, brev, quizsvar, riktige svar før og etter i klassequiz, meldinger, undersøkelsessvar).',
   'campaigns.public.sourceSurvey':
     'Indikatoren: undersøkelsen «{survey}» på denne plattformen, bølgene {before} og {after}.',
   'campaigns.public.more': 'Les mer om {name}',
@@ -260,5 +260,33 @@ export const campaigns = {
   'campaigns.effect.after': 'Andel etter',
   'campaigns.effect.change': 'Endring før–etter',
   'campaigns.effect.exposed': 'Sett mot ikke sett (etterbølgen)',
-  'campaigns.effect.did': 'Forskjell-i-forskjeller'
+  'campaigns.effect.did': 'Forskjell-i-forskjeller',
+  'campaigns.error.groupQuestion': 'Velg et spørsmål fra listen.',
+  'campaigns.error.groupAnswer': 'Velg svar som finnes på gruppespørsmålet i begge bølgene.',
+  'campaigns.error.groupRequired':
+    'Forskjell-i-forskjeller mot en sammenligningsgruppe trenger et gruppespørsmål, for eksempel fylke.',
+  'campaigns.error.groupNotInWaves': 'Både før- og etterbølgen må stille dette spørsmålet.',
+  'campaigns.error.groupNotBreakdown':
+    'Gruppespørsmålet må være kjønn, aldersgruppe, fylke eller et spørsmål som er merket som nedbrytingsspørsmål i undersøkelsen.',
+  'campaigns.error.groupIsIndicator': 'Gruppespørsmålet kan ikke være indikatorspørsmålet.',
+  'campaigns.error.groupTargetRequired': 'Velg minst ett svar for målgruppen.',
+  'campaigns.error.groupOverlap': 'Et svar kan ikke være både i målgruppen og i sammenligningsgruppen.',
+  'campaigns.error.groupComparisonEmpty': 'Sammenligningsgruppen er tom: la minst ett svar stå utenfor målgruppen.',
+  'campaigns.design.did_group': 'Forskjell-i-forskjeller mot en sammenligningsgruppe',
+  'campaigns.form.groupQuestion': 'Gruppespørsmål for sammenligningsgruppen',
+  'campaigns.form.groupQuestionHint':
+    'Bare for designet «Forskjell-i-forskjeller mot en sammenligningsgruppe»: kjønn, aldersgruppe, fylke eller et nedbrytingsspørsmål som begge bølgene stiller. Kryss deretter av for målgruppen under det samme spørsmålet.',
+  'campaigns.form.groupNone': 'Ingen sammenligningsgruppe',
+  'campaigns.form.groupTargetLegend': '{question}: målgruppen (der kampanjen gikk)',
+  'campaigns.form.groupComparisonLegend': '{question}: sammenligningsgruppen (ingen avkrysset = alle andre)',
+  'campaigns.detail.group': 'Sammenligningsgruppe',
+  'campaigns.detail.groupValue': '{question}: {target} mot {comparison}',
+  'campaigns.effect.didGroup': 'Forskjell-i-forskjeller (målgruppen mot sammenligningsgruppen)',
+  'campaigns.effect.groupRest': 'alle andre ({list})',
+  'campaigns.effect.groupCaveat':
+    'Målgruppen er de som svarte {target} på «{question}»; sammenligningsgruppen er {comparison}. Resultatet er endringen i målgruppen minus endringen i sammenligningsgruppen. Designet er observasjonelt: det forutsetter at gruppene ville utviklet seg likt uten kampanjen, og andre forskjeller mellom dem kan påvirke resultatet.',
+  'campaigns.activity.metric.knowledge_gain': 'Kunnskapsøkning i klassequiz (prosentpoeng)',
+  'campaigns.activity.points': '{points} poeng',
+  'campaigns.activity.gainNote':
+    'Kunnskapsøkningen er andelen riktige svar i klassequizenes etter-runde minus andelen i før-runden, i prosentpoeng, for alle klasser i periodens uker (Forebyggs egne anonyme klassetall). Den er en andel, ikke et antall: «Endring» er forskjellen i prosentpoeng mellom kampanjeukene og ukene før, ikke en prosentvis økning. Uker med færre enn 5 svar i en runde vises som «<5»; uker uten klasse som «–». Det finnes ingen diagram for kunnskapsøkningen; tallene står i tabellene.'
 };

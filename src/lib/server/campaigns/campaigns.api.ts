@@ -103,6 +103,9 @@ export async function apiCampaign(db: DB, idOrSlug: string): Promise<z.infer<typ
     baseline_wave_id: c.baselineWaveId,
     followup_wave_id: c.followupWaveId,
     exposure: c.exposure ? { question_id: c.exposure.questionId, answer_code: c.exposure.answerCode } : null,
+    did_group: c.didGroup
+      ? { question_id: c.didGroup.questionId, target: c.didGroup.target, comparison: c.didGroup.comparison }
+      : null,
     source_codes: c.sourceCodes,
     weighting: c.weighting
   };

@@ -7,6 +7,8 @@ import {
   activityWeeks,
   costPerPoint,
   isSignificant,
+  knowledgeGain,
+  knowledgeGainActivity,
   MAX_ACTIVITY_WEEKS,
   roundPoints,
   slugOf,
@@ -72,6 +74,8 @@ describe('activity rows and uplift', () => {
       before: 10,
       during: 30,
       ratio: 2,
+      unit: 'count',
+      difference: null,
       suppressed: false
     });
     expect(up.find((u) => u.metric === 'reports')?.ratio).toBeNull();
@@ -89,6 +93,69 @@ describe('activity rows and uplift', () => {
         for (const r of rows.filter((x) => x.metric === 'reports' || x.metric === 'checks'))
           expect(r.value === null || r.value === 0 || r.value >= 5).toBe(true);
       })
+    );
+  });
+});
+
+describe('knowledge gain of the classroom quizzes', () => {
+  const weeks = { before: ['2026-W01', '2026-W02'], during: ['2026-W03', '2026-W04'] };
+  const tally = (week: string, run: string, answered: number, correct: number) => ({ week, run, answered, correct });
+
+  it('is the share right after minus before in points, per week and pooled per period', () => {
+    const tallies = [
+      tally('2026-W01', 'before', 40, 20),
+      tally('2026-W01', 'after', 40, 30),
+      tally('2026-W02', 'before', 3, 1),
+      tally('2026-W02', 'after', 10, 9),
+      tally('2026-W03', 'before', 50, 20),
+      tally('2026-W03', 'after', '50' as unknown as number, 40)
+    ];
+    const { rows, uplift } = knowledgeGainActivity(weeks, tallies);
+    const r9 = (x: number | null) => (x === null ? null : Math.round(x * 1e9) / 1e9);
+    expect(rows.map((r) => [r.week, r9(r.value), r.suppressed, r.during])).toEqual([
+      ['2026-W01', 25, false, false],
+      // 3 answers before: the share of so few is not shown.
+      ['2026-W02', null, true, false],
+      ['2026-W03', 40, false, true],
+      // No class: no gain, nothing hidden.
+      ['2026-W04', null, false, true]
+    ]);
+    // The weeks before hold a suppressed week: their pooled gain would give it away by subtraction.
+    expect(uplift).toMatchObject({ before: null, difference: null, ratio: null, suppressed: true });
+    expect(uplift.during).toBeCloseTo(40, 10);
+    const clean = knowledgeGainActivity(weeks, tallies.slice(0, 2).concat(tallies.slice(4)));
+    expect(clean.uplift).toMatchObject({ metric: 'knowledge_gain', unit: 'points', before: 25 });
+    expect(clean.uplift.during).toBeCloseTo(40, 10);
+    expect(clean.uplift.difference).toBeCloseTo(15, 10);
+  });
+
+  it('property: a gain lies in [−100, 100] and is shown only when both runs have 0 or at least 5 answers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .record({ run: fc.constantFrom('before', 'after'), answered: fc.nat({ max: 40 }) })
+            .chain((r) =>
+              fc.record({
+                run: fc.constant(r.run),
+                answered: fc.constant(r.answered),
+                correct: fc.nat({ max: r.answered })
+              })
+            )
+        ),
+        (list) => {
+          const g = knowledgeGain(list.map((t) => ({ ...t, week: '2026-W01' })));
+          const n = (run: string) => list.filter((t) => t.run === run).reduce((s, t) => s + t.answered, 0);
+          const few = (x: number) => x > 0 && x < 5;
+          expect(g.suppressed).toBe(few(n('before')) || few(n('after')));
+          if (g.points !== null) {
+            expect(g.points).toBeGreaterThanOrEqual(-100);
+            expect(g.points).toBeLessThanOrEqual(100);
+            expect(n('before')).toBeGreaterThanOrEqual(5);
+            expect(n('after')).toBeGreaterThanOrEqual(5);
+          }
+        }
+      )
     );
   });
 });

@@ -6,7 +6,8 @@ import { isoWeek } from '../../stats/iso-week';
 import { suppressCount } from '../../stats/suppress';
 
 export const activityMetrics = ['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses'] as const;
-export type TActivityMetric = (typeof activityMetrics)[number];
+/** The counts, and the classroom quizzes' knowledge gain (a difference of shares in points, not a count). */
+export type TActivityMetric = (typeof activityMetrics)[number] | 'knowledge_gain';
 
 /** Metrics that come from people who may be at risk: shown as counts only, under 5 suppressed. */
 const suppressedMetrics: ReadonlySet<TActivityMetric> = new Set(['reports', 'checks', 'letters', 'survey_responses']);
@@ -68,10 +69,15 @@ export function activityRows(
 
 export interface TUplift {
   metric: TActivityMetric;
-  before: number;
-  during: number;
-  /** during ÷ before − 1; null when nothing was counted before or a week was suppressed. */
+  /** 'count': sums of the weeks; 'points': the knowledge gain of all classes of each period, in points. */
+  unit: 'count' | 'points';
+  /** Counts: the sum; points: the gain, null when it cannot be shown (no class, or fewer than 5 answers). */
+  before: number | null;
+  during: number | null;
+  /** during ÷ before − 1; null when nothing was counted before or a week was suppressed (always null for points). */
   ratio: number | null;
+  /** Points: during − before, in points; null for counts or when either gain is not shown. */
+  difference: number | null;
   /** A suppressed week makes the sums a lower bound: the totals are then not shown. */
   suppressed: boolean;
 }
@@ -83,8 +89,87 @@ export function activityUplift(rows: readonly TActivityRow[]): TUplift[] {
     const suppressed = mine.some((r) => r.suppressed);
     const before = mine.filter((r) => !r.during).reduce((s, r) => s + (r.value ?? 0), 0);
     const during = mine.filter((r) => r.during).reduce((s, r) => s + (r.value ?? 0), 0);
-    return { metric, before, during, ratio: !suppressed && before > 0 ? during / before - 1 : null, suppressed };
+    return {
+      metric,
+      unit: 'count' as const,
+      before,
+      during,
+      ratio: !suppressed && before > 0 ? during / before - 1 : null,
+      difference: null,
+      suppressed
+    };
   });
+}
+
+// ——— Knowledge gain of the classroom quizzes ———
+
+/** Answers and right answers of the classroom quizzes' before or after run in one ISO week (youth_class_tally). */
+export interface TClassTally {
+  week: string;
+  run: string;
+  answered: number | string | null;
+  correct: number | string | null;
+}
+
+/**
+ * Knowledge gain in points: (right ÷ answered after − right ÷ answered before) × 100 over the given tallies.
+ * Null without answers in either run; `suppressed` when either run has 1–4 answers (src/lib/stats/suppress.ts:
+ * a share of so few pupils is not shown).
+ */
+export function knowledgeGain(tallies: readonly TClassTally[]): { points: number | null; suppressed: boolean } {
+  const sum = { before: { answered: 0, correct: 0 }, after: { answered: 0, correct: 0 } };
+  for (const t of tallies)
+    if (t.run === 'before' || t.run === 'after') {
+      sum[t.run].answered += Number(t.answered ?? 0);
+      sum[t.run].correct += Number(t.correct ?? 0);
+    }
+  const b = suppressCount(sum.before.answered);
+  const a = suppressCount(sum.after.answered);
+  if (b.suppressed || a.suppressed) return { points: null, suppressed: true };
+  if (!sum.before.answered || !sum.after.answered) return { points: null, suppressed: false };
+  return {
+    points: (sum.after.correct / sum.after.answered - sum.before.correct / sum.before.answered) * 100,
+    suppressed: false
+  };
+}
+
+/**
+ * The weekly knowledge-gain rows (metric 'knowledge_gain', value in points) and the gain of each period: all
+ * classes of the weeks before against all classes of the campaign weeks — a difference of two gains in points,
+ * not a relative change of counts. A period with a suppressed week gives no gain (suppressed).
+ */
+export function knowledgeGainActivity(
+  weeks: { before: string[]; during: string[] },
+  tallies: readonly TClassTally[]
+): { rows: TActivityRow[]; uplift: TUplift } {
+  const rows: TActivityRow[] = [];
+  for (const [list, during] of [
+    [weeks.before, false],
+    [weeks.during, true]
+  ] as const)
+    for (const week of list) {
+      const g = knowledgeGain(tallies.filter((t) => t.week === week));
+      rows.push({ week, metric: 'knowledge_gain', value: g.points, suppressed: g.suppressed, during });
+    }
+  // A period with a suppressed week shows no gain: the week's few pupils could be read back by subtraction.
+  const period = (list: string[], during: boolean) =>
+    rows.some((r) => r.during === during && r.suppressed)
+      ? { points: null, suppressed: true }
+      : knowledgeGain(tallies.filter((t) => list.includes(t.week)));
+  const before = period(weeks.before, false);
+  const during = period(weeks.during, true);
+  return {
+    rows,
+    uplift: {
+      metric: 'knowledge_gain',
+      unit: 'points',
+      before: before.points,
+      during: during.points,
+      ratio: null,
+      difference: before.points !== null && during.points !== null ? during.points - before.points : null,
+      suppressed: before.suppressed || during.suppressed
+    }
+  };
 }
 
 /** A readable, unique-ish slug from a campaign name: lower case ASCII, hyphens, ≤ 60 characters. */

@@ -7,6 +7,7 @@
 import type { AppContext } from '../app';
 import { isAppError } from '../errors';
 import { indicatorEffect, type TEffectContrast, type TIndicatorEffect } from '../surveys/surveys.effect';
+import { groupDidEffect, type TGroupDidEffect } from '../surveys/surveys.effect-group';
 import type { TSessionUser } from '../auth/auth.types';
 import { costPerPoint, verdictOf, type TChange, type TVerdict } from './campaigns.core';
 import type { TEffectSummary } from './campaigns.compare';
@@ -45,11 +46,55 @@ const points = (c: TContrastView | null): TChange | null =>
 /** Whether the campaign's design is linked far enough to compute: indicator, both waves, exposure if asked. */
 export function effectReady(c: TCampaign): boolean {
   if (!c.indicator || !c.baselineWaveId || !c.followupWaveId) return false;
+  if (c.design === 'did_group') return !!c.didGroup;
   return c.design === 'before_after' || !!c.exposure;
 }
 
-async function compute(ctx: AppContext, c: TCampaign): Promise<TIndicatorEffect | null> {
+/** The shape both engines share: the DiD of a comparison group is read as "exposed" = the target group. */
+function fromGroup(e: TGroupDidEffect): TIndicatorEffect {
+  const rename: Record<string, string> = {
+    target: 'exposed',
+    comparison: 'unexposed',
+    before_target: 'before_exposed',
+    before_comparison: 'before_unexposed'
+  };
+  return {
+    indicator: e.indicator,
+    weighting: e.weighting,
+    before: e.before,
+    after: e.after,
+    change: e.change,
+    exposed_vs_unexposed: null,
+    did: {
+      ...e.did,
+      n: {
+        before_exposed: e.did.n.before_target,
+        before_unexposed: e.did.n.before_comparison,
+        after_exposed: e.did.n.after_target,
+        after_unexposed: e.did.n.after_comparison
+      }
+    },
+    too_few: e.too_few.map((p) => rename[p] ?? p)
+  };
+}
+
+async function compute(
+  ctx: AppContext,
+  c: TCampaign
+): Promise<(TIndicatorEffect & { group?: TGroupDidEffect }) | null> {
   if (!effectReady(c)) return null;
+  if (c.design === 'did_group') {
+    const g = await groupDidEffect(ctx, {
+      surveyId: c.indicator!.surveyId,
+      beforeWaveId: c.baselineWaveId!,
+      afterWaveId: c.followupWaveId!,
+      questionId: c.indicator!.questionId,
+      answerCode: c.indicator!.answerCode,
+      group: c.didGroup!,
+      weighting: c.weighting
+    });
+    return { ...fromGroup(g), group: g };
+  }
   return indicatorEffect(ctx, {
     surveyId: c.indicator!.surveyId,
     beforeWaveId: c.baselineWaveId!,
@@ -61,13 +106,22 @@ async function compute(ctx: AppContext, c: TCampaign): Promise<TIndicatorEffect 
   });
 }
 
+/** How a difference-in-differences was formed (API `did.formed`). */
+export interface TDidFormed {
+  by: 'exposure' | 'group';
+  question_id: string;
+  target: string[];
+  /** null: everyone who gave another answer to the exposure question. */
+  comparison: string[] | null;
+}
+
 export interface TCampaignEffect {
   indicator: { survey_id: string; question_id: string; answer_code: string } | null;
   before: { p: number | null; se: number | null; n: number } | null;
   after: { p: number | null; se: number | null; n: number } | null;
   change: TContrastView | null;
   exposed_vs_unexposed: TContrastView | null;
-  did: TContrastView | null;
+  did: (TContrastView & { formed: TDidFormed }) | null;
   cost_per_point: { estimate: number; ci_low: number; ci_high: number } | null;
   /** The design's headline estimate in points and its plain reading. */
   headline: { design: TCampaign['design']; verdict: TVerdict };
@@ -82,13 +136,24 @@ export async function effectOfCampaign(ctx: AppContext, c: TCampaign): Promise<T
   const exposed = e?.exposed_vs_unexposed
     ? view(e.exposed_vs_unexposed.difference, few.has('exposed') || few.has('unexposed'))
     : null;
-  const did = e?.did
+  const didView = e?.did
     ? view(
         e.did,
         ['exposed', 'unexposed', 'before_exposed', 'before_unexposed'].some((p) => few.has(p))
       )
     : null;
-  const headline = c.design === 'before_after' ? change : c.design === 'exposure' ? exposed : did;
+  const formed: TDidFormed | null = e?.group
+    ? {
+        by: 'group',
+        question_id: e.group.group.questionId,
+        target: e.group.group.target,
+        comparison: e.group.group.comparison
+      }
+    : c.exposure
+      ? { by: 'exposure', question_id: c.exposure.questionId, target: [c.exposure.answerCode], comparison: null }
+      : null;
+  const did = didView && formed ? { ...didView, formed } : null;
+  const headline = c.design === 'before_after' ? change : c.design === 'exposure' ? exposed : didView;
   return {
     indicator: c.indicator
       ? { survey_id: c.indicator.surveyId, question_id: c.indicator.questionId, answer_code: c.indicator.answerCode }

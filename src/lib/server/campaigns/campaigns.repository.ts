@@ -92,3 +92,19 @@ export async function surveyResponsesPerWeek(db: Executor, weeks: readonly strin
     .groupBy('iso_week')
     .execute();
 }
+
+/** Classroom quizzes: answers and right answers per ISO week and run (before/after), over sets and municipalities. */
+export async function classTalliesPerWeek(db: Executor, weeks: readonly string[]) {
+  if (!weeks.length) return [];
+  return db
+    .selectFrom('youth_class_tally')
+    .select([
+      'iso_week as week',
+      'run',
+      (eb) => eb.fn.sum<number>('answered').as('answered'),
+      (eb) => eb.fn.sum<number>('correct').as('correct')
+    ])
+    .where('iso_week', 'in', weeks)
+    .groupBy(['iso_week', 'run'])
+    .execute();
+}

@@ -97,7 +97,10 @@ const base = (): TCampaignInput => ({
   followupWave: followup,
   exposure: 'seen_poster|seen',
   sourceCodes: ['poster-2026'],
-  weighting: 'rake'
+  weighting: 'rake',
+  groupQuestion: '',
+  groupTarget: [],
+  groupComparison: []
 });
 
 const count = async () =>
@@ -448,6 +451,7 @@ describe('effect', () => {
     expect((await errorOf(apiCampaignEffect(ctx, id))).status).toBe(404);
     await setCampaignPublished(ctx.db, editor, id, true);
     const api = await apiCampaignEffect(ctx, id);
+    expect(api.did!.formed).toEqual({ by: 'exposure', question_id: 'seen_poster', target: ['seen'], comparison: null });
     expect(Object.keys(api).sort()).toEqual(
       ['activity', 'after', 'before', 'change', 'cost_per_point', 'did', 'exposed_vs_unexposed', 'indicator'].sort()
     );

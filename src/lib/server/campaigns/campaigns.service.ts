@@ -11,8 +11,10 @@ import { AppError } from '../errors';
 import type { MessageKey } from '../../i18n';
 import { currentChecklists } from '../check/checklists';
 import * as surveyRepo from '../surveys/surveys.repository';
-import { listPublishedSurveys, parseDefinition } from '../surveys/surveys.service';
-import type { TQuestion, TSurveyDefinition } from '../../surveys/definition';
+import { listPublishedSurveys, parseDefinition, placesOf } from '../surveys/surveys.service';
+import { groupSource, resolveDidGroup } from '../surveys/surveys.effect-group';
+import { allQuestions, choiceCodes, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import { optionLabel } from '../../surveys/view';
 import {
   campaignDesigns,
   campaignWeightings,
@@ -22,7 +24,15 @@ import {
 } from '../../schemas/campaigns';
 import * as repo from './campaigns.repository';
 import type { CampaignTable } from './campaigns.tables';
-import { activityRows, activityUplift, activityWeeks, slugOf, type TActivityRow, type TUplift } from './campaigns.core';
+import {
+  activityRows,
+  activityUplift,
+  activityWeeks,
+  knowledgeGainActivity,
+  slugOf,
+  type TActivityRow,
+  type TUplift
+} from './campaigns.core';
 
 /** Who may register and edit campaigns (docs/campaigns.md). */
 export const campaignEditRoles: readonly TRole[] = ['analyst', 'editor'];
@@ -39,6 +49,10 @@ export const canEditCampaigns = (actor: TSessionUser) => has(actor, campaignEdit
 export const canPublishCampaigns = (actor: TSessionUser) => has(actor, campaignPublishRoles);
 
 const choiceTypes: ReadonlySet<TQuestion['type']> = new Set(['single', 'multiple', 'likert']);
+
+/** A campaign as the service takes it; the comparison-group fields may be left out (design 'did_group' only). */
+export type TCampaignArgs = Omit<TCampaignInput, 'groupQuestion' | 'groupTarget' | 'groupComparison'> &
+  Partial<Pick<TCampaignInput, 'groupQuestion' | 'groupTarget' | 'groupComparison'>>;
 
 export interface TCampaign {
   id: string;
@@ -60,6 +74,8 @@ export interface TCampaign {
   baselineWaveId: string | null;
   followupWaveId: string | null;
   exposure: { questionId: string; answerCode: string } | null;
+  /** Design 'did_group': the group question, the target group's answers, the comparison's (empty: all others). */
+  didGroup: { questionId: string; target: string[]; comparison: string[] } | null;
   sourceCodes: string[];
   weighting: (typeof campaignWeightings)[number];
   publishedAt: string | null;
@@ -102,6 +118,14 @@ export function toCampaign(r: CampaignTable): TCampaign {
       r.exposure_question_id && r.exposure_answer_code
         ? { questionId: r.exposure_question_id, answerCode: r.exposure_answer_code }
         : null,
+    didGroup:
+      r.did_group_question_id && r.did_target_codes
+        ? {
+            questionId: r.did_group_question_id,
+            target: list(r.did_target_codes),
+            comparison: list(r.did_comparison_codes ?? '[]')
+          }
+        : null,
     sourceCodes: list(r.source_codes),
     weighting: (campaignWeightings as readonly string[]).includes(r.weighting)
       ? (r.weighting as TCampaign['weighting'])
@@ -134,6 +158,13 @@ export interface TCampaignOptions {
   }[];
   /** Choice questions of every published version, as `question|answer` (checked against the follow-up wave). */
   exposures: { value: string; label_nb: string; label_en: string }[];
+  /** Questions a comparison group can be formed by (demographic or breakdown questions), with their answers. */
+  groups: {
+    questionId: string;
+    label_nb: string;
+    label_en: string;
+    answers: { code: string; label_nb: string; label_en: string }[];
+  }[];
   measures: { id: string; number: string; title: string }[];
   sourceCodes: string[];
 }
@@ -146,7 +177,21 @@ export async function campaignOptions(db: DB): Promise<TCampaignOptions> {
   const surveys = await listPublishedSurveys(db);
   const out: TCampaignOptions['surveys'] = [];
   const exposures = new Map<string, { value: string; label_nb: string; label_en: string }>();
+  const groups = new Map<string, TCampaignOptions['groups'][number]>();
+  const places = await placesOf(db);
   for (const s of surveys) {
+    for (const q of allQuestions(s.definition))
+      if (groupSource(q) && !groups.has(q.id))
+        groups.set(q.id, {
+          questionId: q.id,
+          label_nb: `${s.definition.title_nb}: ${q.text_nb}`,
+          label_en: `${s.definition.title_en}: ${q.text_en}`,
+          answers: choiceCodes(q, places).map((code) => ({
+            code,
+            label_nb: optionLabel(q, code, places, 'nb'),
+            label_en: optionLabel(q, code, places, 'en')
+          }))
+        });
     const indicators: TIndicatorChoice[] = [];
     for (const q of choices(s.definition))
       for (const o of q.options) {
@@ -184,6 +229,7 @@ export async function campaignOptions(db: DB): Promise<TCampaignOptions> {
     sectors: currentChecklists().map((c) => ({ id: c.id, title_nb: c.title.nb, title_en: c.title.en })),
     surveys: out,
     exposures: [...exposures.values()],
+    groups: [...groups.values()],
     measures,
     sourceCodes: await repo.knownSourceCodes(db)
   };
@@ -212,7 +258,10 @@ const findChoice = (def: TSurveyDefinition | null, questionId: string, answerCod
 };
 
 /** Checks the input against the check, surveys and action-plan modules; returns the columns to store. */
-async function columnsOf(db: Executor, input: TCampaignInput) {
+async function columnsOf(db: Executor, input: TCampaignArgs) {
+  const groupQuestion = input.groupQuestion ?? '';
+  const groupTarget = input.groupTarget ?? [];
+  const groupComparison = input.groupComparison ?? [];
   const fields: Record<string, MessageKey> = {};
   const sectorIds = new Set(currentChecklists().map((c) => c.id));
   if (input.sectors.some((s) => !sectorIds.has(s))) fields.sectors = 'campaigns.error.sector';
@@ -280,6 +329,39 @@ async function columnsOf(db: Executor, input: TCampaignInput) {
     }
   } else if (needsExposure && followup) fields.exposure = 'campaigns.error.exposureRequired';
 
+  // DiD against a comparison group: a demographic or breakdown question in both waves, split into two groups.
+  let didGroup: { questionId: string; target: string[]; comparison: string[] } | null = null;
+  if (input.design === 'did_group') {
+    const defs = [baseline?.definition, followup?.definition].filter((d): d is TSurveyDefinition => !!d);
+    if (!defs.length && survey) defs.push(survey.definition);
+    if (!groupQuestion) {
+      if (followup) fields.groupQuestion = 'campaigns.error.groupRequired';
+    } else if (!defs.length) fields.indicator ??= 'campaigns.error.indicatorForWaves';
+    else {
+      const found = defs.map((d) => allQuestions(d).find((q) => q.id === groupQuestion));
+      if (found.some((q) => !q) || found.some((q) => q!.type !== found[0]!.type))
+        fields.groupQuestion = 'campaigns.error.groupNotInWaves';
+      else if (found.some((q) => !groupSource(q!))) fields.groupQuestion = 'campaigns.error.groupNotBreakdown';
+      else if (indicator && groupQuestion === indicator.questionId)
+        fields.groupQuestion = 'campaigns.error.groupIsIndicator';
+      else {
+        const places = await placesOf(db as DB);
+        const all = found.map((q) => choiceCodes(q!, places));
+        const codes = all[0].filter((c) => all.every((x) => x.includes(c)));
+        const split = resolveDidGroup(codes, groupTarget, groupComparison);
+        if (split.problem)
+          fields[split.problem.field === 'target' ? 'groupTarget' : 'groupComparison'] = split.problem.key;
+        else
+          didGroup = {
+            questionId: groupQuestion,
+            target: split.target,
+            // Stored as chosen: empty means "every other answer" (also of answers a later version adds).
+            comparison: groupComparison.length ? split.comparison : []
+          };
+      }
+    }
+  }
+
   if (Object.keys(fields).length) invalid(fields);
   return {
     name: input.name,
@@ -302,6 +384,9 @@ async function columnsOf(db: Executor, input: TCampaignInput) {
     followup_wave_id: followup?.wave.id ?? null,
     exposure_question_id: exposure?.questionId ?? null,
     exposure_answer_code: exposure?.answerCode ?? null,
+    did_group_question_id: didGroup?.questionId ?? null,
+    did_target_codes: didGroup ? JSON.stringify(didGroup.target) : null,
+    did_comparison_codes: didGroup ? JSON.stringify(didGroup.comparison) : null,
     source_codes: JSON.stringify([...new Set(input.sourceCodes)]),
     weighting: input.weighting
   };
@@ -318,7 +403,7 @@ async function freeSlug(db: Executor, name: string): Promise<string> {
 export async function createCampaign(
   db: DB,
   actor: TSessionUser,
-  input: TCampaignInput,
+  input: TCampaignArgs,
   now = new Date()
 ): Promise<{ id: string; slug: string }> {
   require(actor, campaignEditRoles);
@@ -358,7 +443,7 @@ export async function updateCampaign(
   db: DB,
   actor: TSessionUser,
   id: string,
-  input: TCampaignInput,
+  input: TCampaignArgs,
   now = new Date()
 ): Promise<void> {
   require(actor, campaignEditRoles);
@@ -428,21 +513,23 @@ export async function campaignActivity(
 ): Promise<{ rows: TActivityRow[]; uplift: TUplift[]; weeks: { before: string[]; during: string[] } }> {
   const weeks = activityWeeks(c.startsOn, c.endsOn);
   const all = [...weeks.before, ...weeks.during];
-  const [checks, letters, quiz, reports, responses] = await Promise.all([
+  const [checks, letters, quiz, reports, responses, classes] = await Promise.all([
     repo.checksPerWeek(db, all),
     repo.lettersPerWeek(db, all),
     repo.quizAnswersPerWeek(db, all),
     repo.reportsPerWeek(db, all),
-    repo.surveyResponsesPerWeek(db, all, c.sourceCodes)
+    repo.surveyResponsesPerWeek(db, all, c.sourceCodes),
+    repo.classTalliesPerWeek(db, all)
   ]);
-  const rows = activityRows(weeks, {
+  const counts = activityRows(weeks, {
     checks,
     letters,
     quiz_answers: quiz,
     reports,
     survey_responses: responses
   });
-  return { rows, uplift: activityUplift(rows), weeks };
+  const gain = knowledgeGainActivity(weeks, classes);
+  return { rows: [...counts, ...gain.rows], uplift: [...activityUplift(counts), gain.uplift], weeks };
 }
 
 /** The form's values of a stored campaign (for the edit form). */
@@ -462,8 +549,13 @@ export function formValuesOf(c: TCampaign): Record<string, string> {
     followupWave: c.followupWaveId ?? '',
     exposure: c.exposure ? `${c.exposure.questionId}|${c.exposure.answerCode}` : '',
     sourceCodes: c.sourceCodes.join(', '),
-    weighting: c.weighting
+    weighting: c.weighting,
+    groupQuestion: c.didGroup?.questionId ?? ''
   };
+  if (c.didGroup) {
+    for (const x of c.didGroup.target) v[`groupTarget:${c.didGroup.questionId}|${x}`] = 'on';
+    for (const x of c.didGroup.comparison) v[`groupComparison:${c.didGroup.questionId}|${x}`] = 'on';
+  }
   for (const [group, values] of [
     ['sectors', c.sectors],
     ['channels', c.channels],
@@ -485,9 +577,20 @@ export async function campaignView(db: DB, idOrSlug: string, actor?: TSessionUse
     survey: { title_nb: string; title_en: string; slug: string } | null;
     indicator: { question_nb: string; question_en: string; answer_nb: string; answer_en: string } | null;
     exposure: { question_nb: string; question_en: string; answer_nb: string; answer_en: string } | null;
+    /** Design 'did_group': the group question and the answers of both groups, named (comparison: resolved). */
+    group: {
+      question_nb: string;
+      question_en: string;
+      target_nb: string[];
+      target_en: string[];
+      comparison_nb: string[];
+      comparison_en: string[];
+      /** The comparison is every other answer of the question. */
+      rest: boolean;
+    } | null;
     baselineWave: string | null;
     followupWave: string | null;
-  } = { survey: null, indicator: null, exposure: null, baselineWave: null, followupWave: null };
+  } = { survey: null, indicator: null, exposure: null, group: null, baselineWave: null, followupWave: null };
   const describe = (def: TSurveyDefinition | null, questionId: string, answerCode: string) => {
     const q = def?.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
     const o = q?.options.find((x) => x.code === answerCode);
@@ -511,6 +614,24 @@ export async function campaignView(db: DB, idOrSlug: string, actor?: TSessionUse
     names.followupWave = f?.wave.name ?? null;
     if (f && campaign.exposure)
       names.exposure = describe(f.definition, campaign.exposure.questionId, campaign.exposure.answerCode);
+    const g = campaign.didGroup;
+    const q = g && f?.definition ? allQuestions(f.definition).find((x) => x.id === g.questionId) : undefined;
+    if (g && q) {
+      const places = await placesOf(db);
+      const comparison = g.comparison.length
+        ? g.comparison
+        : choiceCodes(q, places).filter((c) => !g.target.includes(c));
+      const named = (codes: string[], locale: 'nb' | 'en') => codes.map((c) => optionLabel(q, c, places, locale));
+      names.group = {
+        question_nb: q.text_nb,
+        question_en: q.text_en,
+        target_nb: named(g.target, 'nb'),
+        target_en: named(g.target, 'en'),
+        comparison_nb: named(comparison, 'nb'),
+        comparison_en: named(comparison, 'en'),
+        rest: g.comparison.length === 0
+      };
+    }
   }
   const measures = campaign.measureIds.length
     ? await db

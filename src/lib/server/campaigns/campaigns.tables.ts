@@ -27,13 +27,21 @@ export interface CampaignTable {
   partners: string;
   /** JSON array of `{title, url}` (http or https only). */
   materials: string;
-  /** 'before_after' | 'exposure' | 'did' — the design the result is read by. */
+  /** 'before_after' | 'exposure' | 'did' | 'did_group' — the design the result is read by. */
   design: string;
   baseline_wave_id: string | null;
   followup_wave_id: string | null;
   /** A choice question of the follow-up wave's version (aided recall) and the answer that means "exposed". */
   exposure_question_id: string | null;
   exposure_answer_code: string | null;
+  /**
+   * Design 'did_group' (migration 202612040200_campaign_did_group): the group question (a weighting variable or
+   * a breakdown question), the target group's answers and the comparison's answers (JSON arrays; comparison
+   * empty = every other answer). Null for other designs.
+   */
+  did_group_question_id: string | null;
+  did_target_codes: string | null;
+  did_comparison_codes: string | null;
   /** JSON array of the campaign's collection-link source codes. */
   source_codes: string;
   /** 'none' | 'poststratify' | 'rake' */
