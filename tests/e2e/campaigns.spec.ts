@@ -101,11 +101,11 @@ test('an editor registers a DiD against a comparison region; staff and public pa
   await field(page, 'Målgruppe').fill('Voksne i Oslo');
   await field(page, 'Startdato').fill('2026-09-07');
   await field(page, 'Sluttdato').fill('2026-10-04');
-  await page.getByLabel('Indikator (spørsmål og svar)').selectOption(`${surveyId}|problem_world|great`);
-  await page.getByLabel('Design', { exact: true }).selectOption('did_group');
-  await page.getByLabel('Førbølge').selectOption(waves[0]!);
-  await page.getByLabel('Etterbølge').selectOption(waves[1]!);
-  await page.getByLabel('Gruppespørsmål for sammenligningsgruppen').selectOption('county');
+  await field(page, 'Indikator (spørsmål og svar)').selectOption(`${surveyId}|problem_world|great`);
+  await field(page, 'Design').selectOption('did_group');
+  await field(page, 'Førbølge').selectOption(waves[0]!);
+  await field(page, 'Etterbølge').selectOption(waves[1]!);
+  await field(page, 'Gruppespørsmål for sammenligningsgruppen').selectOption('county');
   const target = page.getByRole('group', { name: /Hvilket fylke bor du i\?: målgruppen/ });
   const comparison = page.getByRole('group', { name: /Hvilket fylke bor du i\?: sammenligningsgruppen/ });
   // Oslo in both groups is refused, on the comparison field.
