@@ -133,15 +133,13 @@ describe('knowledge gain of the classroom quizzes', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc
-            .record({ run: fc.constantFrom('before', 'after'), answered: fc.nat({ max: 40 }) })
-            .chain((r) =>
-              fc.record({
-                run: fc.constant(r.run),
-                answered: fc.constant(r.answered),
-                correct: fc.nat({ max: r.answered })
-              })
-            )
+          fc.record({ run: fc.constantFrom('before', 'after'), answered: fc.nat({ max: 40 }) }).chain((r) =>
+            fc.record({
+              run: fc.constant(r.run),
+              answered: fc.constant(r.answered),
+              correct: fc.nat({ max: r.answered })
+            })
+          )
         ),
         (list) => {
           const g = knowledgeGain(list.map((t) => ({ ...t, week: '2026-W01' })));
