@@ -110,7 +110,7 @@ test('an editor adds a source, a sign, a question and advice, removes one, tries
   const tick = (row: ReturnType<typeof page.locator>, group: string, number: number) =>
     row
       .getByRole('group', { name: group })
-      .getByLabel(new RegExp(`^${number}\\. `))
+      .getByRole('checkbox', { name: new RegExp(`^${number}\\. `) })
       .check();
 
   // A source with its publisher and date as fields of their own.
@@ -127,7 +127,7 @@ test('an editor adds a source, a sign, a question and advice, removes one, tries
   await field(sign, idLabel).fill(`studio-sign-${tag}`);
   await field(sign, 'Tekst (Bokmål)').fill(`Studiotegn ${tag}`);
   await field(sign, 'Tekst (Engelsk)').fill(`Studio sign ${tag}`);
-  await sign.getByLabel(/^8 – /).check();
+  await sign.getByRole('checkbox', { name: /^8 – / }).check();
   await tick(sign, 'Kilder for tegnet', nSources + 1);
 
   await page.getByRole('button', { name: 'Legg til et spørsmål' }).click();
