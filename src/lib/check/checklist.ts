@@ -69,8 +69,15 @@ export const ZSource = z
   .object({
     id: slug,
     title: z.string().trim().min(1),
+    /** Who published it (the content studio's structured field; older files name it in the title). */
+    publisher: z.string().trim().min(1).optional(),
     /** Omitted only for a printed source (the seed report), named in full in the title. */
-    url: z.url({ protocol: /^https?$/ }).optional()
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** When it was published: a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD). */
+    date: z
+      .string()
+      .regex(/^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
+      .optional()
   })
   .strict();
 

@@ -179,7 +179,7 @@ export const content: Record<keyof typeof nb, string> = {
   'content.checklist.tryTriggered': 'Signs found',
   'content.checklist.tryAdvice': 'Advice shown',
   'content.checklist.tryNone': 'None',
-  'content.checklist.error.duplicate': 'Another question has this name. Choose another.',
+  'content.checklist.error.duplicate': 'Another item in the same list has this name. Choose another.',
   'content.checklist.error.indicators': 'Choose at least one sign.',
   'content.checklist.error.unused': 'No question points to this sign any more. Link a question to it.',
   'content.checklist.error.unknownQuestion': 'The advice names a question that does not exist.',

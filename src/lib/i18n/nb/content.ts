@@ -182,7 +182,7 @@ export const content = {
   'content.checklist.tryTriggered': 'Tegn som slo ut',
   'content.checklist.tryAdvice': 'Råd som vises',
   'content.checklist.tryNone': 'Ingen',
-  'content.checklist.error.duplicate': 'Navnet er brukt av et annet spørsmål. Velg et annet.',
+  'content.checklist.error.duplicate': 'Et annet element i samme liste har dette navnet. Velg et annet.',
   'content.checklist.error.indicators': 'Velg minst ett tegn.',
   'content.checklist.error.unused': 'Ingen spørsmål peker på dette tegnet lenger. Knytt et spørsmål til det.',
   'content.checklist.error.unknownQuestion': 'Rådet viser til et spørsmål som ikke finnes.',

@@ -100,7 +100,7 @@ export const checklistKind: TContentKind<TChecklist> = {
   filePath: (key) => `checklists/${key}.json`,
   fileText: (body) => `${JSON.stringify(ZChecklist.parse(body), null, 2)}\n`,
   title: (body, locale) => body.title[locale],
-  sources: (body) => body.sources.map((s) => ({ title: s.title })),
+  sources: (body) => body.sources.map((s) => ({ title: s.title, ...(s.date ? { date: s.date } : {}) })),
   reviewBy: (_body, now) => addMonths(now, 12),
   check: async (_db, key, _locale, body) => {
     const v = validateChecklist({ ...body, id: key });

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TChecklist } from '../../check/checklist';
-import { applyOp, checklistFromValues, checklistToValues } from '../../content/checklist-form';
+import {
+  applyOp,
+  checklistFromForm,
+  checklistFromValues,
+  checklistToValues,
+  formFromValues,
+  parseOp,
+  valuesFromForm
+} from '../../content/checklist-form';
 import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
 import { checklistVersion, getChecklist, runCheck } from '../check/check.service';
@@ -85,8 +93,13 @@ describe('checklists in the content studio', () => {
     const view = await editorOf('car-wash');
     const values = checklistToValues(view.body);
     values['questions.0.text.nb'] = 'Er prisen mye lavere enn hos andre bilvaskere i nærheten?';
-    const moved = applyOp(checklistFromValues(view.body, values), { op: 'down', index: 0 });
-    const body = moved as unknown as TChecklist;
+    const moved = applyOp(formFromValues(values, view.body.sections.length), {
+      op: 'down',
+      list: 'questions',
+      index: 0
+    });
+    if (!moved.ok) throw new Error('the move was refused');
+    const body = checklistFromForm(view.body, moved.form) as unknown as TChecklist;
     const saved = await saveDraft(ctx, editor, CHECKLIST_KIND, { ...ref('car-wash'), revision: 0, base: 1, body });
     await changeState(ctx, editor, { ...ref('car-wash'), number: saved.number, action: 'submit' });
     expect(
@@ -140,6 +153,117 @@ describe('checklists in the content studio', () => {
       await errorOf(saveDraft(ctx, editor, CHECKLIST_KIND, { ...ref('cleaning'), revision: a.revision, base: 1, body }))
     ).toMatchObject({ code: 'conflict' });
     await changeState(ctx, editor, { ...ref('cleaning'), number: a.number, action: 'archive' });
+  });
+
+  it('adds a source, a sign, a question and advice, removes advice: one publish shows them all, version +1, old results keep theirs', async () => {
+    const sector = 'beauty-salon';
+    const before = getChecklist(sector);
+    const old = await runCheck(ctx.db, { sector, answers: answersFor(before, 'no') });
+    const view = await editorOf(sector);
+    let values = checklistToValues(view.body);
+    const press = (raw: string) => {
+      const op = parseOp(raw);
+      if (!op) throw new Error(`unknown button ${raw}`);
+      const r = applyOp(formFromValues(values, view.body.sections.length), op);
+      if (!r.ok) return r;
+      values = valuesFromForm(r.form);
+      return r;
+    };
+    const k = before.sources.length;
+    press('add:sources');
+    Object.assign(values, {
+      [`sources.${k}.id`]: 'studio-source',
+      [`sources.${k}.title`]: 'Studiokilde',
+      [`sources.${k}.publisher`]: 'Forebygg',
+      [`sources.${k}.url`]: 'https://example.org/studio',
+      [`sources.${k}.date`]: '2026-11'
+    });
+    const j = before.indicators.length;
+    press('add:indicators');
+    Object.assign(values, {
+      [`indicators.${j}.id`]: 'studio-sign',
+      [`indicators.${j}.text.nb`]: 'Studiotegn',
+      [`indicators.${j}.text.en`]: 'Studio sign',
+      [`indicators.${j}.ilo.8`]: 'on',
+      [`indicators.${j}.sources.${k}`]: 'on'
+    });
+    const q = before.questions.length;
+    press('add:questions');
+    Object.assign(values, {
+      [`questions.${q}.id`]: 'studio-question',
+      [`questions.${q}.text.nb`]: 'Studiospørsmål?',
+      [`questions.${q}.text.en`]: 'Studio question?',
+      [`questions.${q}.why.nb`]: 'Fordi.',
+      [`questions.${q}.why.en`]: 'Because.',
+      [`questions.${q}.weight`]: '2',
+      [`questions.${q}.indicators.${j}`]: 'on',
+      [`questions.${q}.sources.${k}`]: 'on'
+    });
+    const a = before.advice.length;
+    press('add:advice');
+    Object.assign(values, {
+      [`advice.${a}.id`]: 'studio-advice',
+      [`advice.${a}.text.nb`]: 'Studioråd.',
+      [`advice.${a}.text.en`]: 'Studio advice.',
+      [`advice.${a}.levels.low`]: 'on',
+      [`advice.${a}.levels.some`]: 'on',
+      [`advice.${a}.levels.strong`]: 'on',
+      [`advice.${a}.questions.${q}`]: 'on'
+    });
+    // The new question is this advice's only question: removing the question is refused with the reason.
+    expect(press(`remove:questions:${q}`)).toMatchObject({
+      ok: false,
+      reason: { key: 'contentChecklist.refuse.adviceOnlyQuestion', params: { name: 'studio-advice' } }
+    });
+    const goneAdvice = before.advice[0].id;
+    expect(press('remove:advice:0')).toMatchObject({ ok: true, notes: [] });
+
+    const body = checklistFromValues(view.body, values) as unknown as TChecklist;
+    const saved = await saveDraft(ctx, editor, CHECKLIST_KIND, { ...ref(sector), revision: 0, base: 1, body });
+    await changeState(ctx, editor, { ...ref(sector), number: saved.number, action: 'submit' });
+    expect(getChecklist(sector).questions.map((x) => x.id)).not.toContain('studio-question');
+    await changeState(ctx, second, { ...ref(sector), number: saved.number, action: 'publish' });
+
+    const after = getChecklist(sector);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.questions.at(-1)).toMatchObject({ id: 'studio-question', indicators: ['studio-sign'], weight: 2 });
+    expect(after.indicators.at(-1)).toMatchObject({ id: 'studio-sign', ilo: [8], sources: ['studio-source'] });
+    expect(after.advice.map((x) => x.id)).not.toContain(goneAdvice);
+    expect(after.advice.at(-1)).toMatchObject({ id: 'studio-advice', questions: ['studio-question'] });
+    expect(after.sources.at(-1)).toEqual({
+      id: 'studio-source',
+      title: 'Studiokilde',
+      publisher: 'Forebygg',
+      url: 'https://example.org/studio',
+      date: '2026-11'
+    });
+    const answers = { ...answersFor(after, 'no'), 'studio-question': 'yes' as const };
+    const fresh = await runCheck(ctx.db, { sector, answers });
+    expect(fresh.checklist.version).toBe(after.version);
+    expect(fresh.result.triggered.map((x) => x.id)).toContain('studio-sign');
+    expect(fresh.result.advice).toContain('studio-advice');
+    // A result scored before the publish keeps its version, which still loads with its own questions.
+    expect(old.checklist.version).toBe(before.version);
+    const first = await checklistVersion(ctx.db, sector, before.version);
+    expect(first.questions.map((x) => x.id)).not.toContain('studio-question');
+  });
+
+  it('a source with a bad address or date is refused beside its field, and nothing is stored', async () => {
+    const view = await editorOf('food-agriculture');
+    const values = checklistToValues(view.body);
+    values['sources.0.url'] = 'javascript:alert(1)';
+    values['sources.1.date'] = '18-05-2024';
+    values['sources.2.title'] = ' ';
+    const body = checklistFromValues(view.body, values) as unknown as TChecklist;
+    const e = await errorOf(
+      saveDraft(ctx, editor, CHECKLIST_KIND, { ...ref('food-agriculture'), revision: 0, base: 1, body })
+    );
+    expect((e as { fields: Record<string, string> }).fields).toEqual({
+      'sources.0.url': 'contentChecklist.error.url',
+      'sources.1.date': 'contentChecklist.error.date',
+      'sources.2.title': 'content.checklist.error.required'
+    });
+    expect((await editorOf('food-agriculture')).open).toBeNull();
   });
 
   it('export → import round-trips with no changes; an edited checklist file is published as a new version', async () => {

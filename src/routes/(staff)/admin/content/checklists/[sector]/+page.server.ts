@@ -5,11 +5,13 @@ import type { TChecklist } from '$lib/check/checklist';
 import { scoreChecklist } from '$lib/check/score';
 import {
   applyOp,
-  checklistFromValues,
+  checklistFromForm,
   checklistToValues,
+  formFromValues,
   parseOp,
   tryAnswers,
   validateChecklist,
+  valuesFromForm,
   type TFormValues
 } from '$lib/content/checklist-form';
 import { ZContentVersionForm } from '$lib/schemas/content';
@@ -59,7 +61,10 @@ async function formValues(request: Request): Promise<TFormValues> {
 const count = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? '') ? Number(s) : null);
 
 export const actions: Actions = {
-  /** One form, several buttons: save the draft, try it, or add/remove/move a question (nothing stored). */
+  /**
+   * One form, several buttons: save the draft, try it, or add/remove/move a question, sign, advice or
+   * source (nothing stored: the form comes back changed, with what else changed, or the reason it was refused).
+   */
   save: async ({ request, locals, url, params }) => {
     const actor = requireRole(locals, url, contentRoles);
     const reader = locals.locale;
@@ -67,12 +72,24 @@ export const actions: Actions = {
     try {
       const view = await editorOf(actor, params.sector);
       const keep = { revision: values.revision ?? '0', base: values.base ?? '0' };
-      const draft = checklistFromValues(view.body, values);
+      const form = formFromValues(values, view.body.sections.length);
       const op = parseOp(values.op);
       if (op) {
-        return { op: values.op, values: { ...checklistToValues(applyOp(draft, op)), ...keep, ...tryValues(values) } };
+        const r = applyOp(form, op, view.body.kind === 'checklist');
+        if (!r.ok)
+          return fail(400, {
+            message: translate(reader, 'contentChecklist.refused'),
+            errors: { [r.field]: translate(reader, r.reason.key, r.reason.params) },
+            refused: true,
+            values
+          });
+        return {
+          op: values.op,
+          notes: r.notes.map((n) => translate(reader, n.key, n.params)),
+          values: { ...valuesFromForm(r.form), ...keep, ...tryValues(values) }
+        };
       }
-      const valid = validateChecklist({ ...draft, id: params.sector });
+      const valid = validateChecklist({ ...checklistFromForm(view.body, form), id: params.sector });
       if (!valid.ok) return failFromError(invalid(valid.fields), reader, values);
       if (values.op === 'try') {
         const a = tryAnswers(valid.checklist, values);
