@@ -11,6 +11,13 @@ const LOOKUP = `
 const node_routes = (req, res, next) => globalThis[Symbol.for('forebygg.nodeRoutes')]?.(req, res) || next();
 const server = polka({ server: httpServer }).use(node_routes, handler);`;
 
+// And a body size limit per route (src/lib/server/http/body-limits.ts): build/handler.js asks the app for the
+// request's cap, so a registered route (a campaign's 10 MB material upload) may take more than BODY_SIZE_LIMIT
+// while every other route keeps it; adapter-node still cuts a body off while streaming it.
+const BODY_LIMIT = 'bodySizeLimit: body_size_limit';
+const BODY_LIMIT_LOOKUP =
+  "bodySizeLimit: globalThis[Symbol.for('forebygg.bodySizeLimit')]?.(req, body_size_limit) ?? body_size_limit";
+
 /** @param {import('@sveltejs/adapter-node').AdapterOptions} options @returns {import('@sveltejs/kit').Adapter} */
 export default function nodeRoutesAdapter(options) {
   const base = adapter(options);
@@ -24,6 +31,12 @@ export default function nodeRoutesAdapter(options) {
         throw new Error(`${entry}: adapter-node's server no longer has \`${USE_HANDLER}\`; update ${import.meta.url}`);
       }
       writeFileSync(entry, code.replace(USE_HANDLER, LOOKUP));
+      const handlerFile = join(options.out ?? 'build', 'handler.js');
+      const handler = readFileSync(handlerFile, 'utf8');
+      if (handler.split(BODY_LIMIT).length !== 2) {
+        throw new Error(`${handlerFile}: adapter-node no longer has one \`${BODY_LIMIT}\`; update ${import.meta.url}`);
+      }
+      writeFileSync(handlerFile, handler.replace(BODY_LIMIT, BODY_LIMIT_LOOKUP));
     }
   };
 }
