@@ -4,8 +4,9 @@ import type { IncomingMessage } from 'node:http';
  * Body size limits per route. adapter-node caps every request body at BODY_SIZE_LIMIT (512K by default)
  * while it streams, before anything reads it whole. A route that takes larger bodies (a campaign's material
  * upload, 10 MB) registers its own cap here in the `init` hook; scripts/node-routes-adapter.js makes
- * build/handler.js ask `globalThis[Symbol.for('forebygg.bodySizeLimit')](req, limit)` for each request, so
- * every other route keeps BODY_SIZE_LIMIT, and the registered one is still cut off while streaming.
+ * adapter-node's handler (build/server/chunks/handler-….js) ask
+ * `globalThis[Symbol.for('forebygg.bodySizeLimit')](req, limit)` for each request, so every other route keeps
+ * BODY_SIZE_LIMIT, and the registered one is still cut off while streaming.
  */
 export const BODY_SIZE_LIMIT_LOOKUP = Symbol.for('forebygg.bodySizeLimit');
 
