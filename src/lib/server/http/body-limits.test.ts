@@ -17,7 +17,7 @@ describe('bodySizeLimitFor', () => {
     expect(limit('POST', `/admin/campaigns/${id}/materials?/upload&x=1`)).toBe(512 * 1024);
     expect(limit('POST', `/report?/admin/campaigns/${id}/materials?/upload`)).toBe(512 * 1024);
     expect(MATERIAL_UPLOAD_URL.test(`/admin/campaigns/a/b/materials?/upload`)).toBe(false);
-    // What build/handler.js calls (scripts/node-routes-adapter.js).
+    // What adapter-node's handler calls (scripts/node-routes-adapter.js).
     const lookup = (globalThis as unknown as Record<symbol, typeof bodySizeLimitFor>)[BODY_SIZE_LIMIT_LOOKUP];
     expect(lookup({ method: 'POST', url: `/admin/campaigns/${id}/materials?/upload` }, 1)).toBe(MAX_MATERIAL_BODY);
   });
