@@ -14,6 +14,7 @@ import { SECURITY_HEADERS } from '$lib/server/http/headers';
 import { refusedInputError, refusedInputResponse } from '$lib/server/http/refused-input';
 import { registerCheckRoutes } from '$lib/server/check/check.node';
 import { registerSurveyRoutes } from '$lib/server/surveys/surveys.node';
+import { registerMaterialBodyLimit } from '$lib/server/campaigns/materials.form';
 
 export const init: ServerInit = async () => {
   let ctx;
@@ -29,6 +30,7 @@ export const init: ServerInit = async () => {
   const jobs = scheduleAppJobs(ctx, (job, e) => log.error({ job, err: (e as Error).message }, 'background job failed'));
   registerCheckRoutes(ctx);
   registerSurveyRoutes(ctx);
+  registerMaterialBodyLimit();
   // adapter-node emits this once SIGTERM/SIGINT has closed the HTTP server: stop the jobs and close the
   // database (pool and the PostgreSQL event bus's LISTEN connection), or that connection keeps the process alive.
   const open = ctx;

@@ -364,6 +364,25 @@ export const matrix: TRow[] = [
   ),
   page(`${S}/campaigns/[id]/edit`, '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
   action(`${S}/campaigns/[id]/edit`, 'default', '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
+  page(
+    `${S}/campaigns/[id]/materials`,
+    '/admin/campaigns/{campaignDraft}/materials',
+    roles(plannerRoles),
+    'Those who edit a campaign (analysts and editors) upload and remove its files.'
+  ),
+  ...actions(
+    `${S}/campaigns/[id]/materials`,
+    ['upload', 'remove'],
+    '/admin/campaigns/{campaignDraft}/materials',
+    roles(plannerRoles)
+  ),
+  {
+    route: `${S}/campaigns/[id]/materials/[file]`,
+    method: 'GET',
+    path: '/admin/campaigns/{campaignDraft}/materials/{campaignDraftFile}',
+    expect: roles(analystRoles),
+    note: 'A file of an unpublished campaign: staff who read campaigns (the public address answers 404).'
+  },
   page(`${S}/charts`, '/admin/charts', anyUser, 'The chart gallery: any staff user.'),
 
   // ── Signing in ──────────────────────────────────────────────────────────────────────────────────────────
@@ -472,6 +491,13 @@ export const matrix: TRow[] = [
   page('/surveys', '/surveys', everyone),
   page('/campaigns', '/campaigns', everyone),
   page('/campaigns/[slug]', '/campaigns/{campaignSlug}', everyone, 'A published campaign.'),
+  {
+    route: '/campaigns/[slug]/materials/[file]',
+    method: 'GET',
+    path: '/campaigns/{campaignSlug}/materials/{campaignFile}',
+    expect: everyone,
+    note: 'A published campaign’s file; a file of an unpublished campaign is 404 here, as its page.'
+  },
   page('/surveys/[slug]', '/surveys/{surveySlug}', everyone, 'A published survey with an open wave.'),
   action(
     '/surveys/[slug]',

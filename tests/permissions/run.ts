@@ -23,6 +23,7 @@ import { ZReportSubmit } from '../../src/lib/schemas/report';
 import { apiOperations } from '../../src/lib/server/api/openapi';
 import { createSurvey, publishSurvey, saveWave, submitResponse } from '../../src/lib/server/surveys/surveys.service';
 import { createCampaign, setCampaignPublished } from '../../src/lib/server/campaigns/campaigns.service';
+import { addMaterialFile } from '../../src/lib/server/campaigns/materials.service';
 import { notify } from '../../src/lib/server/notifications/notifications.service';
 import { notificationKinds } from '../../src/lib/schemas/notifications';
 import { getStoredQuiz } from '../../src/lib/server/youth/youth.service';
@@ -259,6 +260,17 @@ async function makeFixtures(ctx: AppContext, origin: string) {
   const campaign = await createCampaign(ctx.db, analyst, campaignInput);
   await setCampaignPublished(ctx.db, editor, campaign.id, true);
   const campaignDraft = await createCampaign(ctx.db, analyst, { ...campaignInput, name: 'Draft campaign' });
+  // A 1×1 PNG on each: the published campaign's file is public, the draft's staff-only.
+  const png = {
+    name: 'poster.png',
+    bytes: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64'
+    )
+  };
+  const fileInput = { title: 'Poster', altNb: 'En plakat', altEn: 'A poster', file: png };
+  const campaignFile = await addMaterialFile(ctx.db, analyst, campaign.id, fileInput);
+  const campaignDraftFile = await addMaterialFile(ctx.db, analyst, campaignDraft.id, fileInput);
 
   // A notification for the administrator only: everyone else's answer is 404.
   await notify(ctx.db, {
@@ -281,6 +293,8 @@ async function makeFixtures(ctx: AppContext, origin: string) {
     campaign: campaign.id,
     campaignSlug: campaign.slug,
     campaignDraft: campaignDraft.id,
+    campaignFile: campaignFile.id,
+    campaignDraftFile: campaignDraftFile.id,
     notificationAdmin: notification.id,
     question,
     organisationB: orgB,

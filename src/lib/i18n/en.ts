@@ -17,6 +17,7 @@ import { help } from './en/help';
 import { notifications } from './en/notifications';
 import { charts } from './en/charts';
 import { campaigns } from './en/campaigns';
+import { campaignMaterials } from './en/campaign-materials';
 import { cluster } from './en/cluster';
 import { content } from './en/content';
 import { contentQuiz } from './en/contentQuiz';
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...notifications,
   ...charts,
   ...campaigns,
+  ...campaignMaterials,
   ...cluster,
   ...content,
   ...contentQuiz,

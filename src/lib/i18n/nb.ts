@@ -16,6 +16,7 @@ import { help } from './nb/help';
 import { notifications } from './nb/notifications';
 import { charts } from './nb/charts';
 import { campaigns } from './nb/campaigns';
+import { campaignMaterials } from './nb/campaign-materials';
 import { cluster } from './nb/cluster';
 import { content } from './nb/content';
 import { contentQuiz } from './nb/contentQuiz';
@@ -44,6 +45,7 @@ export const nb = {
   ...notifications,
   ...charts,
   ...campaigns,
+  ...campaignMaterials,
   ...cluster,
   ...content,
   ...contentQuiz,

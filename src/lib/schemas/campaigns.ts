@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n';
+import { ZMaterialFileApi } from './campaign-materials';
 
 /**
  * The evaluation planner's inputs (issue 8). Percentages are typed as percent (14 or 14,5), sample
@@ -298,6 +299,9 @@ export const ZCampaignSummary = z
 export const ZCampaignDetail = ZCampaignSummary.extend({
   partners: z.array(z.string()),
   materials: z.array(ZMaterial),
+  material_files: z
+    .array(ZMaterialFileApi)
+    .describe('Uploaded files (posters, images of the ads) with their public address'),
   measure_ids: z.array(z.string()),
   baseline_wave_id: z.string().nullable(),
   followup_wave_id: z.string().nullable(),

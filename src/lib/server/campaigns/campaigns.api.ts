@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { getPublishedCampaign, listPublishedCampaigns, type TCampaign } from './campaigns.service';
 import { PLANNER_ALPHA, PLANNER_POWER } from './planner.service';
+import { apiMaterialFiles } from './materials.api';
 
 /** The Campaigns module's API (issue 8): so far the evaluation planner, a pure computation. */
 export const campaignsOperations: TApiOperation[] = [
@@ -38,7 +39,7 @@ export const campaignsOperations: TApiOperation[] = [
     method: 'get',
     path: '/api/v1/campaigns/{id}',
     summary:
-      'One published campaign (by id or address) with partners, materials, action-plan measures and its evaluation design; 404 when not published',
+      'One published campaign (by id or address) with partners, materials (links, and uploaded files with their public address), action-plan measures and its evaluation design; 404 when not published',
     tags: ['campaigns'],
     response: ZCampaignDetail,
     noExample: 'campaigns are registered by staff with random ids and published by an editor'
@@ -99,6 +100,7 @@ export async function apiCampaign(db: DB, idOrSlug: string): Promise<z.infer<typ
     ...summaryOf(c),
     partners: c.partners,
     materials: c.materials,
+    material_files: await apiMaterialFiles(db, c),
     measure_ids: c.measureIds,
     baseline_wave_id: c.baselineWaveId,
     followup_wave_id: c.followupWaveId,

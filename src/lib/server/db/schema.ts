@@ -1,4 +1,5 @@
 import type { CampaignsTables } from '../campaigns/campaigns.tables';
+import type { CampaignMaterialsTables } from '../campaigns/materials.tables';
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { BuyersTables } from '../buyers/buyers.tables';
 import type { ActionPlanTables } from '../actionplan/actionplan.tables';
@@ -131,7 +132,8 @@ export interface Database
     NotificationTables,
     SurveysTables,
     ContentTables,
-    CampaignsTables {}
+    CampaignsTables,
+    CampaignMaterialsTables {}
 
 export type DB = Kysely<Database>;
 /** A database handle or an open transaction: repositories take either. */

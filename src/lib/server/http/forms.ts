@@ -34,7 +34,8 @@ async function readForm(request: Request): Promise<FormData | 413 | 415> {
   try {
     return await request.formData();
   } catch (e) {
-    return isHttpError(e) && e.status === 413 ? 413 : 415;
+    // adapter-node cuts a body over the limit with a SvelteKitError (status 413), which is not an HttpError.
+    return (isHttpError(e) && e.status === 413) || (e as { status?: unknown } | null)?.status === 413 ? 413 : 415;
   }
 }
 

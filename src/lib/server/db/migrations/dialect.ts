@@ -10,6 +10,8 @@ export function columnTypes(db: Kysely<any>) {
     isPg,
     time: isPg ? sql`timestamptz` : sql`text`,
     json: isPg ? sql`text` : sql`text`,
-    bigint: isPg ? sql`bigint` : sql`integer`
+    bigint: isPg ? sql`bigint` : sql`integer`,
+    /** Raw bytes (uploaded files): bytea on PostgreSQL, blob on SQLite; both read back as a Buffer. */
+    bytes: isPg ? sql`bytea` : sql`blob`
   };
 }

@@ -10,6 +10,7 @@ import {
   canPublishCampaigns,
   setCampaignPublished
 } from '$lib/server/campaigns/campaigns.service';
+import { listMaterialFiles } from '$lib/server/campaigns/materials.service';
 import { failFromError } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       ...view,
       effect,
       problem: problem ? translate(locals.locale, problem as MessageKey) : null,
+      materialFiles: await listMaterialFiles(ctx.db, view.campaign.id),
       canEdit: canEditCampaigns(actor),
       canPublish: canPublishCampaigns(actor)
     };

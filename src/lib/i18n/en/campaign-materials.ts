@@ -1,0 +1,42 @@
+import type { campaignMaterials as nb } from '../nb/campaign-materials';
+
+export const campaignMaterials: Record<keyof typeof nb, string> = {
+  'campaigns.materials.heading': 'Files',
+  'campaigns.materials.title': 'Campaign files',
+  'campaigns.materials.lead':
+    'Upload posters (PDF) and images of the ads (PNG, JPEG or WebP), at most 10 MB per file. The type is read from the file’s contents. SVG and HTML are not accepted. Once the campaign is published, the files are shown on its public page.',
+  'campaigns.materials.manage': 'Upload or remove files',
+  'campaigns.materials.back': 'Back to the campaign',
+  'campaigns.materials.none': 'No files yet.',
+  'campaigns.materials.listCaption': 'Uploaded files',
+  'campaigns.materials.col.title': 'Title',
+  'campaigns.materials.col.type': 'Type',
+  'campaigns.materials.col.size': 'Size',
+  'campaigns.materials.col.alt': 'Text alternative',
+  'campaigns.materials.col.remove': 'Remove',
+  'campaigns.materials.remove': 'Remove “{title}”',
+  'campaigns.materials.upload': 'Upload a file',
+  'campaigns.materials.file': 'File',
+  'campaigns.materials.fileHint': 'PDF, PNG, JPEG or WebP, at most 10 MB.',
+  'campaigns.materials.fileTitle': 'Title',
+  'campaigns.materials.fileTitleHint': 'Shown as the link or caption, for example “Poster for airports”.',
+  'campaigns.materials.altNb': 'Text alternative in Norwegian (bokmål)',
+  'campaigns.materials.altEn': 'Text alternative in English',
+  'campaigns.materials.altHint': 'Required for images: say briefly what the image shows, for those who cannot see it.',
+  'campaigns.materials.submit': 'Upload',
+  'campaigns.materials.added': 'The file has been uploaded.',
+  'campaigns.materials.removed': 'The file has been removed.',
+  'campaigns.materials.link': '{title} ({type}, {size})',
+  'campaigns.materials.openImage': 'Open the image at full size ({type}, {size})',
+  'campaigns.materials.kb': '{n} kB',
+  'campaigns.materials.mb': '{n} MB',
+  'campaigns.materials.error.title': 'Enter a title.',
+  'campaigns.materials.error.fileRequired': 'Choose a file.',
+  'campaigns.materials.error.empty': 'The file is empty.',
+  'campaigns.materials.error.tooLarge': 'The file is too large. It can be at most 10 MB.',
+  'campaigns.materials.error.type':
+    'This type of file is not accepted. Upload a PDF, PNG, JPEG or WebP (the type is read from the contents, not the name).',
+  'campaigns.materials.error.alt': 'Enter a text alternative: an image must be described for those who cannot see it.',
+  'campaigns.materials.error.tooMany': 'The campaign already has 30 files. Remove one before uploading more.',
+  'campaigns.materials.error.notFound': 'The file does not exist.'
+};
