@@ -42,6 +42,6 @@ export const migrations: Record<string, Migration> = {
   '202612020100_campaigns': m202612020100,
   '202612020400_survey_numeric': m202612020400,
   '202612030100_content_quiz': m202612030100,
-  '202612040200_campaign_did_group': m202612040200
+  '202612040200_campaign_did_group': m202612040200,
   '202612040300_campaign_materials': m202612040300
 };
