@@ -43,7 +43,10 @@ const campaignInput = (name: string): TCampaignInput => ({
   followupWave: '',
   exposure: '',
   sourceCodes: [],
-  weighting: 'none'
+  weighting: 'none',
+  groupQuestion: '',
+  groupTarget: [],
+  groupComparison: []
 });
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
