@@ -74,12 +74,15 @@ const commands: Record<string, TCommand> = {
   },
   'content:import': {
     summary:
-      'Compare <dir>/<locale>/<slug>.md with the published learning pages, print the diff, and publish what changed (--dry-run: only print).',
+      'Compare <dir> (the content:export layout) with the published content, print the diff, and publish what changed, audited with "import" as the actor (--as-drafts: save drafts for review in the studio instead; --dry-run: only print).',
     async run(ctx, args) {
       const dir = args.find((a) => !a.startsWith('--'));
-      if (!dir) throw new Error('usage: content:import <dir> [--dry-run]');
+      const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run' && a !== '--as-drafts');
+      // A mistyped option must not publish what the operator meant to save as drafts.
+      if (!dir || unknown.length > 0) throw new Error('usage: content:import <dir> [--dry-run] [--as-drafts]');
       const dryRun = args.includes('--dry-run');
-      process.stdout.write(formatImport(await importContent(ctx, dir, { dryRun }), dryRun));
+      const asDrafts = args.includes('--as-drafts');
+      process.stdout.write(formatImport(await importContent(ctx, dir, { dryRun, asDrafts }), dryRun, asDrafts));
       return 0;
     }
   },

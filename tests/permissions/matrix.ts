@@ -194,7 +194,10 @@ export const matrix: TRow[] = [
   ),
   page(`${S}/youth`, '/admin/youth', roles(editorRoles)),
   page(`${S}/youth/[id]`, '/admin/youth/{quiz}', roles(editorRoles)),
-  ...actions(`${S}/youth/[id]`, ['save', 'move'], '/admin/youth/{quiz}', roles(editorRoles)),
+  page(`${S}/content/learn/new`, '/admin/content/learn/new', roles(editorRoles)),
+  action(`${S}/content/learn/new`, 'default', '/admin/content/learn/new', roles(editorRoles)),
+  page(`${S}/content/quiz/new`, '/admin/content/quiz/new', roles(editorRoles)),
+  ...actions(`${S}/content/quiz/new`, ['edit', 'save'], '/admin/content/quiz/new', roles(editorRoles)),
   page(`${S}/content/quiz/[id]`, '/admin/content/quiz/what-is-trafficking', roles(editorRoles)),
   ...actions(
     `${S}/content/quiz/[id]`,
@@ -326,15 +329,6 @@ export const matrix: TRow[] = [
     expect: roles(analystRoles),
     note: 'Responses, codebook and results downloads: survey staff only.'
   },
-  page(`${S}/youth/[id]/questions/[qid]`, '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
-  action(`${S}/youth/[id]/questions/[qid]`, 'default', '/admin/youth/{quiz}/questions/{question}', roles(editorRoles)),
-  page(`${S}/youth/[id]/questions/[qid]/delete`, '/admin/youth/{quiz}/questions/{question}/delete', roles(editorRoles)),
-  action(
-    `${S}/youth/[id]/questions/[qid]/delete`,
-    'default',
-    '/admin/youth/{quiz}/questions/{question}/delete',
-    roles(editorRoles)
-  ),
   page(`${S}/youth/knowledge-gain`, '/admin/youth/knowledge-gain', roles(analystRoles)),
   page(
     `${S}/campaigns/planner`,

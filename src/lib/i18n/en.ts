@@ -22,6 +22,7 @@ import { cluster } from './en/cluster';
 import { content } from './en/content';
 import { contentQuiz } from './en/contentQuiz';
 import { contentChecklist } from './en/contentChecklist';
+import { contentCreate } from './en/contentCreate';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -48,4 +49,5 @@ export const en: Messages = {
   ...content,
   ...contentQuiz,
   ...contentChecklist
+  ...contentCreate
 };

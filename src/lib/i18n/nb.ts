@@ -21,6 +21,7 @@ import { cluster } from './nb/cluster';
 import { content } from './nb/content';
 import { contentQuiz } from './nb/contentQuiz';
 import { contentChecklist } from './nb/contentChecklist';
+import { contentCreate } from './nb/contentCreate';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -50,6 +51,7 @@ export const nb = {
   ...content,
   ...contentQuiz,
   ...contentChecklist
+  ...contentCreate
 };
 
 export type MessageKey = keyof typeof nb;

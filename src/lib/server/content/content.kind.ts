@@ -41,6 +41,10 @@ export interface TContentKind<B = unknown> {
   locales: readonly string[];
   /** A valid key (slug) of this kind. */
   keyPattern: RegExp;
+  /** Keys a new item may not take (addresses of the kind's own routes, e.g. `new`). */
+  reservedKeys?: readonly string[];
+  /** Whether a key is already used outside the studio (a new item may not take it). */
+  keyInUse?(db: Executor, key: string): Promise<boolean>;
   /** Normalised JSON: equal content, equal text (import compares these). */
   toJson(body: B): string;
   fromJson(json: string): B;

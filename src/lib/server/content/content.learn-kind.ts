@@ -80,6 +80,8 @@ export const learnKind: TContentKind<TLearnBody> = {
   schema: ZLearnBody,
   locales: learnLocales,
   keyPattern: slugPattern,
+  // `/admin/content/learn/new` creates a page; `search` is kept free for the public list's search.
+  reservedKeys: ['new', 'search'],
   toJson: learnBodyJson,
   fromJson: parseLearnBody,
   seedDir: contentDir,

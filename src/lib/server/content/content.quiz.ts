@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { MessageKey } from '../../i18n';
 import type { DB, Executor } from '../db/schema';
 import { ZQuizSet, parseQuizSet, type TQuizSet } from '../../youth/quiz';
+import { findSet } from '../youth/youth.repository';
 import { applyPublishedQuiz, storedQuizRows } from '../youth/youth.service';
 import type { TContentKind } from './content.kind';
 import { CONTENT_TOPIC } from './content.published';
@@ -88,6 +89,9 @@ export const quizKind: TContentKind<TQuizSet> = {
   schema: ZQuizSet,
   locales: [QUIZ_LOCALE],
   keyPattern,
+  // `/admin/content/quiz/new` creates a set; a set row outside the studio keeps its id (answers count under it).
+  reservedKeys: ['new'],
+  keyInUse: async (db, key) => (await findSet(db, key)) !== undefined,
   toJson: quizBodyJson,
   fromJson: parseQuizBody,
   seedDir: () => resolve(process.env.FOREBYGG_DATA_DIR ?? 'data'),

@@ -723,17 +723,33 @@ export interface TImportChange {
   path: string;
   change: 'new' | 'changed';
   diff: TDiffPart[];
+  /** With `asDrafts`: the item already has a draft or a version in review, so nothing was added to it. */
+  skipped?: 'open';
 }
 
 /**
+ * How an import acts. By default it publishes (the team reviewed the files in git): each version has no
+ * author, and its audit entry names `import` as the actor. `asDrafts` instead saves each new or changed
+ * file as a draft for review in the studio (an item with an open draft or review is left alone and
+ * reported); nothing public changes until an editor publishes.
+ */
+export interface TImportOptions {
+  dryRun: boolean;
+  asDrafts?: boolean;
+}
+
+/** Who the audit log names for an import: the operator's command line, not a user of the app. */
+export const IMPORT_ACTOR = 'import';
+
+/**
  * Compares `<dir>` with the published items of every kind and, unless `dryRun`, publishes every new or
- * changed item as a new version (audited, actor null: the operator's command line). Unchanged items
- * are left alone.
+ * changed item as a new version (audited with `import` as the actor), or with `asDrafts` saves it as a
+ * draft for review (see TImportOptions). Unchanged items are left alone.
  */
 export async function importContent(
   ctx: TCtx,
   dir: string,
-  options: { dryRun: boolean },
+  options: TImportOptions,
   now = new Date()
 ): Promise<{ changes: TImportChange[]; unchanged: number }> {
   const all: TImportChange[] = [];
@@ -750,7 +766,7 @@ async function importKind<B>(
   ctx: TCtx,
   kind: TContentKind<B>,
   dir: string,
-  options: { dryRun: boolean },
+  options: TImportOptions,
   now: Date
 ): Promise<{ changes: TImportChange[]; unchanged: number }> {
   const files = kind.readFiles(dir);
@@ -768,6 +784,18 @@ async function importKind<B>(
     const before = cur ? kind.fileText(kind.fromJson(cur.body)) : '';
     changes.push({ path, change: cur ? 'changed' : 'new', diff: lineDiff(before, next), file: f });
   }
+  if (options.asDrafts) {
+    const skipped = await importAsDrafts(ctx, kind, changes, options.dryRun, now);
+    return {
+      changes: changes.map(({ path, change, diff }) => ({
+        path,
+        change,
+        diff,
+        ...(skipped.has(path) ? { skipped: 'open' as const } : {})
+      })),
+      unchanged
+    };
+  }
   if (!options.dryRun && changes.length > 0) {
     const at = now.toISOString();
     await ctx.db.transaction().execute(async (trx) => {
@@ -782,7 +810,7 @@ async function importKind<B>(
           .executeTakeFirst();
         if (!existing) {
           const id = await insertPublishedItem(trx, kind, key, locale, body, null, now);
-          await audit(trx, null, 'content.import', { id, kind: kind.id, key, locale }, 1);
+          await importAudit(trx, 'content.import', { id, kind: kind.id, key, locale }, 1);
           continue;
         }
         const top = await trx
@@ -829,12 +857,102 @@ async function importKind<B>(
           .set({ review_by: kind.reviewBy(body, now), updated_at: at })
           .where('id', '=', existing.id)
           .execute();
-        await audit(trx, null, 'content.import', existing, number);
+        await importAudit(trx, 'content.import', existing, number);
       }
     });
     await kind.afterPublish(ctx);
   }
   return { changes: changes.map(({ path, change, diff }) => ({ path, change, diff })), unchanged };
+}
+
+async function importAudit(
+  trx: Executor,
+  action: string,
+  item: { id: string; kind: string; key: string; locale: string },
+  version: number
+) {
+  await appendAudit(trx, {
+    actorId: null,
+    action,
+    targetType: 'content_item',
+    targetId: item.id,
+    details: { kind: item.kind, key: item.key, locale: item.locale, version, actor: IMPORT_ACTOR }
+  });
+}
+
+/**
+ * `content:import --as-drafts`: each new or changed file becomes a draft (a new item's version 1, or the
+ * next version of an existing item based on its published one), authored by nobody, so any editor may
+ * review and publish it. An item with an open draft or review is skipped (returned), never overwritten.
+ */
+async function importAsDrafts<B>(
+  ctx: TCtx,
+  kind: TContentKind<B>,
+  changes: { path: string; file: { key: string; locale: string; body: B } }[],
+  dryRun: boolean,
+  now: Date
+): Promise<Set<string>> {
+  const skipped = new Set<string>();
+  if (changes.length === 0) return skipped;
+  const at = now.toISOString();
+  const run = async (trx: Executor) => {
+    for (const c of changes) {
+      const { key, locale, body } = c.file;
+      const existing = await trx
+        .selectFrom('content_item')
+        .selectAll()
+        .where('kind', '=', kind.id)
+        .where('key', '=', key)
+        .where('locale', '=', locale)
+        .executeTakeFirst();
+      const versions = existing ? await versionsOf(trx, existing.id) : [];
+      if (versions.some(isOpen)) {
+        skipped.add(c.path);
+        continue;
+      }
+      if (dryRun) continue;
+      const itemId = existing?.id ?? randomUUID();
+      if (!existing)
+        await trx
+          .insertInto('content_item')
+          .values({
+            id: itemId,
+            kind: kind.id,
+            key,
+            locale,
+            review_by: kind.reviewBy(body, now),
+            created_at: at,
+            updated_at: at
+          })
+          .execute();
+      const number = (versions[0]?.number ?? 0) + 1;
+      await trx
+        .insertInto('content_version')
+        .values({
+          id: randomUUID(),
+          item_id: itemId,
+          number,
+          base_number: versions.find((v) => v.state === 'published')?.number ?? null,
+          state: 'draft',
+          open_key: itemId,
+          revision: 1,
+          body: kind.toJson(body),
+          author_id: null,
+          edited_by: '[]',
+          reviewer_id: null,
+          created_at: at,
+          updated_at: at,
+          submitted_at: null,
+          published_at: null,
+          archived_at: null
+        })
+        .execute();
+      await importAudit(trx, 'content.import.draft', { id: itemId, kind: kind.id, key, locale }, number);
+    }
+  };
+  if (dryRun) await run(ctx.db);
+  else await ctx.db.transaction().execute(run);
+  return skipped;
 }
 
 export type { TVersionRow };

@@ -138,87 +138,29 @@ describe('API', () => {
     expect(isHttpError(refused) && refused.status).toBe(403);
   });
 
-  it("the editors' question form: a refused save keeps the values and names the field; a good one redirects", async () => {
-    const route = await import('../../../routes/(staff)/admin/youth/[id]/questions/[qid]/+page.server');
-    const { getQuiz } = await import('./youth.service');
-    const { questionFields } = await import('../../youth/question-form');
-    const editorUser = { id: 'u', roles: ['editor'], hasTotp: true, memberships: [] } as never;
-    const set = await getQuiz((await app()).db, 'sectors-around-us');
-    const q = set.questions[0]!;
-    const send = (fields: Record<string, string>) => {
-      const { event } = fakeActionEvent(
-        `/admin/youth/${set.id}/questions/${q.id}`,
-        new URLSearchParams(fields),
-        'application/x-www-form-urlencoded',
-        { user: editorUser }
-      );
-      return Promise.resolve()
-        .then(() => route.actions.default({ ...event, params: { id: set.id, qid: q.id } } as never))
-        .catch((e: unknown) => e);
-    };
-    const refused = (await send({ ...questionFields(q), 'option-0-en': '' })) as {
-      status: number;
-      data: { errors: Record<string, string>; values: Record<string, string> };
-    };
-    expect(refused.status).toBe(400);
-    expect(refused.data.errors).toEqual({ 'option-0-en': 'Skriv alternativet både på bokmål og engelsk.' });
-    expect(refused.data.values['text-nb']).toBe(q.text.nb);
-    const saved = (await send({ ...questionFields(q), 'text-en': 'Where is trafficking found?' })) as {
-      status: number;
-      location: string;
-    };
-    expect([saved.status, saved.location]).toEqual([303, `/admin/youth/${set.id}?saved=question`]);
-    expect((await getQuiz((await app()).db, set.id)).questions[0]!.text.en).toBe('Where is trafficking found?');
-  });
-
-  it('move and delete in the editor: plain form posts; bad input is a 400 that stores nothing', async () => {
+  it('the youth admin page of a set shows its answers and hands editing over to the content studio', async () => {
     const setRoute = await import('../../../routes/(staff)/admin/youth/[id]/+page.server');
-    const delRoute = await import('../../../routes/(staff)/admin/youth/[id]/questions/[qid]/delete/+page.server');
-    const { getQuiz } = await import('./youth.service');
-    const editorUser = { id: 'u', roles: ['editor'], hasTotp: true, memberships: [] } as never;
-    // The first question stays first: a later test answers it.
-    const setId = 'sectors-around-us';
-    const before = (await getQuiz((await app()).db, setId)).questions.map((q) => q.id);
-    const send = (action: TAction, path: string, fields: Record<string, string>, params: Record<string, string>) => {
-      const { event } = fakeActionEvent(path, new URLSearchParams(fields), 'application/x-www-form-urlencoded', {
-        user: editorUser
-      });
-      return Promise.resolve()
-        .then(() => action({ ...event, params } as never))
-        .catch((e: unknown) => e) as Promise<{ status: number; location?: string; data?: { errors: object } }>;
-    };
-    const move = (fields: Record<string, string>) =>
-      send(setRoute.actions.move as TAction, `/admin/youth/${setId}`, fields, { id: setId });
-    const refused = await move({ question: before[2]!, direction: 'sideways' });
-    expect([refused.status, refused.data?.errors]).toEqual([
-      400,
-      { direction: 'Velg om spørsmålet skal flyttes opp eller ned.' }
-    ]);
-    expect((await move({ question: 'nope', direction: 'up' })).status).toBe(404);
-    const moved = await move({ question: before[2]!, direction: 'up' });
-    expect([moved.status, moved.location]).toEqual([
-      303,
-      `/admin/youth/${setId}?moved=${before[2]}#question-${before[2]}`
-    ]);
-    const order = (await getQuiz((await app()).db, setId)).questions.map((q) => q.id);
-    expect(order.slice(0, 3)).toEqual([before[0], before[2], before[1]]);
-
-    const del = (fields: Record<string, string>) =>
-      send(delRoute.actions.default as TAction, `/admin/youth/${setId}/questions/${before[1]}/delete`, fields, {
-        id: setId,
-        qid: before[1]!
-      });
-    // A post without the confirming button deletes nothing.
-    expect((await del({})).status).toBe(400);
-    expect((await getQuiz((await app()).db, setId)).questions.map((q) => q.id)).toEqual(order);
-    const deleted = await del({ confirm: 'yes' });
-    expect([deleted.status, deleted.location]).toEqual([303, `/admin/youth/${setId}?deleted=removed`]);
-    expect((await getQuiz((await app()).db, setId)).questions.map((q) => q.id)).toEqual(
-      order.filter((id) => id !== before[1])
-    );
-    // Deleting it again: a 404 in the editor's language.
-    const again = await del({ confirm: 'yes' });
-    expect(again.status).toBe(404);
+    // No action writes the public set from here any more: editing is the studio's (drafts, review, publish).
+    expect('actions' in setRoute).toBe(false);
+    const url = new URL('http://localhost/admin/youth/sectors-around-us');
+    const user = { id: 'u', roles: ['editor'], hasTotp: true, memberships: [] };
+    const data = (await setRoute.load({
+      url,
+      locals: { locale: 'nb', requestId: 't', user },
+      params: { id: 'sectors-around-us' }
+    } as never)) as { id: string; questions: { number: number; answered: number }[] };
+    expect(data.id).toBe('sectors-around-us');
+    expect(data.questions.map((q) => q.number)).toEqual(data.questions.map((_, i) => i + 1));
+    const missing = await Promise.resolve()
+      .then(() =>
+        setRoute.load({
+          url,
+          locals: { locale: 'nb', requestId: 't', user },
+          params: { id: 'no-such-set' }
+        } as never)
+      )
+      .catch((e: unknown) => e);
+    expect(isHttpError(missing) && missing.status).toBe(404);
   });
 
   it('the join QR code is an SVG made here; a bad code is a 400', async () => {
