@@ -39,7 +39,7 @@ import { createStaffUser, setUpAdmin } from '../src/lib/server/testing/fixtures'
 import { allQuestions, choiceCodes, type TSurveyDefinition } from '../src/lib/surveys/definition';
 import { emit } from './contract.js';
 import { benchDefinition, type TBenchSurvey } from './survey-fixture';
-import { generate } from './survey-results';
+import { generate, respond } from './survey-results';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -54,6 +54,8 @@ const dbKind = option('db', 'sqlite');
 /** `--http no`: in process only (no build needed). */
 const http = option('http', 'yes') !== 'no';
 const TARGET_MS = 50;
+/** A day the follow-up wave (5–31 Oct 2026) is open, for the responses of the cold calls. */
+const FOLLOW_UP_DAY = new Date('2026-10-15T12:00:00Z');
 
 /** The bench survey with q2 (single choice a–d) as the breakdown question the exposure is read from. */
 function definition(): TSurveyDefinition {
@@ -142,9 +144,11 @@ async function verifyJoint(ctx: AppContext, waveId: string): Promise<void> {
   if (recount.join('\n') !== stored.join('\n')) throw new Error('the joint counters differ from the app recount');
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
+/** `between` (not timed) runs before each call: a new response makes the next call cold. */
+async function time(fn: () => Promise<unknown>, between?: () => Promise<unknown>): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (between) await between();
     const t = performance.now();
     await fn();
     ms.push(performance.now() - t);
@@ -207,16 +211,24 @@ async function main() {
     }
 
     const measures: { what: string; large: number[]; small: number[] }[] = [];
+    let k = 0;
     for (let round = 1; round <= rounds; round++) {
       const record = (what: string, big: number[], little: number[]) => {
         measures.push({ what: `${what} (round ${round})`, large: big, small: little });
         console.log(`  round ${round}, ${what}: median ${median(big)} ms at ${n}, ${median(little)} ms at ${small}`);
       };
-      record('service apiCampaignEffect (DiD, raked)', await time(effect(large)), await time(effect(base)));
+      record('service apiCampaignEffect (DiD, raked), steady', await time(effect(large)), await time(effect(base)));
+      // A response to the follow-up wave (answered on a day it was open) before every call: computed again.
+      const respondTo = (f: TCampaignFixture) => () => respond(ctx, f.waves[1]!, k++, FOLLOW_UP_DAY);
+      record(
+        'service apiCampaignEffect, cold (a response before each call)',
+        await time(effect(large), respondTo(large)),
+        await time(effect(base), respondTo(base))
+      );
       if (get) {
         const g = get;
         record(
-          'GET /api/v1/campaigns/{id}/effect over HTTP',
+          'GET /api/v1/campaigns/{id}/effect over HTTP, steady',
           await time(() => g(`/api/v1/campaigns/${large.campaignId}/effect`)),
           await time(() => g(`/api/v1/campaigns/${base.campaignId}/effect`))
         );
@@ -264,8 +276,9 @@ async function main() {
         baseline: r[`median ms at ${small}`] as number,
         baselineLabel: `ms median at ${small.toLocaleString('en')} responses`,
         ratio: r.ratio,
-        target: `< ${TARGET_MS} ms server time`,
-        met: r[`target < ${TARGET_MS} ms`] as boolean
+        // The target is the page as served (steady); the cold rows (a response before every call) are context.
+        target: r.what.includes('cold') ? null : `< ${TARGET_MS} ms server time`,
+        met: r.what.includes('cold') ? null : (r[`target < ${TARGET_MS} ms`] as boolean)
       })),
       details: result
     });

@@ -18,6 +18,7 @@ import * as m202612020000 from './202612020000_survey_breakdowns';
 import * as m202612020100 from './202612020100_campaigns';
 import * as m202612020400 from './202612020400_survey_numeric';
 import * as m202612030100 from './202612030100_content_quiz';
+import * as m202612040100 from './202612040100_survey_counter_version';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '202612020000_survey_breakdowns': m202612020000,
   '202612020100_campaigns': m202612020100,
   '202612020400_survey_numeric': m202612020400,
-  '202612030100_content_quiz': m202612030100
+  '202612030100_content_quiz': m202612030100,
+  '202612040100_survey_counter_version': m202612040100
 };
