@@ -151,9 +151,15 @@ function targets(variables: TWeightingType[], method: TWeightingMethod): TTarget
 
 /** Cells whose levels all have a population total can be weighted; the rest (another sex, not answered) cannot. */
 function weightable(variables: TWeightingType[], cell: readonly string[]): boolean {
+  const kept = weightableMemo.get(cell);
+  if (kept && kept.variables === variables) return kept.ok;
   const m = margins();
-  return cell.every((level, i) => m.single.get(variables[i])!.has(level));
+  const ok = cell.every((level, i) => m.single.get(variables[i])!.has(level));
+  // The counts of a page share one (internal, never changed) array per distinct cell: asked once per cell.
+  weightableMemo.set(cell, { variables, ok });
+  return ok;
 }
+const weightableMemo = new WeakMap<readonly string[], { variables: TWeightingType[]; ok: boolean }>();
 
 interface TWeighted {
   counts: TCellCount[];
