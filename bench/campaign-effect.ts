@@ -14,6 +14,7 @@
 // makes the raking, is reported apart.
 //
 //   npx tsx bench/campaign-effect.ts [--n 1000000] [--small 1000] [--runs 20] [--rounds 3] [--db postgres] [--http no]
+//                                    [--store rows|counters]
 //
 // Needs `npm run build` for the HTTP half. Writes bench/results/<date>-campaign-effect-<db>.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,12 @@ const rounds = Number(option('rounds', '3'));
 const dbKind = option('db', 'sqlite');
 /** `--http no`: in process only (no build needed). */
 const http = option('http', 'yes') !== 'no';
+/**
+ * rows: every response and answer row of the large survey is stored and its joint counters filled from the rows;
+ * counters (the default above 200,000): its counters and joint counters alone, from the app's counterRows() and
+ * jointCounterRows() — the effect reads nothing else. The small survey always gets rows, checked as before.
+ */
+const store = option('store', n > 200_000 ? 'counters' : 'rows');
 const TARGET_MS = 50;
 /** A day the follow-up wave (5–31 Oct 2026) is open, for the responses of the cold calls. */
 const FOLLOW_UP_DAY = new Date('2026-10-15T12:00:00Z');
@@ -174,11 +181,12 @@ async function main() {
     const db = isPg ? 'postgres' : 'sqlite';
     console.log(`generating ${n.toLocaleString('en')} responses (20 answers each, half per wave) on ${db}…`);
     const started = performance.now();
-    for (const [i, w] of large.waves.entries()) await generate(ctx, w, Math.ceil(n / 2), 11 + i);
+    for (const [i, w] of large.waves.entries()) await generate(ctx, w, Math.ceil(n / 2), 11 + i, store === 'rows');
     for (const [i, w] of base.waves.entries()) await generate(ctx, w, Math.ceil(small / 2), 21 + i);
     const generateSeconds = (performance.now() - started) / 1000;
     const jointStarted = performance.now();
-    for (const w of [...large.waves, ...base.waves]) await fillJointCounters(ctx, w.waveId);
+    // --store counters: the large survey's joint counters were written by the generator (the app's jointCounterRows).
+    for (const w of [...(store === 'rows' ? large.waves : []), ...base.waves]) await fillJointCounters(ctx, w.waveId);
     const jointSeconds = (performance.now() - jointStarted) / 1000;
     for (const w of base.waves) await verifyJoint(ctx, w.waveId);
     console.log(`  stored in ${generateSeconds.toFixed(1)} s; joint counters in ${jointSeconds.toFixed(1)} s`);
@@ -255,6 +263,7 @@ async function main() {
       load: os.loadavg(),
       responses: n,
       baselineResponses: small,
+      store,
       generateSeconds,
       jointSeconds,
       coldMs,

@@ -26,7 +26,7 @@ import { sqliteHandle } from '../src/lib/server/db/connect';
 import { surveyResults } from '../src/lib/server/surveys/surveys.results';
 import { resultsPage } from '../src/lib/server/surveys/surveys.results-page';
 import { parseDefinition, submitResponse } from '../src/lib/server/surveys/surveys.service';
-import { answerRows, cellKey, cellOf, counterRows, type TAnswers } from '../src/lib/surveys/response';
+import { answerRows, cellKey, cellOf, counterRows, jointCounterRows, type TAnswers } from '../src/lib/surveys/response';
 import { emit } from './contract.js';
 import { prepareBenchSurvey, type TBenchSurvey } from './survey-fixture';
 
@@ -83,6 +83,10 @@ export async function generate(
   const pick = (codes: string[]) => codes[Math.floor(random() * codes.length)]!;
   const cells = new Map<string, number>();
   const counts = new Map<string, { question_id: string; answer: string; cell: string; n: number }>();
+  const joint = new Map<
+    string,
+    { question_id: string; answer: string; by_question_id: string; by_answer: string; cell: string; n: number }
+  >();
   const sqlite = sqliteHandle(ctx.db);
   const chunk = sqlite ? 50_000 : 2_000;
   type TRow = { id: string; cell: string; answers: { question_id: string; value: string }[] };
@@ -142,6 +146,15 @@ export async function generate(
         e.n++;
         counts.set(key, e);
       }
+      // Without rows, the joint counters of breakdown questions too (with rows, bench/campaign-effect.ts fills
+      // them from the rows with one INSERT … SELECT and checks them against the app's recount).
+      if (!rows)
+        for (const c of jointCounterRows(def, answers)) {
+          const key = [c.question_id, c.answer, c.by_question_id, c.by_answer, cell].join('\u001f');
+          const e = joint.get(key) ?? { ...c, cell, n: 0 };
+          e.n++;
+          joint.set(key, e);
+        }
       if (rows) batch.push({ id: randomUUID(), cell, answers: answerRows(answers) });
     }
     if (rows) await write(batch);
@@ -160,6 +173,12 @@ export async function generate(
       await trx
         .insertInto('survey_count')
         .values(q.slice(i, i + 500))
+        .execute();
+    const j = [...joint.values()].map((x) => ({ wave_id: survey.waveId, ...x }));
+    for (let i = 0; i < j.length; i += 500)
+      await trx
+        .insertInto('survey_joint_count')
+        .values(j.slice(i, i + 500))
         .execute();
   });
   return (performance.now() - started) / 1000;
