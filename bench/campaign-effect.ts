@@ -14,6 +14,7 @@
 // makes the raking, is reported apart.
 //
 //   npx tsx bench/campaign-effect.ts [--n 1000000] [--small 1000] [--runs 20] [--rounds 3] [--db postgres] [--http no]
+//                                    [--store rows|counters]
 //
 // Needs `npm run build` for the HTTP half. Writes bench/results/<date>-campaign-effect-<db>.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ import { createStaffUser, setUpAdmin } from '../src/lib/server/testing/fixtures'
 import { allQuestions, choiceCodes, type TSurveyDefinition } from '../src/lib/surveys/definition';
 import { emit } from './contract.js';
 import { benchDefinition, type TBenchSurvey } from './survey-fixture';
-import { generate } from './survey-results';
+import { generate, respond } from './survey-results';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -53,7 +54,15 @@ const rounds = Number(option('rounds', '3'));
 const dbKind = option('db', 'sqlite');
 /** `--http no`: in process only (no build needed). */
 const http = option('http', 'yes') !== 'no';
+/**
+ * rows: every response and answer row of the large survey is stored and its joint counters filled from the rows;
+ * counters (the default above 200,000): its counters and joint counters alone, from the app's counterRows() and
+ * jointCounterRows() — the effect reads nothing else. The small survey always gets rows, checked as before.
+ */
+const store = option('store', n > 200_000 ? 'counters' : 'rows');
 const TARGET_MS = 50;
+/** A day the follow-up wave (5–31 Oct 2026) is open, for the responses of the cold calls. */
+const FOLLOW_UP_DAY = new Date('2026-10-15T12:00:00Z');
 
 /** The bench survey with q2 (single choice a–d) as the breakdown question the exposure is read from. */
 function definition(): TSurveyDefinition {
@@ -142,9 +151,11 @@ async function verifyJoint(ctx: AppContext, waveId: string): Promise<void> {
   if (recount.join('\n') !== stored.join('\n')) throw new Error('the joint counters differ from the app recount');
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
+/** `between` (not timed) runs before each call: a new response makes the next call cold. */
+async function time(fn: () => Promise<unknown>, between?: () => Promise<unknown>): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (between) await between();
     const t = performance.now();
     await fn();
     ms.push(performance.now() - t);
@@ -170,11 +181,12 @@ async function main() {
     const db = isPg ? 'postgres' : 'sqlite';
     console.log(`generating ${n.toLocaleString('en')} responses (20 answers each, half per wave) on ${db}…`);
     const started = performance.now();
-    for (const [i, w] of large.waves.entries()) await generate(ctx, w, Math.ceil(n / 2), 11 + i);
+    for (const [i, w] of large.waves.entries()) await generate(ctx, w, Math.ceil(n / 2), 11 + i, store === 'rows');
     for (const [i, w] of base.waves.entries()) await generate(ctx, w, Math.ceil(small / 2), 21 + i);
     const generateSeconds = (performance.now() - started) / 1000;
     const jointStarted = performance.now();
-    for (const w of [...large.waves, ...base.waves]) await fillJointCounters(ctx, w.waveId);
+    // --store counters: the large survey's joint counters were written by the generator (the app's jointCounterRows).
+    for (const w of [...(store === 'rows' ? large.waves : []), ...base.waves]) await fillJointCounters(ctx, w.waveId);
     const jointSeconds = (performance.now() - jointStarted) / 1000;
     for (const w of base.waves) await verifyJoint(ctx, w.waveId);
     console.log(`  stored in ${generateSeconds.toFixed(1)} s; joint counters in ${jointSeconds.toFixed(1)} s`);
@@ -207,16 +219,24 @@ async function main() {
     }
 
     const measures: { what: string; large: number[]; small: number[] }[] = [];
+    let k = 0;
     for (let round = 1; round <= rounds; round++) {
       const record = (what: string, big: number[], little: number[]) => {
         measures.push({ what: `${what} (round ${round})`, large: big, small: little });
         console.log(`  round ${round}, ${what}: median ${median(big)} ms at ${n}, ${median(little)} ms at ${small}`);
       };
-      record('service apiCampaignEffect (DiD, raked)', await time(effect(large)), await time(effect(base)));
+      record('service apiCampaignEffect (DiD, raked), steady', await time(effect(large)), await time(effect(base)));
+      // A response to the follow-up wave (answered on a day it was open) before every call: computed again.
+      const respondTo = (f: TCampaignFixture) => () => respond(ctx, f.waves[1]!, k++, FOLLOW_UP_DAY);
+      record(
+        'service apiCampaignEffect, cold (a response before each call)',
+        await time(effect(large), respondTo(large)),
+        await time(effect(base), respondTo(base))
+      );
       if (get) {
         const g = get;
         record(
-          'GET /api/v1/campaigns/{id}/effect over HTTP',
+          'GET /api/v1/campaigns/{id}/effect over HTTP, steady',
           await time(() => g(`/api/v1/campaigns/${large.campaignId}/effect`)),
           await time(() => g(`/api/v1/campaigns/${base.campaignId}/effect`))
         );
@@ -243,6 +263,7 @@ async function main() {
       load: os.loadavg(),
       responses: n,
       baselineResponses: small,
+      store,
       generateSeconds,
       jointSeconds,
       coldMs,
@@ -264,8 +285,9 @@ async function main() {
         baseline: r[`median ms at ${small}`] as number,
         baselineLabel: `ms median at ${small.toLocaleString('en')} responses`,
         ratio: r.ratio,
-        target: `< ${TARGET_MS} ms server time`,
-        met: r[`target < ${TARGET_MS} ms`] as boolean
+        // The target is the page as served (steady); the cold rows (a response before every call) are context.
+        target: r.what.includes('cold') ? null : `< ${TARGET_MS} ms server time`,
+        met: r.what.includes('cold') ? null : (r[`target < ${TARGET_MS} ms`] as boolean)
       })),
       details: result
     });

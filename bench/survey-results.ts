@@ -25,8 +25,8 @@ import { loadConfig } from '../src/lib/server/config';
 import { sqliteHandle } from '../src/lib/server/db/connect';
 import { surveyResults } from '../src/lib/server/surveys/surveys.results';
 import { resultsPage } from '../src/lib/server/surveys/surveys.results-page';
-import { parseDefinition } from '../src/lib/server/surveys/surveys.service';
-import { answerRows, cellKey, cellOf, counterRows, type TAnswers } from '../src/lib/surveys/response';
+import { parseDefinition, submitResponse } from '../src/lib/server/surveys/surveys.service';
+import { answerRows, cellKey, cellOf, counterRows, jointCounterRows, type TAnswers } from '../src/lib/surveys/response';
 import { emit } from './contract.js';
 import { prepareBenchSurvey, type TBenchSurvey } from './survey-fixture';
 
@@ -83,6 +83,10 @@ export async function generate(
   const pick = (codes: string[]) => codes[Math.floor(random() * codes.length)]!;
   const cells = new Map<string, number>();
   const counts = new Map<string, { question_id: string; answer: string; cell: string; n: number }>();
+  const joint = new Map<
+    string,
+    { question_id: string; answer: string; by_question_id: string; by_answer: string; cell: string; n: number }
+  >();
   const sqlite = sqliteHandle(ctx.db);
   const chunk = sqlite ? 50_000 : 2_000;
   type TRow = { id: string; cell: string; answers: { question_id: string; value: string }[] };
@@ -142,6 +146,15 @@ export async function generate(
         e.n++;
         counts.set(key, e);
       }
+      // Without rows, the joint counters of breakdown questions too (with rows, bench/campaign-effect.ts fills
+      // them from the rows with one INSERT … SELECT and checks them against the app's recount).
+      if (!rows)
+        for (const c of jointCounterRows(def, answers)) {
+          const key = [c.question_id, c.answer, c.by_question_id, c.by_answer, cell].join('\u001f');
+          const e = joint.get(key) ?? { ...c, cell, n: 0 };
+          e.n++;
+          joint.set(key, e);
+        }
       if (rows) batch.push({ id: randomUUID(), cell, answers: answerRows(answers) });
     }
     if (rows) await write(batch);
@@ -161,8 +174,30 @@ export async function generate(
         .insertInto('survey_count')
         .values(q.slice(i, i + 500))
         .execute();
+    const j = [...joint.values()].map((x) => ({ wave_id: survey.waveId, ...x }));
+    for (let i = 0; i < j.length; i += 500)
+      await trx
+        .insertInto('survey_joint_count')
+        .values(j.slice(i, i + 500))
+        .execute();
   });
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * One whole response through the app's own path (checks, group-committed writer, counters and their generation),
+ * answered at `now`: between two timed calls it makes the next call a cold one (the counters changed, so the
+ * figures kept in memory are computed again, and the weighting too, since a cell total changed). `k` varies the
+ * answers. Also used by bench/campaign-effect.ts.
+ */
+export async function respond(ctx: AppContext, survey: TBenchSurvey, k: number, now = new Date()): Promise<void> {
+  const answers = Object.fromEntries(
+    survey.questions.map((x) => [x.id, x.codes[(k * 7 + x.id.length) % x.codes.length]!])
+  );
+  answers.sex = k % 2 ? 'male' : 'female';
+  answers.age_group = '35-44';
+  answers.county = survey.questions.find((x) => x.id === 'county')!.codes[k % 3]!;
+  await submitResponse(ctx.db, { surveyId: survey.surveyId, waveId: survey.waveId, answers }, now);
 }
 
 /** Throws unless the cell counters and one question's counters equal a count of the stored rows. */
@@ -226,11 +261,19 @@ async function verifyTotal(ctx: AppContext, survey: TBenchSurvey, count: number)
   return (performance.now() - started) / 1000;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: number; cpu: number }> {
+/**
+ * `between` (not timed) runs before each timed call: a new response for the cold figures; none for the steady
+ * ones (the figures kept in memory under the counters' generation).
+ */
+async function time(
+  fn: () => Promise<unknown>,
+  between?: (i: number) => Promise<unknown>
+): Promise<{ median: number; p95: number; cpu: number }> {
   await fn(); // warm-up
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (between) await between(i);
     const c = process.cpuUsage();
     const t = performance.now();
     await fn();
@@ -271,12 +314,19 @@ async function main() {
       (await ctx.db.selectFrom('survey').select('slug').where('id', '=', s.surveyId).executeTakeFirstOrThrow()).slug;
     const [largeSlug, baseSlug] = [await slugOf(large), await slugOf(base)];
 
-    const inProcess = async (s: TBenchSurvey, slug: string) => ({
-      service: await time(() =>
-        surveyResults(ctx.db, s.surveyId, { wave: s.waveId, weighting: 'rake', by: 'age_group', locale: 'nb' })
-      ),
-      page: await time(() => resultsPage(ctx.db, slug, new URL(`http://x/results/${slug}${query(s)}`), 'nb', true))
-    });
+    let k = 0;
+    const inProcess = async (s: TBenchSurvey, slug: string) => {
+      const service = () =>
+        surveyResults(ctx.db, s.surveyId, { wave: s.waveId, weighting: 'rake', by: 'age_group', locale: 'nb' });
+      const page = () => resultsPage(ctx.db, slug, new URL(`http://x/results/${slug}${query(s)}`), 'nb', true);
+      const newResponse = () => respond(ctx, s, k++);
+      return {
+        service: await time(service),
+        page: await time(page),
+        serviceCold: await time(service, newResponse),
+        pageCold: await time(page, newResponse)
+      };
+    };
     console.log('  timing in process…');
     const processLarge = await inProcess(large, largeSlug);
     const processBase = await inProcess(base, baseSlug);
@@ -287,7 +337,19 @@ async function main() {
         processLarge.service.cpu,
         processBase.service.cpu
       ],
-      page: [processLarge.page.median, processBase.page.median, processLarge.page.cpu, processBase.page.cpu]
+      page: [processLarge.page.median, processBase.page.median, processLarge.page.cpu, processBase.page.cpu],
+      serviceCold: [
+        processLarge.serviceCold.median,
+        processBase.serviceCold.median,
+        processLarge.serviceCold.cpu,
+        processBase.serviceCold.cpu
+      ],
+      pageCold: [
+        processLarge.pageCold.median,
+        processBase.pageCold.median,
+        processLarge.pageCold.cpu,
+        processBase.pageCold.cpu
+      ]
     });
 
     if (!http) return;
@@ -299,9 +361,28 @@ async function main() {
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
       await res.arrayBuffer();
     };
+    // A response between two requests, posted to the build's API (the server's own writer and generation).
+    const post = async (s: TBenchSurvey, i: number) => {
+      const answers = Object.fromEntries(
+        s.questions.map((x) => [x.id, x.codes[(i * 7 + x.id.length) % x.codes.length]!])
+      );
+      Object.assign(answers, { sex: i % 2 ? 'male' : 'female', age_group: '35-44' });
+      answers.county = s.questions.find((x) => x.id === 'county')!.codes[i % 3]!;
+      const res = await fetch(`${origin}/api/v1/surveys/${s.surveyId}/waves/${s.waveId}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers })
+      });
+      if (res.status !== 202) throw new Error(`a response answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
     const overHttp = async (s: TBenchSurvey, slug: string) => ({
       page: await time(() => get(`/results/${slug}${query(s)}`)),
-      api: await time(() => get(`/api/v1/surveys/${s.surveyId}/results${query(s)}`))
+      api: await time(() => get(`/api/v1/surveys/${s.surveyId}/results${query(s)}`)),
+      pageCold: await time(
+        () => get(`/results/${slug}${query(s)}`),
+        (i) => post(s, i)
+      )
     });
     const httpLarge = await overHttp(large, largeSlug);
     const httpBase = await overHttp(base, baseSlug);
@@ -319,10 +400,17 @@ async function main() {
       'target < 20 ms': big.median < 20
     });
     const rows = [
-      row('service surveyResults (rake, 3 margins, by age group)', processLarge.service, processBase.service),
-      row('results page load (service + trend + views)', processLarge.page, processBase.page),
-      row('GET /results/<survey> over HTTP (whole page)', httpLarge.page, httpBase.page),
-      row('GET /api/v1/surveys/{id}/results over HTTP', httpLarge.api, httpBase.api)
+      row('service surveyResults (rake, 3 margins, by age group), steady', processLarge.service, processBase.service),
+      row('results page load (service + trend + views), steady', processLarge.page, processBase.page),
+      row('GET /results/<survey> over HTTP (whole page), steady', httpLarge.page, httpBase.page),
+      row('GET /api/v1/surveys/{id}/results over HTTP, steady', httpLarge.api, httpBase.api),
+      row(
+        'service surveyResults, cold (a response before each call)',
+        processLarge.serviceCold,
+        processBase.serviceCold
+      ),
+      row('results page load, cold (a response before each call)', processLarge.pageCold, processBase.pageCold),
+      row('GET /results/<survey> over HTTP, cold (a response before each)', httpLarge.pageCold, httpBase.pageCold)
     ];
     console.log(
       `\nResults at ${n.toLocaleString('en')} vs ${small.toLocaleString('en')} responses — ${runs} runs each`

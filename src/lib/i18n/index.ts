@@ -65,13 +65,22 @@ const intlLocale: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
 /** Number formats by locale and options: making an Intl.NumberFormat costs far more than using one. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/** The same formats by options object, so a caller that passes one constant object skips the key (a results page formats thousands). */
+const formatsByOptions = new WeakMap<Intl.NumberFormatOptions, Partial<Record<Locale, Intl.NumberFormat>>>();
+const noOptions: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
 export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFormatOptions): string {
+  let byLocale = options ? formatsByOptions.get(options) : noOptions;
+  if (!byLocale) formatsByOptions.set(options!, (byLocale = {}));
+  const made = byLocale[locale];
+  if (made) return made.format(n);
   const key = `${locale}${options ? JSON.stringify(options) : ''}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(intlLocale[locale], options);
     numberFormats.set(key, format);
   }
+  byLocale[locale] = format;
   return format.format(n);
 }
 

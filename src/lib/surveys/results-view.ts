@@ -71,7 +71,25 @@ const num = (locale: Locale, x: number | null, digits = 2) =>
 const ci = (locale: Locale, lo: number | null, hi: number | null) =>
   lo === null || hi === null ? '–' : `${pct(locale, Math.max(0, lo))} – ${pct(locale, Math.min(1, hi))}`;
 
+/**
+ * Tables already made for a question's figures. The server keeps a wave's figures between requests until its
+ * counters change (surveys.results-cache.ts), so the same object comes back and its table is made once.
+ */
+const tables = new WeakMap<object, Map<string, unknown>>();
+function viewOf<T extends object, V>(x: T, locale: Locale, isPublic: boolean, make: () => V): V {
+  let byView = tables.get(x);
+  if (!byView) tables.set(x, (byView = new Map()));
+  const key = `${locale}${isPublic ? 1 : 0}`;
+  let v = byView.get(key) as V | undefined;
+  if (v === undefined) byView.set(key, (v = make()));
+  return v;
+}
+
 export function questionTable(q: TQuestionResult, locale: Locale, isPublic: boolean): TQuestionTable {
+  return viewOf(q, locale, isPublic, () => makeQuestionTable(q, locale, isPublic));
+}
+
+function makeQuestionTable(q: TQuestionResult, locale: Locale, isPublic: boolean): TQuestionTable {
   const base = suppressCount(q.base_n);
   const suppressed = isPublic && base.suppressed;
   const rows = suppressed
@@ -137,6 +155,10 @@ export interface TMeanRow {
 
 /** A number question's means as a table row; for the public a base under 5 shows no figures. */
 export function meanRow(m: TMeanResult, locale: Locale, isPublic: boolean): TMeanRow {
+  return viewOf(m, locale, isPublic, () => makeMeanRow(m, locale, isPublic));
+}
+
+function makeMeanRow(m: TMeanResult, locale: Locale, isPublic: boolean): TMeanRow {
   const base = suppressCount(m.base_n);
   const hide = isPublic && base.suppressed;
   const range = (lo: number | null, hi: number | null) =>

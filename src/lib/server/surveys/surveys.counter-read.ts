@@ -41,9 +41,11 @@ export async function readCounters(
   let statement = byShape.get(shape);
   if (!statement) {
     const marks = (k: number) => Array.from({ length: k }, () => '?').join(', ');
+    // One wave (a results page): its id is known, so it is not read back (a string per row) — '' stands in.
+    const columns = waveIds.length === 1 ? `'' as wave_id` : 'wave_id';
     statement = sqlite
       .prepare(
-        `select wave_id, question_id, answer, cell, n from survey_count where wave_id in (${marks(waveIds.length)})` +
+        `select ${columns}, question_id, answer, cell, n from survey_count where wave_id in (${marks(waveIds.length)})` +
           (questionIds ? ` and question_id in (${marks(questionIds.length)})` : '')
       )
       .raw(true);
@@ -51,9 +53,10 @@ export async function readCounters(
   }
   const rows = statement.all(...values) as [string, string, string, string, number][];
   const out = new Array<TCounterRow>(rows.length);
+  const only = waveIds.length === 1 ? waveIds[0] : null;
   for (let i = 0; i < rows.length; i++) {
     const [wave_id, question_id, answer, cell, n] = rows[i];
-    out[i] = { wave_id, question_id, answer, cell, n: Number(n) };
+    out[i] = { wave_id: only ?? wave_id, question_id, answer, cell, n: Number(n) };
   }
   return out;
 }

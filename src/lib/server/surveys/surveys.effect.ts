@@ -24,6 +24,7 @@ import { breakdownCounts } from './surveys.breakdown';
 import * as repo from './surveys.repository';
 import { countsFor, presentVariables, RELIABLE_N, weigh, type TWeightingMethod } from './surveys.results';
 import { parseDefinition, placesOf } from './surveys.service';
+import { countersKey, memoized } from './surveys.results-cache';
 
 /** A share: null when nobody in the domain answered (or its variance cannot be estimated). */
 export interface TEffectShare {
@@ -101,7 +102,17 @@ function orNull<T>(f: () => T): T | null {
 const EXPOSED = 'exposed';
 const UNEXPOSED = 'unexposed';
 
+/**
+ * The effect, kept between requests under the generation of both waves' counters (read first, on every call:
+ * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
+ */
 export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
+  const waveIds = [args.beforeWaveId, args.afterWaveId].map(String);
+  const key = ['effect', await countersKey(ctx.db, waveIds), JSON.stringify(args)].join('\u001f');
+  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args));
+}
+
+async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
   const db = ctx.db;
   if (!['none', 'poststratify', 'rake'].includes(args.weighting))
     throw new AppError('validation', 'validation.choose', { fields: { weighting: 'validation.choose' } });

@@ -10,6 +10,7 @@ import { cellKeyOf } from '../../stats/survey/data';
 import { allQuestions, type TSurveyDefinition } from '../../surveys/definition';
 import type { TAnswers } from '../../surveys/response';
 import type { Executor } from '../db/schema';
+import { bumpCounterVersions } from './surveys.repository';
 
 export interface TNumericSum {
   question_id: string;
@@ -108,6 +109,7 @@ export async function replaceNumericSums(db: Executor, waveId: string, sums: rea
       .insertInto('survey_numeric_sum')
       .values(sums.slice(i, i + 200).map((s) => ({ wave_id: waveId, ...s })))
       .execute();
+  await bumpCounterVersions(db, [waveId]);
 }
 
 /** One weighting cell of one wave for the engine: its respondents and the numeric sums of those who answered. */

@@ -270,6 +270,35 @@ export async function addJointCounts(db: Executor, rows: readonly TJointRow[]) {
 }
 
 /**
+ * Adds one to the counter generation of each wave (creating it at 1), in the transaction that changes the
+ * wave's counters: results cached under the old generation are computed again on the next request, on every
+ * instance. Sorted, so concurrent writers lock the rows in one order; the caller does it last, after the
+ * counters, so the row is held for the shortest time.
+ */
+export async function bumpCounterVersions(db: Executor, waveIds: Iterable<string>) {
+  for (const id of [...new Set(waveIds)].sort())
+    await db
+      .insertInto('survey_counter_version')
+      .values({ wave_id: id, generation: 1 })
+      .onConflict((oc) =>
+        oc.column('wave_id').doUpdateSet({ generation: sql<number>`survey_counter_version.generation + 1` })
+      )
+      .execute();
+}
+
+/** The counter generation of each wave, in the order asked (0: never changed since the migration). */
+export async function counterVersions(db: Executor, waveIds: readonly string[]): Promise<number[]> {
+  if (waveIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('survey_counter_version')
+    .select(['wave_id', 'generation'])
+    .where('wave_id', 'in', waveIds)
+    .execute();
+  const byWave = new Map(rows.map((r) => [r.wave_id, Number(r.generation)]));
+  return waveIds.map((id) => byWave.get(id) ?? 0);
+}
+
+/**
  * The group commit's transaction on SQLite (surveys.writer.ts): prepared statements on the driver itself,
  * as the benchmark's bare baseline does, in one synchronous transaction — per response the quota check,
  * panel code, response, answer rows, cell counter and number sums; then the batch's merged counters.
@@ -302,6 +331,10 @@ export function sqliteResponseStore(
     'insert into survey_joint_count (wave_id, question_id, answer, by_question_id, by_answer, cell, n) values (?, ?, ?, ?, ?, ?, ?) ' +
       'on conflict (wave_id, by_question_id, question_id, answer, by_answer, cell) do update set n = n + excluded.n'
   );
+  const version = sqlite.prepare(
+    'insert into survey_counter_version (wave_id, generation) values (?, 1) ' +
+      'on conflict (wave_id) do update set generation = generation + 1'
+  );
   return sqlite.transaction(
     (batch: readonly TResponseWrite[], counts: readonly TCountRow[], joints: readonly TJointRow[]) => {
       for (const w of batch) {
@@ -316,6 +349,8 @@ export function sqliteResponseStore(
       }
       for (const c of counts) count.run(c.wave_id, c.question_id, c.answer, c.cell, c.n);
       for (const c of joints) joint.run(c.wave_id, c.question_id, c.answer, c.by_question_id, c.by_answer, c.cell, c.n);
+      // One generation step per wave and batch (bumpCounterVersions).
+      for (const id of [...new Set(batch.map((w) => w.response.wave_id))].sort()) version.run(id);
     }
   );
 }
@@ -355,6 +390,7 @@ export async function replaceJointCounts(
       .insertInto('survey_joint_count')
       .values(rows.slice(i, i + 100).map((c) => ({ wave_id: waveId, ...c })))
       .execute();
+  await bumpCounterVersions(db, [waveId]);
 }
 
 export async function cellCounts(db: Executor, waveIds: readonly string[]) {
@@ -443,6 +479,7 @@ export async function replaceCounts(
       .insertInto('survey_count')
       .values(counts.slice(i, i + 200).map((c) => ({ wave_id: waveId, ...c })))
       .execute();
+  await bumpCounterVersions(db, [waveId]);
 }
 
 export async function allWaveIds(db: Executor) {

@@ -41,7 +41,8 @@ import {
 import { cellFromKey, optionCounterId } from '../../surveys/response';
 import { optionLabel } from '../../surveys/view';
 import * as repo from './surveys.repository';
-import { getPublishedSurvey, parseDefinition, placesOf, type TWaveView } from './surveys.service';
+import { getPublishedSurvey, placesOf, versionDefinition, type TWaveView } from './surveys.service';
+import { countersKey, memoized } from './surveys.results-cache';
 import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
 import { fromNumericCells, numericSums, type TNumericCell } from './surveys.numeric';
 import { readCounters } from './surveys.counter-read';
@@ -150,9 +151,15 @@ function targets(variables: TWeightingType[], method: TWeightingMethod): TTarget
 
 /** Cells whose levels all have a population total can be weighted; the rest (another sex, not answered) cannot. */
 function weightable(variables: TWeightingType[], cell: readonly string[]): boolean {
+  const kept = weightableMemo.get(cell);
+  if (kept && kept.variables === variables) return kept.ok;
   const m = margins();
-  return cell.every((level, i) => m.single.get(variables[i])!.has(level));
+  const ok = cell.every((level, i) => m.single.get(variables[i])!.has(level));
+  // The counts of a page share one (internal, never changed) array per distinct cell: asked once per cell.
+  weightableMemo.set(cell, { variables, ok });
+  return ok;
 }
+const weightableMemo = new WeakMap<readonly string[], { variables: TWeightingType[]; ok: boolean }>();
 
 interface TWeighted {
   counts: TCellCount[];
@@ -637,22 +644,68 @@ export async function surveyResults(
     throw new AppError('not_found', 'surveys.error.waveNotFound', { fields: { wave: 'surveys.error.waveNotFound' } });
   // A wave collects the version it was opened with: its questions are the ones counted.
   const version = await repo.findVersion(db, wave.version_id);
-  const waveDef: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
+  const waveDef: TSurveyDefinition = version ? versionDefinition(version) : s.definition;
   const variables = presentVariables(waveDef);
   const byQuestion = byBreakdownQuestion(waveDef, options.by);
   const by = byQuestion ? null : ((options.by ?? null) as TWeightingType | null);
   if (by !== null && !variables.includes(by))
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
   const asked = options.weighting ?? 'rake';
-  const data = await countsByQuestion(db, waveDef, [wave.id], places, by, { counters: !byQuestion });
-  if (byQuestion) data.counts = await breakdownCounts(db, [wave.id], byQuestion.id, [...data.counts.keys()], variables);
+  // The counters' generation first, then the figures kept under it, or computed (surveys.results-cache.ts).
+  const key = [
+    'results',
+    s.version,
+    wave.id,
+    wave.version_id,
+    await countersKey(db, [wave.id]),
+    asked,
+    options.by ?? '',
+    options.locale
+  ].join('\u001f');
+  const figures = await memoized(db, key, () =>
+    resultFigures(db, waveDef, wave.id, places, variables, byQuestion, by, asked, options.locale)
+  );
+  return {
+    survey: {
+      id: s.id,
+      slug: s.slug,
+      title: options.locale === 'en' ? waveDef.title_en : waveDef.title_nb,
+      version: s.version
+    },
+    wave,
+    waves,
+    weighting: asked,
+    ...figures,
+    model_note: options.locale === 'en' ? waveDef.model_note_en : waveDef.model_note_nb
+  };
+}
+
+type TResultFigures = Pick<
+  TResults,
+  'weighting_applied' | 'weighting_note' | 'by' | 'respondents' | 'questions' | 'means' | 'groups' | 'notes'
+>;
+
+/** The figures of a wave's results page: everything that depends on its counters (kept by surveyResults). */
+async function resultFigures(
+  db: DB,
+  waveDef: TSurveyDefinition,
+  waveId: string,
+  places: TPlaces,
+  variables: TWeightingType[],
+  byQuestion: TQuestion | null,
+  by: TWeightingType | null,
+  asked: TWeightingMethod,
+  locale: Locale
+): Promise<TResultFigures> {
+  const data = await countsByQuestion(db, waveDef, [waveId], places, by, { counters: !byQuestion });
+  if (byQuestion) data.counts = await breakdownCounts(db, [waveId], byQuestion.id, [...data.counts.keys()], variables);
   const respondents = data.cells.reduce((a, c) => a + c.n, 0);
   // A margin category without respondents: unweighted figures and a note naming it.
-  const fallback = weightingFallback(waveDef, places, options.locale, data.cells, asked);
+  const fallback = weightingFallback(waveDef, places, locale, data.cells, asked);
   const method = fallback.applied;
-  const sums = await numericSums(db, [wave.id]);
+  const sums = await numericSums(db, [waveId]);
   const means = (group: string | null) =>
-    meanResults(waveDef, options.locale, data.cells, sums, wave.id, method, by, group, notes);
+    meanResults(waveDef, locale, data.cells, sums, waveId, method, by, group, notes);
   const notes = new Set<string>();
   const questions = allQuestions(waveDef).filter((q) => isChoice(q) && q.type !== 'municipality');
   const groupCodes = byQuestion
@@ -672,9 +725,7 @@ export async function surveyResults(
   const domains: (string | null)[] = [null, ...groupCodes];
   const perQuestion =
     respondents > 0
-      ? questions.map((q) =>
-          questionResults(q, places, options.locale, variables, data.counts, wave.id, method, domains, notes)
-        )
+      ? questions.map((q) => questionResults(q, places, locale, variables, data.counts, waveId, method, domains, notes))
       : [];
   const results = (gi: number) => perQuestion.map((r) => r[gi]).filter((r): r is TQuestionResult => r !== null);
   const byQ = byQuestion ?? (by ? questions.find((q) => q.type === by)! : null);
@@ -682,31 +733,23 @@ export async function surveyResults(
     respondents > 0
       ? groupCodes.map((g, i) => ({
           group: g,
-          label: optionLabel(byQ!, g, places, options.locale),
+          label: optionLabel(byQ!, g, places, locale),
           questions: results(i + 1),
           // Number questions have sums per weighting cell only, not per breakdown answer.
           means: byQuestion ? [] : means(g)
         }))
       : [];
+  const everyone = respondents > 0 ? results(0) : [];
+  const meansOfAll = respondents > 0 ? means(null) : [];
   return {
-    survey: {
-      id: s.id,
-      slug: s.slug,
-      title: options.locale === 'en' ? waveDef.title_en : waveDef.title_nb,
-      version: s.version
-    },
-    wave,
-    waves,
-    weighting: asked,
     weighting_applied: respondents > 0 ? method : asked,
     weighting_note: respondents > 0 ? fallback.note : null,
     by: byQuestion?.id ?? by,
     respondents,
-    questions: respondents > 0 ? results(0) : [],
-    means: respondents > 0 ? means(null) : [],
+    questions: everyone,
+    means: meansOfAll,
     groups,
-    notes: [...notes],
-    model_note: options.locale === 'en' ? waveDef.model_note_en : waveDef.model_note_nb
+    notes: [...notes]
   };
 }
 
@@ -933,12 +976,53 @@ export async function trend(
     new AppError('validation', 'surveys.error.badIndicator', { fields: { indicator: 'surveys.error.badIndicator' } });
   const q = allQuestions(s.definition).find((x) => x.id === questionId);
   if (!q || !isChoice(q) || q.type === 'municipality' || !choiceCodes(q, places).includes(answer)) throw bad();
+  const ordered = [...s.waves].sort((a, b) => a.opens_on.localeCompare(b.opens_on) || a.name.localeCompare(b.name));
+  // Kept under the generation of every wave's counters (read first) and what the series shows of each wave.
+  const key = [
+    'trend',
+    s.version,
+    questionId,
+    answer,
+    weighting,
+    locale,
+    await countersKey(
+      db,
+      ordered.map((w) => w.id)
+    ),
+    JSON.stringify(ordered.map((w) => [w.version_id, w.name, w.opens_on, w.method]))
+  ].join('\u001f');
+  const { waves, notes } = await memoized(db, key, () =>
+    trendWaves(db, s.definition, ordered, q, answer, weighting, locale)
+  );
+  return {
+    question: q.id,
+    text: locale === 'en' ? q.text_en : q.text_nb,
+    answer,
+    label: optionLabel(q, answer, places, locale),
+    weighting,
+    waves,
+    reference: referenceIndicators[`${q.id}:${answer}`] ?? null,
+    notes
+  };
+}
+
+/** The trend's points, wave by wave (kept by `trend`). */
+async function trendWaves(
+  db: DB,
+  definition: TSurveyDefinition,
+  ordered: readonly TWaveView[],
+  q: TQuestion,
+  answer: string,
+  weighting: TWeightingMethod,
+  locale: Locale
+): Promise<{ waves: TTrendWave[]; notes: string[] }> {
+  const questionId = q.id;
+  const places = await placesOf(db);
   const notes = new Set<string>();
   const waves: TTrendWave[] = [];
-  const ordered = [...s.waves].sort((a, b) => a.opens_on.localeCompare(b.opens_on) || a.name.localeCompare(b.name));
   for (const wave of ordered) {
     const version = await repo.findVersion(db, wave.version_id);
-    const def: TSurveyDefinition = version ? parseDefinition(version.definition) : s.definition;
+    const def: TSurveyDefinition = version ? versionDefinition(version) : definition;
     const wq = allQuestions(def).find((x) => x.id === questionId && x.type === q.type);
     if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
     const data = await countsByQuestion(db, def, [wave.id], places, null, { only: (x) => x.id === questionId });
@@ -964,14 +1048,5 @@ export async function trend(
       unreliable: r.unreliable
     });
   }
-  return {
-    question: q.id,
-    text: locale === 'en' ? q.text_en : q.text_nb,
-    answer,
-    label: optionLabel(q, answer, places, locale),
-    weighting,
-    waves,
-    reference: referenceIndicators[`${q.id}:${answer}`] ?? null,
-    notes: [...notes]
-  };
+  return { waves, notes: [...notes] };
 }

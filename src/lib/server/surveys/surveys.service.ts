@@ -45,7 +45,7 @@ const frozenDefinitions = new Map<string, TSurveyDefinition>();
  * The definition of a version; a published version is frozen, so it is parsed once per process (the
  * intake path reads it for every response). Callers must not change the result.
  */
-function versionDefinition(version: { id: string; definition: string; published_at: string | null }) {
+export function versionDefinition(version: { id: string; definition: string; published_at: string | null }) {
   if (version.published_at === null) return parseDefinition(version.definition);
   let d = frozenDefinitions.get(version.id);
   if (!d) {
@@ -256,7 +256,7 @@ export async function getPublishedSurvey(db: DB, idOrSlug: string) {
     version: published.version,
     versionId: published.id,
     published_at: published.published_at!,
-    definition: parseDefinition(published.definition),
+    definition: versionDefinition(published),
     waves: (await repo.listWaves(db, s.id)).map(waveView)
   };
 }

@@ -108,6 +108,12 @@ export interface SurveyNumericSumTable {
   sum_y2: number;
 }
 
+/** A generation per wave, +1 in every transaction that changes its counters (migration 202612040100). */
+export interface SurveyCounterVersionTable {
+  wave_id: string;
+  generation: number;
+}
+
 export interface SurveysTables {
   survey: SurveyTable;
   survey_version: SurveyVersionTable;
@@ -120,4 +126,5 @@ export interface SurveysTables {
   survey_cell_count: SurveyCellCountTable;
   survey_joint_count: SurveyJointCountTable;
   survey_numeric_sum: SurveyNumericSumTable;
+  survey_counter_version: SurveyCounterVersionTable;
 }

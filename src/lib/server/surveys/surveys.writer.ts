@@ -65,6 +65,10 @@ async function storeBatch(trx: Executor, batch: readonly TResponseWrite[]): Prom
   }
   await repo.addCounts(trx, mergedCounts(batch));
   await repo.addJointCounts(trx, mergedJoint(batch));
+  await repo.bumpCounterVersions(
+    trx,
+    batch.map((w) => w.response.wave_id)
+  );
 }
 
 function mergedCounts(batch: readonly TResponseWrite[]) {

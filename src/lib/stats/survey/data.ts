@@ -69,6 +69,20 @@ function checkCell(variables: readonly string[], cell: readonly string[], where:
 }
 
 /**
+ * The key and a copy of a cell, made once per cell array and stratum: counters of many questions and answers share
+ * one projected cell array (the server makes one per distinct cell), so their groups share one key and one copy.
+ */
+const cellMemo = new WeakMap<readonly string[], { stratum: string; key: string; cell: readonly string[] }>();
+function cellOfCount(stratum: string, cell: readonly string[]): { key: string; cell: readonly string[] } {
+  const kept = cellMemo.get(cell);
+  if (kept && kept.stratum === stratum && kept.cell.length === cell.length && kept.cell.every((x, i) => x === cell[i]))
+    return kept;
+  const made = { stratum, key: cellKeyOf(stratum, cell), cell: [...cell] };
+  cellMemo.set(cell, made);
+  return made;
+}
+
+/**
  * Data from counters (the sufficient statistics of a choice question). Respondents who did not answer
  * the question must be counted with `answer: null`, because they still carry weight in their cell.
  */
@@ -92,7 +106,7 @@ export function fromCounts(variables: readonly string[], counts: readonly TCellC
         `count ${i + 1}: base weights must be positive`
       );
     const group = c.group ?? null;
-    const cellKey = cellKeyOf(c.stratum, c.cell);
+    const { key: cellKey, cell } = cellOfCount(c.stratum, c.cell);
     const key = cellKey + '\u001e' + (c.answer ?? '\u0000') + '\u001e' + (group ?? '\u0000');
     const g = byKey.get(key);
     if (g) {
@@ -102,7 +116,7 @@ export function fromCounts(variables: readonly string[], counts: readonly TCellC
     } else
       byKey.set(key, {
         stratum: c.stratum,
-        cell: [...c.cell],
+        cell,
         cellKey,
         answer: c.answer,
         group,
