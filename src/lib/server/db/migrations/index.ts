@@ -18,9 +18,9 @@ import * as m202612020000 from './202612020000_survey_breakdowns';
 import * as m202612020100 from './202612020100_campaigns';
 import * as m202612020400 from './202612020400_survey_numeric';
 import * as m202612030100 from './202612030100_content_quiz';
+import * as m202612040100 from './202612040100_survey_counter_version';
 import * as m202612040200 from './202612040200_campaign_did_group';
 import * as m202612040300 from './202612040300_campaign_materials';
-import * as m202612040100 from './202612040100_survey_counter_version';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -43,7 +43,7 @@ export const migrations: Record<string, Migration> = {
   '202612020100_campaigns': m202612020100,
   '202612020400_survey_numeric': m202612020400,
   '202612030100_content_quiz': m202612030100,
+  '202612040100_survey_counter_version': m202612040100,
   '202612040200_campaign_did_group': m202612040200,
-  '202612040300_campaign_materials': m202612040300,
-  '202612040100_survey_counter_version': m202612040100
+  '202612040300_campaign_materials': m202612040300
 };
