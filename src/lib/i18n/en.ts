@@ -48,6 +48,6 @@ export const en: Messages = {
   ...cluster,
   ...content,
   ...contentQuiz,
-  ...contentChecklist
+  ...contentChecklist,
   ...contentCreate
 };

@@ -50,7 +50,7 @@ export const nb = {
   ...cluster,
   ...content,
   ...contentQuiz,
-  ...contentChecklist
+  ...contentChecklist,
   ...contentCreate
 };
 
