@@ -20,6 +20,7 @@ import { campaigns } from './en/campaigns';
 import { cluster } from './en/cluster';
 import { content } from './en/content';
 import { contentQuiz } from './en/contentQuiz';
+import { contentHelp } from './en/contentHelp';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -43,5 +44,6 @@ export const en: Messages = {
   ...campaigns,
   ...cluster,
   ...content,
-  ...contentQuiz
+  ...contentQuiz,
+  ...contentHelp
 };

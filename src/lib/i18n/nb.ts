@@ -19,6 +19,7 @@ import { campaigns } from './nb/campaigns';
 import { cluster } from './nb/cluster';
 import { content } from './nb/content';
 import { contentQuiz } from './nb/contentQuiz';
+import { contentHelp } from './nb/contentHelp';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -45,7 +46,8 @@ export const nb = {
   ...campaigns,
   ...cluster,
   ...content,
-  ...contentQuiz
+  ...contentQuiz,
+  ...contentHelp
 };
 
 export type MessageKey = keyof typeof nb;
