@@ -155,7 +155,6 @@ export const matrix: TRow[] = [
   ...actions(`${S}/inbox/[id]`, ['status', 'message'], '/admin/inbox/{reportA}', orgA(roles(caseHandlers))),
   page(`${S}/checks`, '/admin/checks', roles(analystRoles)),
   page(`${S}/help`, '/admin/help', roles(analystRoles)),
-  action(`${S}/help`, 'review', '/admin/help', roles(analystRoles)),
   page(`${S}/content`, '/admin/content', roles(editorRoles)),
   action(
     `${S}/content`,
@@ -210,6 +209,29 @@ export const matrix: TRow[] = [
     `${S}/content/quiz/[id]/history`,
     'restore',
     '/admin/content/quiz/what-is-trafficking/history',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/help/[lang]`, '/admin/content/help/pl', roles(editorRoles)),
+  ...actions(
+    `${S}/content/help/[lang]`,
+    ['save', 'submit', 'return', 'publish', 'archive', 'checked'],
+    '/admin/content/help/pl',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/help/[lang]/history`, '/admin/content/help/pl/history', roles(editorRoles)),
+  action(`${S}/content/help/[lang]/history`, 'restore', '/admin/content/help/pl/history', roles(editorRoles)),
+  page(`${S}/content/home/[key]/[locale]`, '/admin/content/home/home.lead/nb', roles(editorRoles)),
+  ...actions(
+    `${S}/content/home/[key]/[locale]`,
+    ['save', 'submit', 'return', 'publish', 'archive'],
+    '/admin/content/home/home.lead/nb',
+    roles(editorRoles)
+  ),
+  page(`${S}/content/home/[key]/[locale]/history`, '/admin/content/home/home.lead/nb/history', roles(editorRoles)),
+  action(
+    `${S}/content/home/[key]/[locale]/history`,
+    'restore',
+    '/admin/content/home/home.lead/nb/history',
     roles(editorRoles)
   ),
   page(`${S}/statistics`, '/admin/statistics', roles(analystRoles)),

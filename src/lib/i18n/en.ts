@@ -23,6 +23,7 @@ import { content } from './en/content';
 import { contentQuiz } from './en/contentQuiz';
 import { contentChecklist } from './en/contentChecklist';
 import { contentCreate } from './en/contentCreate';
+import { contentHelp } from './en/contentHelp';
 
 /** English: every key of `nb.ts`, checked by the compiler. */
 export const en: Messages = {
@@ -49,5 +50,6 @@ export const en: Messages = {
   ...content,
   ...contentQuiz,
   ...contentChecklist,
-  ...contentCreate
+  ...contentCreate,
+  ...contentHelp
 };

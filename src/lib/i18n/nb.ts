@@ -22,6 +22,7 @@ import { content } from './nb/content';
 import { contentQuiz } from './nb/contentQuiz';
 import { contentChecklist } from './nb/contentChecklist';
 import { contentCreate } from './nb/contentCreate';
+import { contentHelp } from './nb/contentHelp';
 
 /**
  * Bokmål, the source dictionary. One file per area in `nb/`; `en.ts` must have exactly the same keys
@@ -51,7 +52,8 @@ export const nb = {
   ...content,
   ...contentQuiz,
   ...contentChecklist,
-  ...contentCreate
+  ...contentCreate,
+  ...contentHelp
 };
 
 export type MessageKey = keyof typeof nb;

@@ -14,7 +14,8 @@ export const notificationKinds = [
   'directory.review_due',
   'actionplan.measure_unassessed',
   'surveys.wave_closing',
-  'surveys.wave_target_reached'
+  'surveys.wave_target_reached',
+  'content.review_due'
 ] as const;
 
 /** The form field of a kind's e-mail checkbox. */

@@ -50,12 +50,14 @@ export interface TContentKind<B = unknown> {
   fromJson(json: string): B;
   /** The folder the repository's files are seeded from (the root of `readFiles`' layout). */
   seedDir(): string;
+  /** The seed when it is built into the app rather than read from `seedDir` (help texts, dictionary texts). */
+  seedFiles?(): TContentFile<B>[];
   /** Every file of the kind under `dir`, in its layout; throws naming the file on a broken one. */
   readFiles(dir: string): TContentFile<B>[];
   /** The path of an item's file relative to an export folder (the same layout `readFiles` reads). */
   filePath(key: string, locale: string): string;
-  /** The file's text: what export writes and what history diffs. */
-  fileText(body: B): string;
+  /** The file's text: what export writes and what history diffs (`key` for layouts that name it inside). */
+  fileText(body: B, key?: string): string;
   /** The item's title for lists and history. */
   title(body: B, locale: Locale): string;
   /** The sources the staleness check dates. */

@@ -1,4 +1,6 @@
 import { checklistKind } from './content.checklist-kind';
+import { helpKind } from './content.help-kind';
+import { homeKind } from './content.home-kind';
 import { registerContentKind } from './content.kind';
 import { learnKind } from './content.learn-kind';
 import { quizKind } from './content.quiz';
@@ -10,5 +12,7 @@ import { quizKind } from './content.quiz';
 registerContentKind(learnKind);
 registerContentKind(quizKind);
 registerContentKind(checklistKind);
+registerContentKind(helpKind);
+registerContentKind(homeKind);
 
 export { contentKind, contentKinds } from './content.kind';

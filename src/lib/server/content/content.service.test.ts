@@ -222,9 +222,9 @@ describe('files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'forebygg-content-'));
     try {
       const { written } = await exportContent(ctx.db, dir);
-      expect(written.filter((p) => p.endsWith('.md'))).toHaveLength(12); // and 3 quiz sets, 7 checklists
+      expect(written.filter((p) => p.endsWith('.md'))).toHaveLength(12); // and 3 quiz sets, 7 checklists, 13 help, 32 home
       const dry = await importContent(ctx, dir, { dryRun: true });
-      expect(dry).toEqual({ changes: [], unchanged: 12 + 3 + 7 });
+      expect(dry).toEqual({ changes: [], unchanged: 12 + 3 + 7 + 13 + 32 });
 
       const file = join(dir, 'en', 'what-is-trafficking.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Trafficking explained'));
@@ -235,7 +235,7 @@ describe('files', () => {
 
       await importContent(ctx, dir, { dryRun: false });
       expect((await getLearnPage(ctx, 'what-is-trafficking', 'en')).page.title).toBe('Trafficking explained');
-      expect(await importContent(ctx, dir, { dryRun: true })).toEqual({ changes: [], unchanged: 12 + 3 + 7 });
+      expect(await importContent(ctx, dir, { dryRun: true })).toEqual({ changes: [], unchanged: 12 + 3 + 7 + 13 + 32 });
       const row = await ctx.db
         .selectFrom('content_version as v')
         .innerJoin('content_item as i', 'i.id', 'v.item_id')

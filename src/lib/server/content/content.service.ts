@@ -106,7 +106,8 @@ export async function seedContent(
   const dirOf = (k: TContentKind) => (typeof dirs === 'string' ? (k.id === LEARN_KIND ? dirs : undefined) : dirs[k.id]);
   let added = 0;
   for (const kind of contentKinds()) {
-    const files = kind.readFiles(dirOf(kind) ?? kind.seedDir());
+    const dir = dirOf(kind);
+    const files = dir === undefined && kind.seedFiles ? kind.seedFiles() : kind.readFiles(dir ?? kind.seedDir());
     const existing = new Set(
       (await db.selectFrom('content_item').select(['key', 'locale']).where('kind', '=', kind.id).execute()).map(
         (r) => `${r.key}|${r.locale}`
@@ -685,7 +686,7 @@ export async function diffContentVersions(
   const a = versions.find((v) => v.number === from);
   const b = versions.find((v) => v.number === to);
   if (!a || !b) throw new AppError('not_found', 'content.error.notFound');
-  return lineDiff(kind.fileText(kind.fromJson(a.body)), kind.fileText(kind.fromJson(b.body)));
+  return lineDiff(kind.fileText(kind.fromJson(a.body), item.key), kind.fileText(kind.fromJson(b.body), item.key));
 }
 
 // ---- files ----
@@ -700,7 +701,7 @@ export async function exportContent(db: DB, dir: string): Promise<{ written: str
     for (const r of await publishedRows(db, kind.id)) {
       const path = kind.filePath(r.key, r.locale);
       mkdirSync(dirname(resolve(dir, path)), { recursive: true });
-      writeFileSync(resolve(dir, path), kind.fileText(kind.fromJson(r.body)));
+      writeFileSync(resolve(dir, path), kind.fileText(kind.fromJson(r.body), r.key));
       written.push(path);
     }
   }
@@ -776,12 +777,12 @@ async function importKind<B>(
   for (const f of files) {
     const path = kind.filePath(f.key, f.locale);
     const cur = current.get(`${f.locale}/${f.key}`);
-    const next = kind.fileText(f.body);
+    const next = kind.fileText(f.body, f.key);
     if (cur && kind.toJson(kind.fromJson(cur.body)) === kind.toJson(f.body)) {
       unchanged++;
       continue;
     }
-    const before = cur ? kind.fileText(kind.fromJson(cur.body)) : '';
+    const before = cur ? kind.fileText(kind.fromJson(cur.body), f.key) : '';
     changes.push({ path, change: cur ? 'changed' : 'new', diff: lineDiff(before, next), file: f });
   }
   if (options.asDrafts) {

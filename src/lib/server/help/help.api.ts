@@ -42,6 +42,10 @@ export const ZApiHelpPage = z
       text: z
         .record(z.string(), z.string())
         .describe('The page’s texts by key; {name} and {date} in statusReviewed are the reviewer and the date'),
+      updatedAt: z
+        .string()
+        .nullable()
+        .describe('ISO-8601 UTC: when the text was published in the content studio (null: the built-in text)'),
       contacts: z.array(ZApiHelpContact),
       figures: z.record(z.string(), z.number()),
       sources: z.record(z.string(), z.array(z.string())).describe('Source links for each section')
@@ -75,6 +79,7 @@ export function toApiHelpPage(p: THelpPage): z.infer<typeof ZApiHelpPage> {
     data: {
       ...toApiHelpLanguage(p),
       text: p.text,
+      updatedAt: p.updatedAt,
       contacts: [...p.contacts],
       figures: { ...p.figures },
       sources: Object.fromEntries(Object.entries(p.sources).map(([k, v]) => [k, [...v]]))

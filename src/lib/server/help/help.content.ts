@@ -54,16 +54,17 @@ export const helpFingerprints: Record<string, string> = Object.fromEntries(
   helpLanguages.map(({ code }) => [code, helpFingerprint({ nb: helpTexts.nb, en: helpTexts.en }, helpTexts[code])])
 );
 
-/** A language's text with the figures filled in (the reviewer placeholders stay). */
+/** A text with the figures filled in (the reviewer placeholders {name} and {date} stay). */
+export function withFigures(text: THelpText): THelpText {
+  const figures = Object.fromEntries(Object.entries(helpFigures).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(text).map(([k, v]) => [k, v.replace(/\{(months|hours|age)\}/g, (_, n: string) => figures[n])])
+  ) as THelpText;
+}
+
+/** A language's text as its file holds it, with the figures filled in (the reviewer placeholders stay). */
 export function helpTextFor(code: string): { language: THelpLanguage; text: THelpText } | null {
   const language = findHelpLanguage(code);
   if (!language) return null;
-  const figures = Object.fromEntries(Object.entries(helpFigures).map(([k, v]) => [k, String(v)]));
-  const text = Object.fromEntries(
-    Object.entries(helpTexts[code]).map(([k, v]) => [
-      k,
-      v.replace(/\{(months|hours|age)\}/g, (_, n: string) => figures[n])
-    ])
-  ) as THelpText;
-  return { language, text };
+  return { language, text: withFigures(helpTexts[code]) };
 }

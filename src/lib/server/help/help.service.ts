@@ -5,8 +5,9 @@ import type { TRole, TSessionUser } from '../auth/auth.types';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { helpContacts, helpFigures, helpSources, type THelpContact } from './help.facts';
-import { helpFingerprints, helpTextFor } from './help.content';
-import { fillHelpText, reviewState, type THelpReviewState } from './help.core';
+import { loadPublishedHelp } from '../content/content.help-kind';
+import { withFigures } from './help.content';
+import { fillHelpText, helpFingerprint, reviewState, type THelpReviewState } from './help.core';
 import { findHelpLanguage, helpLanguages, type THelpLanguage, type THelpText } from './help.text';
 import * as repo from './help.repository';
 
@@ -19,6 +20,8 @@ export interface THelpLanguageSummary extends THelpLanguage, THelpReviewState {
 
 export interface THelpPage extends THelpLanguageSummary {
   text: THelpText;
+  /** When the text shown was published in the content studio (null: the text built into the app). */
+  updatedAt: string | null;
   contacts: readonly THelpContact[];
   figures: typeof helpFigures;
   sources: typeof helpSources;
@@ -27,8 +30,10 @@ export interface THelpPage extends THelpLanguageSummary {
 /** Every help language with its review status, in the order of the language choice. */
 export async function listHelpLanguages(db: DB): Promise<THelpLanguageSummary[]> {
   const latest = await repo.latestReviews(db);
+  const texts = await loadPublishedHelp(db);
+  const sources = { nb: texts.get('nb')!.text, en: texts.get('en')!.text };
   return helpLanguages.map((language) => {
-    const fingerprint = helpFingerprints[language.code];
+    const fingerprint = helpFingerprint(sources, texts.get(language.code)!.text);
     return {
       ...language,
       fingerprint,
@@ -37,17 +42,32 @@ export async function listHelpLanguages(db: DB): Promise<THelpLanguageSummary[]>
   });
 }
 
-/** One language's page: its text with the figures filled in, the contacts, sources and review status. */
-export async function getHelpPage(db: DB, code: string): Promise<THelpPage> {
-  const found = helpTextFor(code);
-  if (!found) throw new AppError('not_found', 'help.error.unknownLanguage');
-  const latest = await repo.latestReviews(db);
-  const fingerprint = helpFingerprints[code];
+/** The fingerprint of a language's published text together with the published source texts. */
+export async function publishedHelpFingerprint(db: DB, code: string) {
+  const texts = await loadPublishedHelp(db, [...new Set(['nb', 'en', code])]);
+  const own = texts.get(code)!;
   return {
-    ...found.language,
+    fingerprint: helpFingerprint({ nb: texts.get('nb')!.text, en: texts.get('en')!.text }, own.text),
+    text: own.text,
+    publishedAt: own.publishedAt
+  };
+}
+
+/**
+ * One language's page as published in the content studio: its text with the figures filled in, the
+ * contacts, sources, review status and the time it was published.
+ */
+export async function getHelpPage(db: DB, code: string): Promise<THelpPage> {
+  const language = findHelpLanguage(code);
+  if (!language) throw new AppError('not_found', 'help.error.unknownLanguage');
+  const latest = await repo.latestReviews(db);
+  const { fingerprint, text, publishedAt } = await publishedHelpFingerprint(db, code);
+  return {
+    ...language,
     fingerprint,
-    ...reviewState(found.language.origin, fingerprint, latest.get(code) ?? null),
-    text: found.text,
+    ...reviewState(language.origin, fingerprint, latest.get(code) ?? null),
+    text: withFigures(text),
+    updatedAt: publishedAt,
     contacts: helpContacts,
     figures: helpFigures,
     sources: helpSources
@@ -70,7 +90,8 @@ export async function markHelpReviewed(
   if (!language)
     throw new AppError('not_found', 'help.error.unknownLanguage', { fields: { lang: 'help.error.unknownLanguage' } });
   if (language.origin === 'source') throw new AppError('bad_request', 'help.error.sourceText');
-  if (helpFingerprints[language.code] !== input.fingerprint) throw new AppError('conflict', 'help.error.changed');
+  if ((await publishedHelpFingerprint(db, language.code)).fingerprint !== input.fingerprint)
+    throw new AppError('conflict', 'help.error.changed');
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     await repo.insertReview(trx, {
@@ -95,6 +116,8 @@ export interface THelpView {
   page: THelpPage;
   /** The review status, said in the page's language. */
   statusLine: string;
+  /** "Last updated" with the publish date, in the page's language (null for the built-in text). */
+  updatedLine: string | null;
   languages: { code: string; endonym: string; dir: 'ltr' | 'rtl' }[];
 }
 
@@ -124,6 +147,7 @@ export async function getHelpView(db: DB, code: string): Promise<THelpView> {
   return {
     page,
     statusLine,
+    updatedLine: page.updatedAt ? fillHelpText(t.updated, { date: formatHelpDate(code, page.updatedAt) }) : null,
     languages: helpLanguages.map((l) => ({ code: l.code, endonym: l.endonym, dir: l.dir }))
   };
 }

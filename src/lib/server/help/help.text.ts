@@ -50,28 +50,35 @@ export function placeholdersOf(s: string): string[] {
   return [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
 
+/** The longest a single text may be: the page's paragraphs are short on purpose (the longest source is ~300). */
+export const HELP_TEXT_MAX = 1200;
+
 /**
- * A language's text: exactly the keys of the bokmål source, each a non-empty string with the same
- * placeholders as the source, and no digits or web addresses (numbers come from help.facts.ts;
- * the paper size A4 is the one exception).
+ * One text of a language: non-empty, the same placeholders as the bokmål source's text under that key,
+ * no HTML, and no digits or web addresses (numbers come from help.facts.ts; the paper size A4 is the one
+ * exception). The messages are i18n keys: the studio shows them beside each field.
  */
+export function helpTextField(key: THelpKey) {
+  return z
+    .string('contentHelp.error.required')
+    .trim()
+    .min(1, 'contentHelp.error.required')
+    .max(HELP_TEXT_MAX, 'contentHelp.error.tooLong')
+    .refine((s) => !/<\/?[a-z!]/i.test(s), { message: 'contentHelp.error.html' })
+    .refine((s) => !/[0-9٠-٩]/.test(s.replace(/\{\w+\}/g, '').replace(/\bA4\b/g, '')), {
+      message: 'contentHelp.error.digit'
+    })
+    .refine((s) => !/https?:|www\.|\.no\b/i.test(s), { message: 'contentHelp.error.address' })
+    .refine((s) => placeholdersOf(s).join() === placeholdersOf(nb[key]).join(), {
+      message: 'contentHelp.error.placeholders'
+    });
+}
+
+/** A language's text: exactly the keys of the bokmål source, each valid by `helpTextField`. */
 export const ZHelpText = z.strictObject(
-  Object.fromEntries(
-    helpKeys.map((key) => [
-      key,
-      z
-        .string()
-        .trim()
-        .min(1)
-        .refine((s) => !/[0-9٠-٩]/.test(s.replace(/\{\w+\}/g, '').replace(/\bA4\b/g, '')), {
-          message: 'holds a digit: numbers belong in help.facts.ts'
-        })
-        .refine((s) => !/https?:|www\.|\.no\b/i.test(s), {
-          message: 'holds a web address: addresses belong in help.facts.ts'
-        })
-        .refine((s) => placeholdersOf(s).join() === placeholdersOf(nb[key]).join(), {
-          message: 'its placeholders differ from the bokmål text'
-        })
-    ])
-  ) as unknown as Record<THelpKey, z.ZodType<string>>
+  Object.fromEntries(helpKeys.map((key) => [key, helpTextField(key)])) as unknown as Record<
+    THelpKey,
+    z.ZodType<string>
+  >,
+  { error: 'contentHelp.error.keys' }
 );

@@ -1,3 +1,4 @@
+import { contentReviewDue } from '../content/content.review-due';
 import type { DB } from '../db/schema';
 import { isStale } from '../directory/directory.service';
 import { reportsNearDeletion } from '../report/report.retention';
@@ -10,8 +11,7 @@ import { notify } from './notifications.service';
  * Scheduled detections: events that come from time passing rather than from a request. Each records
  * through `notify`, whose unique event key makes a rerun (or a second instance) record nothing new.
  *
- * Extension point: the content studio (items due for review, for editors) adds a detector to `detectors`
- * when it lands.
+ * The content studio's items due for review (editors) are `contentReviewDue` (content/content.review-due.ts).
  */
 export type TDetector = (db: DB, now: Date) => Promise<number>;
 
@@ -224,7 +224,14 @@ async function forgetDeletedReports(db: DB): Promise<void> {
   });
 }
 
-export const detectors: TDetector[] = [reportRetention, buyersChecks, directoryReview, actionPlanMeasures, surveyWaves];
+export const detectors: TDetector[] = [
+  reportRetention,
+  buyersChecks,
+  directoryReview,
+  actionPlanMeasures,
+  surveyWaves,
+  contentReviewDue
+];
 
 /** Runs every detector; returns the number of new events. Idempotent. */
 export async function detectDueEvents(db: DB, now = new Date()): Promise<number> {

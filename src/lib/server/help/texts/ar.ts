@@ -52,6 +52,7 @@ export const ar: THelpText = {
   statusUnreviewed: 'مترجم. لم يراجعه بعد متحدث أصلي باللغة.',
   statusNeedsReview: 'مترجم. تغيّر النص الأصلي منذ آخر مراجعة، لذلك تحتاج الترجمة إلى مراجعة جديدة.',
   statusReviewed: 'مترجم وراجعه متحدث أصلي باللغة ({name}، {date}).',
+  updated: 'آخر تحديث: {date}.',
   cardHeading: 'هل تحتاج إلى مساعدة؟',
   cardEmergency: 'خطر الآن',
   cardRosa: 'ROSA، ليلًا ونهارًا',

@@ -57,6 +57,7 @@ export const bg: THelpText = {
   statusNeedsReview:
     'Преведено. Оригиналният текст е променен след последната проверка, затова преводът трябва да се провери отново.',
   statusReviewed: 'Преведено и проверено от носител на езика ({name}, {date}).',
+  updated: 'Последна актуализация: {date}.',
   cardHeading: 'Нуждаете ли се от помощ?',
   cardEmergency: 'Опасност сега',
   cardRosa: 'ROSA, денонощно',

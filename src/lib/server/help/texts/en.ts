@@ -55,6 +55,7 @@ export const en: THelpText = {
   statusUnreviewed: 'Translated. Not yet checked by a native speaker.',
   statusNeedsReview: 'Translated. The original text has changed since the last check, so the translation needs review.',
   statusReviewed: 'Translated and checked by a native speaker ({name}, {date}).',
+  updated: 'Last updated: {date}.',
   cardHeading: 'Do you need help?',
   cardEmergency: 'Danger now',
   cardRosa: 'ROSA, day and night',

@@ -57,6 +57,7 @@ export const es: THelpText = {
   statusNeedsReview:
     'Traducido. El texto original ha cambiado desde la última revisión, así que hay que revisar la traducción de nuevo.',
   statusReviewed: 'Traducido y revisado por un hablante nativo ({name}, {date}).',
+  updated: 'Última actualización: {date}.',
   cardHeading: '¿Necesitas ayuda?',
   cardEmergency: 'Peligro ahora',
   cardRosa: 'ROSA, día y noche',

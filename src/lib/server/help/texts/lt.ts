@@ -56,6 +56,7 @@ export const lt: THelpText = {
   statusNeedsReview:
     'Išversta. Originalus tekstas pasikeitė po paskutinio patikrinimo, todėl vertimą reikia patikrinti iš naujo.',
   statusReviewed: 'Išversta ir patikrinta gimtakalbio ({name}, {date}).',
+  updated: 'Paskutinį kartą atnaujinta: {date}.',
   cardHeading: 'Reikia pagalbos?',
   cardEmergency: 'Pavojus dabar',
   cardRosa: 'ROSA, visą parą',

@@ -57,6 +57,7 @@ export const nb = {
   statusUnreviewed: 'Oversatt. Ikke sjekket av en som har språket som morsmål ennå.',
   statusNeedsReview: 'Oversatt. Originalteksten er endret etter siste sjekk, så oversettelsen må sjekkes på nytt.',
   statusReviewed: 'Oversatt og sjekket av en som har språket som morsmål ({name}, {date}).',
+  updated: 'Sist oppdatert: {date}.',
   cardHeading: 'Trenger du hjelp?',
   cardEmergency: 'Fare nå',
   cardRosa: 'ROSA, hele døgnet',

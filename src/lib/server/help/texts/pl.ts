@@ -57,6 +57,7 @@ export const pl: THelpText = {
   statusNeedsReview:
     'Tłumaczenie. Tekst oryginalny zmienił się od ostatniego sprawdzenia, więc tłumaczenie trzeba sprawdzić ponownie.',
   statusReviewed: 'Tłumaczenie sprawdzone przez osobę, dla której to język ojczysty ({name}, {date}).',
+  updated: 'Ostatnia aktualizacja: {date}.',
   cardHeading: 'Potrzebujesz pomocy?',
   cardEmergency: 'Zagrożenie teraz',
   cardRosa: 'ROSA, całą dobę',

@@ -58,6 +58,7 @@ export const ro: THelpText = {
   statusNeedsReview:
     'Tradus. Textul original s-a schimbat de la ultima verificare, așa că traducerea trebuie verificată din nou.',
   statusReviewed: 'Tradus și verificat de un vorbitor nativ ({name}, {date}).',
+  updated: 'Ultima actualizare: {date}.',
   cardHeading: 'Ai nevoie de ajutor?',
   cardEmergency: 'Pericol acum',
   cardRosa: 'ROSA, zi și noapte',

@@ -58,6 +58,7 @@ export const so: THelpText = {
   statusNeedsReview:
     'La turjumay. Qoraalka asalka ah ayaa isbeddelay tan iyo hubintii u dambeysay, sidaa darteed turjumaadda mar kale ayaa la hubin doonaa.',
   statusReviewed: 'La turjumay oo uu hubiyay qof luqaddu hooyo u tahay ({name}, {date}).',
+  updated: 'Markii ugu dambeysay ee la cusboonaysiiyay: {date}.',
   cardHeading: 'Ma u baahan tahay caawimaad?',
   cardEmergency: 'Khatar hadda',
   cardRosa: 'ROSA, habeen iyo maalin',

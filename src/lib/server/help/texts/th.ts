@@ -50,6 +50,7 @@ export const th: THelpText = {
   statusUnreviewed: 'แปลแล้ว ยังไม่ได้ตรวจสอบโดยเจ้าของภาษา',
   statusNeedsReview: 'แปลแล้ว ข้อความต้นฉบับเปลี่ยนไปหลังการตรวจสอบครั้งล่าสุด จึงต้องตรวจสอบคำแปลใหม่',
   statusReviewed: 'แปลและตรวจสอบโดยเจ้าของภาษาแล้ว ({name}, {date})',
+  updated: 'อัปเดตล่าสุด: {date}',
   cardHeading: 'คุณต้องการความช่วยเหลือหรือไม่',
   cardEmergency: 'อันตรายตอนนี้',
   cardRosa: 'ROSA ตลอดวันและคืน',

@@ -49,6 +49,7 @@ export const ti: THelpText = {
   statusUnreviewed: 'ዝተተርጎመ። ገና ብወለዲ ተዛራባይ ቋንቋ ኣይተመርመረን።',
   statusNeedsReview: 'ዝተተርጎመ። እቲ መበቆላዊ ጽሑፍ ድሕሪ ናይ መወዳእታ ምርመራ ተቐይሩ ስለ ዘሎ፣ እቲ ትርጉም ደጊሙ ክምርመር ኣለዎ።',
   statusReviewed: 'ዝተተርጎመን ብወለዲ ተዛራባይ ቋንቋ ዝተመርመረን ({name}፣ {date})።',
+  updated: 'ናይ መወዳእታ ምሕዳስ፦ {date}።',
   cardHeading: 'ሓገዝ የድልየካ ድዩ?',
   cardEmergency: 'ሕጂ ሓደጋ',
   cardRosa: 'ROSA፣ ለይትን መዓልትን',

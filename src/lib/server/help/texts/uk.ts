@@ -57,6 +57,7 @@ export const uk: THelpText = {
   statusNeedsReview:
     'Перекладено. Оригінальний текст змінився після останньої перевірки, тому переклад треба перевірити знову.',
   statusReviewed: 'Перекладено і перевірено носієм мови ({name}, {date}).',
+  updated: 'Останнє оновлення: {date}.',
   cardHeading: 'Потрібна допомога?',
   cardEmergency: 'Небезпека зараз',
   cardRosa: 'ROSA, цілодобово',

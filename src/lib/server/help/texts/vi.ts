@@ -57,6 +57,7 @@ export const vi: THelpText = {
   statusUnreviewed: 'Bản dịch. Chưa được người bản ngữ kiểm tra.',
   statusNeedsReview: 'Bản dịch. Văn bản gốc đã thay đổi từ lần kiểm tra trước, vì vậy bản dịch cần được kiểm tra lại.',
   statusReviewed: 'Bản dịch đã được người bản ngữ kiểm tra ({name}, {date}).',
+  updated: 'Cập nhật lần cuối: {date}.',
   cardHeading: 'Bạn cần giúp đỡ?',
   cardEmergency: 'Nguy hiểm ngay bây giờ',
   cardRosa: 'ROSA, cả ngày lẫn đêm',

@@ -2,6 +2,7 @@ import { ZContentSettingsForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
 import { QUIZ_KIND } from '$lib/server/content/content.quiz';
 import { CHECKLIST_KIND } from '$lib/server/content/content.checklist-kind';
+import { helpStudioList, homeStudioList } from '$lib/server/content/content.studio-lists';
 import { contentRoles, listContent, listKind, setContentSettings } from '$lib/server/content/content.service';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireAdminUser, requireRole } from '$lib/server/http/guards';
@@ -14,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     ...(await listContent((await app()).db, actor)),
     quizzes: await listKind((await app()).db, actor, QUIZ_KIND, locals.locale),
     checklists: await listKind((await app()).db, actor, CHECKLIST_KIND, locals.locale),
+    helpPages: await helpStudioList((await app()).db, actor, locals.locale),
+    homeTexts: await homeStudioList((await app()).db, actor, locals.locale),
     isAdmin: actor.roles.includes('admin')
   }));
 };

@@ -1,12 +1,14 @@
 import { app } from '$lib/server/app';
-import { failFromError, parseForm } from '$lib/server/http/forms';
-import { requireRole } from '$lib/server/http/guards';
-import { helpReviewRoles, listHelpLanguages, markHelpReviewed } from '$lib/server/help/help.service';
-import { ZHelpReviewForm } from '$lib/schemas/help';
 import type { TRole } from '$lib/server/auth/auth.types';
-import type { Actions, PageServerLoad } from './$types';
+import { contentRoles } from '$lib/server/content/content.service';
+import { requireRole } from '$lib/server/http/guards';
+import { listHelpLanguages } from '$lib/server/help/help.service';
+import type { PageServerLoad } from './$types';
 
-/** Who may see the review status: editors mark translations reviewed; administrators and analysts may look. */
+/**
+ * The overview of the help translations' status. Editing, publishing and the native speaker's check
+ * happen in the content studio (`/admin/content/help/<lang>`): one way to publish a translation.
+ */
 const helpViewerRoles: readonly TRole[] = ['admin', 'editor', 'analyst'];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,20 +16,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const ctx = await app();
   return {
     languages: await listHelpLanguages(ctx.db),
-    canReview: user.roles.some((r) => helpReviewRoles.includes(r))
+    canEdit: user.roles.some((r) => contentRoles.includes(r))
   };
-};
-
-export const actions: Actions = {
-  review: async ({ request, locals, url }) => {
-    const actor = requireRole(locals, url, helpViewerRoles);
-    const parsed = await parseForm(request, ZHelpReviewForm, locals.locale);
-    if (!parsed.ok) return parsed.failure;
-    try {
-      await markHelpReviewed((await app()).db, actor, parsed.data);
-      return { reviewed: parsed.data.lang };
-    } catch (e) {
-      return failFromError(e, locals.locale, parsed.values);
-    }
-  }
 };
