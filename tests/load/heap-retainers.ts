@@ -24,6 +24,8 @@ export interface THeapGraph {
   name(n: number): string;
   type(n: number): string;
   id(n: number): number;
+  /** The edge names going out of a node. */
+  edgeNames(n: number): string[];
   /** For each node, the nodes and edge labels that point at it. */
   retainers(n: number): { from: number; edge: string; weak: boolean }[];
 }
@@ -49,6 +51,8 @@ export function readHeap(file: string): THeapGraph {
     }
   }
   for (let i = 1; i <= count; i++) inCount[i] += inCount[i - 1];
+  const firstOut = new Uint32Array(count + 1);
+  for (let n = 0; n < count; n++) firstOut[n + 1] = firstOut[n] + snap.nodes[n * N + iEdges];
   const fill = inCount.slice();
   const inEdges = new Uint32Array(edgeFrom.length);
   for (let e = 0; e < edgeFrom.length; e++) inEdges[fill[snap.edges[e * E + eTo] / N]++] = e;
@@ -62,6 +66,11 @@ export function readHeap(file: string): THeapGraph {
     name: (n) => snap.strings[snap.nodes[n * N + iName]],
     type: (n) => nodeTypes[snap.nodes[n * N + iType]],
     id: (n) => snap.nodes[n * N + iId],
+    edgeNames: (n) => {
+      const out = [];
+      for (let e = firstOut[n]; e < firstOut[n + 1]; e++) out.push(snap.strings[snap.edges[e * E + eName]]);
+      return out;
+    },
     retainers: (n) => {
       const out = [];
       for (let i = inCount[n]; i < inCount[n + 1]; i++) {
@@ -123,10 +132,22 @@ if (process.argv[1]?.endsWith('heap-retainers.ts')) {
   for (let i = 0; i < grown.length; i++) {
     const path = retainingPath(g, grown[i]);
     // The path's shape without the ids of closures and arrays: who holds it.
-    const shape = path ? path.map((s) => s.replace(/\[\d+\]/g, '[n]')).join('\n  ') : '(unreachable)';
+    const shape = path
+      ? path.map((s) => s.replace(/\[\d+\]|(?<=\(internal\) )\d+/g, '[n]')).join('\n  ')
+      : '(unreachable)';
     shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
     if (i % step === 0 && i / step < Number(samples)) console.log(`\n#${i} (id ${g.id(grown[i])}):\n  ${shape}`);
   }
+  // A FinalizationRegistry cell whose target is gone waits for its cleanup callback, which runs as a task
+  // after the GC: an object held only by such cells is garbage the snapshot caught before the callback ran.
+  let cells = 0;
+  let cleared = 0;
+  for (let n = 0; n < g.count; n++) {
+    if (g.name(n) !== 'system / WeakCell') continue;
+    cells++;
+    if (!g.edgeNames(n).includes('target')) cleared++;
+  }
+  console.log(`\nWeakCells: ${cells}, of which ${cleared} have no target (cleanup pending)`);
   console.log('\ndistinct retaining paths (count):');
   for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`\n${n}×\n  ${shape}`);
 }
