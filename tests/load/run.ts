@@ -11,7 +11,9 @@ import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rerunInPostgres, startBuiltApp } from '../../scripts/app-server.js';
+import { rerunInPostgres } from '../../scripts/app-server.js';
+import { startProbedApp, type TProbe } from './listeners';
+import { requestMix, toAutocannon } from './mix';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -23,13 +25,6 @@ const connections = Number(option('connections', '64'));
 const snapshotDir = option('heap-snapshots', '');
 if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 
-interface TRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
 if (!(option('db', 'sqlite') === 'postgres' && rerunInPostgres())) await main();
 
 async function main() {
@@ -37,9 +32,11 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres')
     ? process.env.DATABASE_URL
     : `sqlite:${join(dir, 'load.db')}`;
-  const app = await startBuiltApp(
+  // The build runs with the test-only probe (tests/load/heap-probe.js): live abort listeners and
+  // process.memoryUsage() after a full GC, read after the warm-up and after the run.
+  const app = await startProbedApp(
     databaseUrl,
-    snapshotDir ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` } : {}
+    snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ''
   );
   const failures: string[] = [];
   try {
@@ -49,6 +46,7 @@ async function main() {
     );
     // Warm-up, not measured: the first seconds fill the JIT, the statement caches and the connection pool.
     await autocannon({ url: app.origin, connections, duration: 10, timeout: 10, requests: toAutocannon(requests) });
+    const before = await app.probe();
     if (snapshotDir) console.log(`load: heap snapshot ${await heapSnapshot(app.child.pid as number, snapshotDir)}`);
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(residentMemory(app.child.pid as number)), 1000);
@@ -60,6 +58,7 @@ async function main() {
       requests: toAutocannon(requests)
     });
     clearInterval(sampler);
+    const after = await app.probe();
     if (snapshotDir) console.log(`load: heap snapshot ${await heapSnapshot(app.child.pid as number, snapshotDir)}`);
     const first = mean(rss.slice(0, 10));
     const last = mean(rss.slice(-10));
@@ -79,6 +78,16 @@ async function main() {
       rssGrowth: `${(growth * 100).toFixed(1)} %`
     };
     console.table([figures]);
+    // RSS as a series (mean of each minute, or of each 10 s in a run under 5 minutes), so a plateau shows.
+    const step = seconds >= 300 ? 60 : 10;
+    const series = [];
+    for (let i = 0; i < rss.length; i += step) series.push(Math.round(mean(rss.slice(i, i + step)) / 1024));
+    console.log(`load: RSS per ${step} s (MB): ${series.join(' ')}`);
+    console.log(`load: after a full GC, warm-up → end: ${describe(before)} → ${describe(after)}`);
+    // An abort listener per request kept for good grows with the requests; those still in flight when the
+    // load stopped are at most one per connection.
+    const grown = after.abortListeners - before.abortListeners;
+    if (grown > connections) failures.push(`${grown} abort listeners more after the run than after the warm-up`);
     if (result['5xx']) failures.push(`${result['5xx']} answers were 5xx`);
     if (result.non2xx) failures.push(`${result.non2xx} answers were not 2xx`);
     if (result.errors || result.timeouts) {
@@ -96,57 +105,6 @@ async function main() {
     process.exit(1);
   }
   console.log('load: no 5xx, nothing dropped, memory stable');
-}
-
-/** Public pages (from the home page's links), API reads, and write examples that succeed when repeated. */
-async function requestMix(origin: string): Promise<TRequest[]> {
-  const home = await (await fetch(origin)).text();
-  const pages = [...new Set([...home.matchAll(/href="(\/[^"#?]*)"/g)].map((m) => m[1]))].filter(
-    (p) => !p.startsWith('/_app') && !p.startsWith('/api') && !/\.\w+$/.test(p) && p !== '/login'
-  );
-  const doc = (await (await fetch(`${origin}/api/v1/openapi.json`)).json()) as {
-    paths: Record<
-      string,
-      Record<
-        string,
-        {
-          parameters?: { name: string; in: string; example?: string }[];
-          requestBody?: { content: Record<string, { example?: unknown }> };
-        }
-      >
-    >;
-  };
-  const candidates: TRequest[] = pages.map((path) => ({ method: 'GET', path }));
-  for (const [template, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      const params = op.parameters?.filter((p) => p.in === 'path') ?? [];
-      if (params.some((p) => p.example === undefined)) continue;
-      const path = template.replace(/\{(\w+)\}/g, (_, n: string) =>
-        encodeURIComponent(params.find((p) => p.name === n)?.example ?? '')
-      );
-      const example = op.requestBody?.content['application/json']?.example;
-      candidates.push(
-        method === 'post'
-          ? { method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) }
-          : { method: 'GET', path }
-      );
-    }
-  }
-  const repeatable: TRequest[] = [];
-  for (const r of candidates) {
-    let ok = true;
-    for (let i = 0; i < 2 && ok; i++) {
-      const res = await fetch(origin + r.path, { method: r.method, headers: r.headers, body: r.body });
-      await res.arrayBuffer();
-      ok = res.status >= 200 && res.status < 300;
-    }
-    if (ok) repeatable.push(r);
-  }
-  return repeatable;
-}
-
-function toAutocannon(requests: TRequest[]) {
-  return requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body }));
 }
 
 /** Asks the app for a heap snapshot (SIGUSR2) and resolves with its file once it is written whole. */
@@ -167,6 +125,12 @@ async function heapSnapshot(pid: number, dir: string): Promise<string> {
 function residentMemory(pid: number): number {
   const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : 0;
+}
+
+function describe(p: TProbe): string {
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  const m = p.memory;
+  return `${p.abortListeners} abort listeners, ${p.weakRefs} WeakRefs, rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MiB`;
 }
 
 function mean(values: number[]): number {
