@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { TContentCtx } from './content.kind';
 import { contentKind } from './content.registry';
 import type { TRemoval } from './content.sanitise';
-import { contentRoles } from './content.service';
+import { contentRoles, insertItem } from './content.service';
 
 /** What an editor fills in to start a new item: its key (slug or id), its language and a whole valid body. */
 export interface TCreateInput<B> {
@@ -63,21 +63,9 @@ export async function createContentItem<B>(
     throw new AppError('validation', 'validation.summary', { fields: checked.fields });
 
   const at = now.toISOString();
-  const itemId = randomUUID();
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('content_item')
-        .values({
-          id: itemId,
-          kind: kind.id,
-          key,
-          locale,
-          review_by: kind.reviewBy(checked.body, now),
-          created_at: at,
-          updated_at: at
-        })
-        .execute();
+      const itemId = await insertItem(trx, kind, key, locale, checked.body, now);
       await trx
         .insertInto('content_version')
         .values({

@@ -123,6 +123,24 @@ export async function seedContent(
   return added;
 }
 
+/** A new content item (kind, key, locale) with its review-by date from `body`; its id. Versions are added by the caller. */
+export async function insertItem<B>(
+  trx: Executor,
+  kind: TContentKind<B>,
+  key: string,
+  locale: string,
+  body: B,
+  now: Date
+): Promise<string> {
+  const at = now.toISOString();
+  const id = randomUUID();
+  await trx
+    .insertInto('content_item')
+    .values({ id, kind: kind.id, key, locale, review_by: kind.reviewBy(body, now), created_at: at, updated_at: at })
+    .execute();
+  return id;
+}
+
 async function insertPublishedItem<B>(
   trx: Executor,
   kind: TContentKind<B>,
@@ -133,19 +151,7 @@ async function insertPublishedItem<B>(
   now: Date
 ) {
   const at = now.toISOString();
-  const itemId = randomUUID();
-  await trx
-    .insertInto('content_item')
-    .values({
-      id: itemId,
-      kind: kind.id,
-      key,
-      locale,
-      review_by: kind.reviewBy(body, now),
-      created_at: at,
-      updated_at: at
-    })
-    .execute();
+  const itemId = await insertItem(trx, kind, key, locale, body, now);
   await trx
     .insertInto('content_version')
     .values({
@@ -912,20 +918,7 @@ async function importAsDrafts<B>(
         continue;
       }
       if (dryRun) continue;
-      const itemId = existing?.id ?? randomUUID();
-      if (!existing)
-        await trx
-          .insertInto('content_item')
-          .values({
-            id: itemId,
-            kind: kind.id,
-            key,
-            locale,
-            review_by: kind.reviewBy(body, now),
-            created_at: at,
-            updated_at: at
-          })
-          .execute();
+      const itemId = existing?.id ?? (await insertItem(trx, kind, key, locale, body, now));
       const number = (versions[0]?.number ?? 0) + 1;
       await trx
         .insertInto('content_version')

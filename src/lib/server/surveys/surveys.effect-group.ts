@@ -12,17 +12,7 @@
  * Respondents in neither group stay in the data (they carry weight in their cells) but in no domain.
  * See docs/campaigns.md ("Difference-in-differences against a comparison group").
  */
-import {
-  difference,
-  differenceInDifferences,
-  fromCounts,
-  isSurveyStatsError,
-  noWeighting,
-  proportions,
-  type TCellCount,
-  type TSurveyData,
-  type TWeighting
-} from '../../stats/survey';
+import type { TCellCount } from '../../stats/survey';
 import type { AppContext } from '../app';
 import { AppError } from '../errors';
 import type { MessageKey } from '../../i18n';
@@ -37,9 +27,9 @@ import {
 } from '../../surveys/definition';
 import { optionCounterId } from '../../surveys/response';
 import { breakdownCounts } from './surveys.breakdown';
-import type { TEffectContrast, TEffectShare } from './surveys.effect';
+import { effectEstimator, type TEffectContrast, type TEffectShare } from './surveys.effect';
 import * as repo from './surveys.repository';
-import { countsFor, presentVariables, RELIABLE_N, weigh, type TWeightingMethod } from './surveys.results';
+import { countsFor, presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 import { parseDefinition, placesOf } from './surveys.service';
 
 export const TARGET = 'target';
@@ -135,15 +125,6 @@ export interface TGroupDidArgs {
 
 const fieldError = (key: MessageKey, field: string) => new AppError('validation', key, { fields: { [field]: key } });
 
-function orNull<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch (e) {
-    if (isSurveyStatsError(e)) return null;
-    throw e;
-  }
-}
-
 export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Promise<TGroupDidEffect> {
   const db = ctx.db;
   if (!['none', 'poststratify', 'rake'].includes(args.weighting)) throw fieldError('validation.choose', 'weighting');
@@ -207,47 +188,7 @@ export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Prom
       ) ?? [];
   }
 
-  const weighted = weigh(variables, counts, args.weighting);
-  if (weighted.error)
-    throw new AppError('validation', weighted.error.key, {
-      params: weighted.error.params,
-      fields: { weighting: weighted.error.key }
-    });
-  let data: TSurveyData;
-  let w: TWeighting;
-  if (weighted.w) {
-    data = fromCounts(weighted.w.variables, weighted.counts);
-    w = weighted.w;
-  } else {
-    data = fromCounts(variables, counts);
-    w = noWeighting(data);
-  }
-
-  const too_few: string[] = [];
-  const share = (name: string, strata: string[], group?: string): TEffectShare => {
-    const domain = group === undefined ? { strata } : { strata, group };
-    const r = orNull(() => proportions(data, w, domain, { codes: [code] }));
-    const n = r?.base_n ?? 0;
-    if (n < RELIABLE_N) too_few.push(name);
-    return { p: r?.answers[0].proportion ?? null, se: r?.answers[0].se ?? null, n };
-  };
-  const contrast = (
-    r: { estimate: number; se: number; ci_low: number; ci_high: number; p_value: number } | null,
-    reliable: boolean
-  ): TEffectContrast =>
-    r === null
-      ? { estimate: null, se: null, ci_low: null, ci_high: null, p_value: null }
-      : {
-          estimate: r.estimate,
-          se: r.se,
-          ci_low: reliable ? r.ci_low : null,
-          ci_high: reliable ? r.ci_high : null,
-          p_value: reliable ? r.p_value : null
-        };
-  const diff = (a: { strata: string[]; group?: string }, b: { strata: string[]; group?: string }) => {
-    const d = orNull(() => difference(data, w, code, a, b));
-    return d && { estimate: d.difference, se: d.se, ci_low: d.ci_low, ci_high: d.ci_high, p_value: d.p_value };
-  };
+  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting, code);
 
   const b = share('before', [before.id]);
   const a = share('after', [after.id]);
@@ -259,15 +200,7 @@ export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Prom
   const ac = share(COMPARISON, [after.id], COMPARISON);
   const bt = share('before_target', [before.id], TARGET);
   const bc = share('before_comparison', [before.id], COMPARISON);
-  const d = orNull(() =>
-    differenceInDifferences(data, w, {
-      code,
-      before: before.id,
-      after: after.id,
-      exposed: TARGET,
-      unexposed: COMPARISON
-    })
-  );
+  const d = didOf(before.id, after.id, TARGET, COMPARISON);
   return {
     indicator: { questionId: args.questionId, answerCode: args.answerCode },
     weighting: args.weighting,

@@ -13,12 +13,20 @@ import {
   isSurveyStatsError,
   noWeighting,
   proportions,
+  type TCellCount,
   type TSurveyData,
   type TWeighting
 } from '../../stats/survey';
 import type { AppContext } from '../app';
 import { AppError } from '../errors';
-import { allQuestions, choiceCodes, isChoice, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import {
+  allQuestions,
+  choiceCodes,
+  isChoice,
+  type TQuestion,
+  type TSurveyDefinition,
+  type TWeightingType
+} from '../../surveys/definition';
 import { optionCounterId } from '../../surveys/response';
 import { breakdownCounts } from './surveys.breakdown';
 import * as repo from './surveys.repository';
@@ -90,7 +98,7 @@ function fieldError(
 }
 
 /** Runs an engine estimate; a domain without respondents or a one-respondent wave gives null. */
-function orNull<T>(f: () => T): T | null {
+export function orNull<T>(f: () => T): T | null {
   try {
     return f();
   } catch (e) {
@@ -169,7 +177,64 @@ async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
         (await repo.questionCounts(db, waveIds, [counterId])).map((r) => ({ ...r, n: Number(r.n) })),
         null
       );
-  const weighted = weigh(variables, counts, args.weighting);
+  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting, code);
+
+  const b = share('before', [before.id]);
+  const a = share('after', [after.id]);
+  const change = contrast(
+    diff({ strata: [before.id] }, { strata: [after.id] }),
+    b.n >= RELIABLE_N && a.n >= RELIABLE_N
+  );
+  let exposed_vs_unexposed: TIndicatorEffect['exposed_vs_unexposed'] = null;
+  let did: TIndicatorEffect['did'] = null;
+  if (args.exposure) {
+    const ae = share(EXPOSED, [after.id], EXPOSED);
+    const au = share(UNEXPOSED, [after.id], UNEXPOSED);
+    exposed_vs_unexposed = {
+      exposed: ae,
+      unexposed: au,
+      difference: contrast(
+        diff({ strata: [after.id], group: UNEXPOSED }, { strata: [after.id], group: EXPOSED }),
+        ae.n >= RELIABLE_N && au.n >= RELIABLE_N
+      )
+    };
+    const be = share('before_exposed', [before.id], EXPOSED);
+    const bu = share('before_unexposed', [before.id], UNEXPOSED);
+    const d = didOf(before.id, after.id, EXPOSED, UNEXPOSED);
+    did = {
+      ...contrast(
+        d,
+        [ae, au, be, bu].every((x) => x.n >= RELIABLE_N)
+      ),
+      n: { before_exposed: be.n, before_unexposed: bu.n, after_exposed: ae.n, after_unexposed: au.n }
+    };
+  }
+  return {
+    indicator: { questionId: args.questionId, answerCode: args.answerCode },
+    weighting: args.weighting,
+    before: b,
+    after: a,
+    change,
+    exposed_vs_unexposed,
+    did,
+    too_few
+  };
+}
+
+/**
+ * The effect's figures over one indicator's counts: the weighting applied (an engine error, such as a margin
+ * category without respondents, refused on the `weighting` field), then shares, contrasts and a
+ * difference-in-differences with the engine's linearization SEs. A share whose domain has fewer than
+ * RELIABLE_N answers is named in `too_few`; `contrast` drops the interval and test when told a part is unreliable.
+ * Shared by the exposure designs (above) and the comparison-group design (surveys.effect-group.ts).
+ */
+export function effectEstimator(
+  variables: TWeightingType[],
+  counts: TCellCount[],
+  weighting: TWeightingMethod,
+  code: string
+) {
+  const weighted = weigh(variables, counts, weighting);
   if (weighted.error)
     throw new AppError('validation', weighted.error.key, {
       params: weighted.error.params,
@@ -206,59 +271,12 @@ async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
           ci_high: reliable ? r.ci_high : null,
           p_value: reliable ? r.p_value : null
         };
-  const asContrast = (d: ReturnType<typeof difference> | null) =>
-    d && { estimate: d.difference, se: d.se, ci_low: d.ci_low, ci_high: d.ci_high, p_value: d.p_value };
-
-  const b = share('before', [before.id]);
-  const a = share('after', [after.id]);
-  const change = contrast(
-    asContrast(orNull(() => difference(data, w, code, { strata: [before.id] }, { strata: [after.id] }))),
-    b.n >= RELIABLE_N && a.n >= RELIABLE_N
-  );
-  let exposed_vs_unexposed: TIndicatorEffect['exposed_vs_unexposed'] = null;
-  let did: TIndicatorEffect['did'] = null;
-  if (args.exposure) {
-    const ae = share(EXPOSED, [after.id], EXPOSED);
-    const au = share(UNEXPOSED, [after.id], UNEXPOSED);
-    exposed_vs_unexposed = {
-      exposed: ae,
-      unexposed: au,
-      difference: contrast(
-        asContrast(
-          orNull(() =>
-            difference(data, w, code, { strata: [after.id], group: UNEXPOSED }, { strata: [after.id], group: EXPOSED })
-          )
-        ),
-        ae.n >= RELIABLE_N && au.n >= RELIABLE_N
-      )
-    };
-    const be = share('before_exposed', [before.id], EXPOSED);
-    const bu = share('before_unexposed', [before.id], UNEXPOSED);
-    const d = orNull(() =>
-      differenceInDifferences(data, w, {
-        code,
-        before: before.id,
-        after: after.id,
-        exposed: EXPOSED,
-        unexposed: UNEXPOSED
-      })
-    );
-    did = {
-      ...contrast(
-        d,
-        [ae, au, be, bu].every((x) => x.n >= RELIABLE_N)
-      ),
-      n: { before_exposed: be.n, before_unexposed: bu.n, after_exposed: ae.n, after_unexposed: au.n }
-    };
-  }
-  return {
-    indicator: { questionId: args.questionId, answerCode: args.answerCode },
-    weighting: args.weighting,
-    before: b,
-    after: a,
-    change,
-    exposed_vs_unexposed,
-    did,
-    too_few
+  type TDomain = { strata: string[]; group?: string };
+  const diff = (x: TDomain, y: TDomain) => {
+    const d = orNull(() => difference(data, w, code, x, y));
+    return d && { estimate: d.difference, se: d.se, ci_low: d.ci_low, ci_high: d.ci_high, p_value: d.p_value };
   };
+  const didOf = (before: string, after: string, exposed: string, unexposed: string) =>
+    orNull(() => differenceInDifferences(data, w, { code, before, after, exposed, unexposed }));
+  return { share, contrast, diff, didOf, too_few };
 }
