@@ -22,15 +22,12 @@ import {
   isChoice,
   weightingTypes,
   type TQuestion,
-  type TSurveyDefinition,
   type TWeightingType
 } from '../../surveys/definition';
-import { optionCounterId } from '../../surveys/response';
 import { breakdownCounts } from './surveys.breakdown';
-import { effectEstimator, type TEffectContrast, type TEffectShare } from './surveys.effect';
+import { effectEstimator, effectSetup, type TEffectContrast, type TEffectShare } from './surveys.effect';
 import * as repo from './surveys.repository';
 import { countsFor, presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
-import { parseDefinition, placesOf } from './surveys.service';
 
 export const TARGET = 'target';
 export const COMPARISON = 'comparison';
@@ -127,33 +124,7 @@ const fieldError = (key: MessageKey, field: string) => new AppError('validation'
 
 export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Promise<TGroupDidEffect> {
   const db = ctx.db;
-  if (!['none', 'poststratify', 'rake'].includes(args.weighting)) throw fieldError('validation.choose', 'weighting');
-  const survey = await repo.findSurvey(db, args.surveyId);
-  if (!survey || survey.id !== args.surveyId) throw new AppError('not_found', 'surveys.error.notFound');
-  const [before, after] = await Promise.all([
-    repo.findWave(db, args.beforeWaveId),
-    repo.findWave(db, args.afterWaveId)
-  ]);
-  if (!before || before.survey_id !== survey.id) throw fieldError('surveys.error.effectWaves', 'beforeWaveId');
-  if (!after || after.survey_id !== survey.id || after.id === before.id)
-    throw fieldError('surveys.error.effectWaves', 'afterWaveId');
-  const defs: TSurveyDefinition[] = [];
-  for (const wave of [before, after]) {
-    const version = await repo.findVersion(db, wave.version_id);
-    if (!version) throw fieldError('surveys.error.effectWaves', wave === before ? 'beforeWaveId' : 'afterWaveId');
-    defs.push(parseDefinition(version.definition));
-  }
-  const places = await placesOf(db);
-
-  const questions = defs.map((d) => allQuestions(d).find((q) => q.id === args.questionId));
-  const q0 = questions[0];
-  if (!q0 || !isChoice(q0) || q0.type === 'municipality' || questions.some((q) => !q || q.type !== q0.type))
-    throw fieldError('surveys.error.effectQuestion', 'questionId');
-  if (questions.some((q) => !choiceCodes(q as TQuestion, places).includes(args.answerCode)))
-    throw fieldError('surveys.error.effectAnswer', 'answerCode');
-  const multiple = q0.type === 'multiple';
-  const counterId = multiple ? optionCounterId(q0.id, args.answerCode) : q0.id;
-  const code = multiple ? '1' : args.answerCode;
+  const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
   // The group question: in both waves' versions, of the same kind, read from the cells or joint counters.
   const gq = defs.map((d) => allQuestions(d).find((q) => q.id === args.group.questionId));

@@ -122,35 +122,7 @@ export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
 
 async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
   const db = ctx.db;
-  if (!['none', 'poststratify', 'rake'].includes(args.weighting))
-    throw new AppError('validation', 'validation.choose', { fields: { weighting: 'validation.choose' } });
-  const survey = await repo.findSurvey(db, args.surveyId);
-  if (!survey || survey.id !== args.surveyId) throw new AppError('not_found', 'surveys.error.notFound');
-  const [before, after] = await Promise.all([
-    repo.findWave(db, args.beforeWaveId),
-    repo.findWave(db, args.afterWaveId)
-  ]);
-  if (!before || before.survey_id !== survey.id) throw invalid('surveys.error.effectWaves', 'beforeWaveId');
-  if (!after || after.survey_id !== survey.id || after.id === before.id)
-    throw invalid('surveys.error.effectWaves', 'afterWaveId');
-  const defs: TSurveyDefinition[] = [];
-  for (const wave of [before, after]) {
-    const version = await repo.findVersion(db, wave.version_id);
-    if (!version) throw invalid('surveys.error.effectWaves', wave === before ? 'beforeWaveId' : 'afterWaveId');
-    defs.push(parseDefinition(version.definition));
-  }
-  const places = await placesOf(db);
-
-  // The indicator: a choice question asked in both waves, and one of its answers.
-  const questions = defs.map((d) => allQuestions(d).find((q) => q.id === args.questionId));
-  const q0 = questions[0];
-  if (!q0 || !isChoice(q0) || q0.type === 'municipality' || questions.some((q) => !q || q.type !== q0.type))
-    throw invalid('surveys.error.effectQuestion', 'questionId');
-  if (questions.some((q) => !choiceCodes(q as TQuestion, places).includes(args.answerCode)))
-    throw invalid('surveys.error.effectAnswer', 'answerCode');
-  const multiple = q0.type === 'multiple';
-  const counterId = multiple ? optionCounterId(q0.id, args.answerCode) : q0.id;
-  const code = multiple ? '1' : args.answerCode;
+  const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
   // The exposure question: a breakdown question in both waves.
   if (args.exposure) {
@@ -279,4 +251,48 @@ export function effectEstimator(
   const didOf = (before: string, after: string, exposed: string, unexposed: string) =>
     orNull(() => differenceInDifferences(data, w, { code, before, after, exposed, unexposed }));
   return { share, contrast, diff, didOf, too_few };
+}
+
+/**
+ * What every effect design checks and reads first: the weighting method, the survey and its two waves (each a
+ * wave of the survey with its published version), and the indicator — a choice question asked the same way in
+ * both waves with the given answer; its counter id and answer code. Each refusal names its field.
+ */
+export async function effectSetup(
+  db: AppContext['db'],
+  args: Pick<
+    TIndicatorEffectArgs,
+    'surveyId' | 'beforeWaveId' | 'afterWaveId' | 'questionId' | 'answerCode' | 'weighting'
+  >
+) {
+  if (!['none', 'poststratify', 'rake'].includes(args.weighting))
+    throw new AppError('validation', 'validation.choose', { fields: { weighting: 'validation.choose' } });
+  const survey = await repo.findSurvey(db, args.surveyId);
+  if (!survey || survey.id !== args.surveyId) throw new AppError('not_found', 'surveys.error.notFound');
+  const [before, after] = await Promise.all([
+    repo.findWave(db, args.beforeWaveId),
+    repo.findWave(db, args.afterWaveId)
+  ]);
+  if (!before || before.survey_id !== survey.id) throw invalid('surveys.error.effectWaves', 'beforeWaveId');
+  if (!after || after.survey_id !== survey.id || after.id === before.id)
+    throw invalid('surveys.error.effectWaves', 'afterWaveId');
+  const defs: TSurveyDefinition[] = [];
+  for (const wave of [before, after]) {
+    const version = await repo.findVersion(db, wave.version_id);
+    if (!version) throw invalid('surveys.error.effectWaves', wave === before ? 'beforeWaveId' : 'afterWaveId');
+    defs.push(parseDefinition(version.definition));
+  }
+  const places = await placesOf(db);
+
+  // The indicator: a choice question asked in both waves, and one of its answers.
+  const questions = defs.map((d) => allQuestions(d).find((q) => q.id === args.questionId));
+  const q0 = questions[0];
+  if (!q0 || !isChoice(q0) || q0.type === 'municipality' || questions.some((q) => !q || q.type !== q0.type))
+    throw invalid('surveys.error.effectQuestion', 'questionId');
+  if (questions.some((q) => !choiceCodes(q as TQuestion, places).includes(args.answerCode)))
+    throw invalid('surveys.error.effectAnswer', 'answerCode');
+  const multiple = q0.type === 'multiple';
+  const counterId = multiple ? optionCounterId(q0.id, args.answerCode) : q0.id;
+  const code = multiple ? '1' : args.answerCode;
+  return { before, after, defs, places, counterId, code };
 }
