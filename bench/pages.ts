@@ -6,9 +6,12 @@
 // Usage: npx tsx bench/pages.ts <app url> [--baseline <baseline url>] [--n 50] [--no-js]
 // Paths that name fixtures ({plan}, {surveySlug}…) are filled from the app's database: DATABASE_URL (or
 // BENCH_APP_DATABASE_URL, which `npm run bench` sets) must be the database the app runs on.
-import { openApp } from '../src/lib/server/app';
+import { openApp, type AppContext } from '../src/lib/server/app';
+import type { TSessionUser } from '../src/lib/server/auth/auth.types';
 import { loadConfig } from '../src/lib/server/config';
-import { setUpAdmin } from '../src/lib/server/testing/fixtures';
+import { createStaffUser, setUpOrFindAdmin } from '../src/lib/server/testing/fixtures';
+import { createCampaign, setCampaignPublished } from '../src/lib/server/campaigns/campaigns.service';
+import { addMaterialFile } from '../src/lib/server/campaigns/materials.service';
 import { publishSurvey, saveWave } from '../src/lib/server/surveys/surveys.service';
 import { TEMPLATE_SLUG } from '../src/lib/server/surveys/surveys.template';
 import { emit, quantile, round } from './contract.js';
@@ -70,8 +73,8 @@ async function fixtures(databaseUrl: string | undefined): Promise<{ values: Reco
       .select('id')
       .where('survey_id', '=', survey.id)
       .executeTakeFirst();
+    const admin = await setUpOrFindAdmin(ctx);
     if (!open) {
-      const { admin } = await setUpAdmin(ctx);
       await publishSurvey(ctx.db, admin, survey.id);
       await saveWave(ctx.db, admin, survey.id, {
         name: 'Benchmark',
@@ -84,12 +87,60 @@ async function fixtures(databaseUrl: string | undefined): Promise<{ values: Reco
       });
     }
     values.surveySlug = TEMPLATE_SLUG;
+    Object.assign(values, await publishedCampaign(ctx, admin, survey.id));
   } catch (e) {
     notes.push(`fixtures: ${(e as Error).message}`);
   } finally {
     await ctx.close();
   }
   return { values, notes };
+}
+
+/** A published campaign on the template survey with one material file (made once per bench database). */
+async function publishedCampaign(ctx: AppContext, admin: TSessionUser, surveyId: string) {
+  const existing = await ctx.db
+    .selectFrom('campaign')
+    .innerJoin('campaign_material_file', 'campaign_material_file.campaign_id', 'campaign.id')
+    .select(['campaign.slug as campaignSlug', 'campaign_material_file.id as campaignFile'])
+    .where('campaign.published_at', 'is not', null)
+    .executeTakeFirst();
+  if (existing) return existing;
+  const analyst = await createStaffUser(ctx, admin, 'analyst');
+  const editor = await createStaffUser(ctx, admin, 'editor');
+  const campaign = await createCampaign(ctx.db, analyst, {
+    name: 'Benchmark campaign',
+    goal: 'Raise awareness of trafficking in services people buy',
+    targetGroup: 'Adults 16+',
+    sectors: [],
+    channels: ['posters'],
+    startsOn: '2026-09-01',
+    endsOn: '2026-10-15',
+    budget: 100_000,
+    indicator: `${surveyId}|heard_recently|yes`,
+    sdgTargets: ['8.7'],
+    measureIds: [],
+    partners: '',
+    materials: [],
+    design: 'before_after',
+    baselineWave: '',
+    followupWave: '',
+    exposure: '',
+    sourceCodes: [],
+    weighting: 'none'
+  });
+  await setCampaignPublished(ctx.db, editor, campaign.id, true);
+  // A 1×1 PNG, as in the permission matrix.
+  const bytes = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64'
+  );
+  const file = await addMaterialFile(ctx.db, analyst, campaign.id, {
+    title: 'Poster',
+    altNb: 'En plakat',
+    altEn: 'A poster',
+    file: { name: 'poster.png', bytes }
+  });
+  return { campaignSlug: campaign.slug, campaignFile: file.id };
 }
 
 const { values, notes } = await fixtures(process.env.BENCH_APP_DATABASE_URL ?? process.env.DATABASE_URL);

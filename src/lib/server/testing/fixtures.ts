@@ -41,6 +41,25 @@ export async function setUpAdmin(
 }
 
 /**
+ * The administrator of a database that may already have one (a bench script on PostgreSQL shares the app's
+ * database with the scripts before it): runs first-time setup if nobody has, else returns the first active admin.
+ */
+export async function setUpOrFindAdmin(ctx: AppContext, now = new Date()): Promise<TSessionUser> {
+  if (await ensureSetupLink(ctx, now)) return (await setUpAdmin(ctx, now)).admin;
+  const row = await ctx.db
+    .selectFrom('membership')
+    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+    .select('membership.user_id')
+    .where('membership.role', '=', 'admin')
+    .where('app_user.deactivated_at', 'is', null)
+    .orderBy('membership.created_at')
+    .executeTakeFirstOrThrow();
+  const admin = await loadSessionUser(ctx.db, row.user_id);
+  if (!admin) throw new Error('the administrator could not be loaded');
+  return admin;
+}
+
+/**
  * The AppError a promise rejects with (or a function throws); fails the test when it succeeds or
  * throws something else.
  */
