@@ -2,9 +2,9 @@
 // variant is the same with `--minutes N`. Starts the production build and loads it with a mix of every
 // public page, every API read in the OpenAPI document and every write example that can be repeated, from
 // autocannon on loopback, at a concurrency that saturates this machine, after a 10 s warm-up that is not
-// measured. It fails on any 5xx, any
-// dropped connection or timeout, or memory (RSS of the app) growing more than 10 % between the first and
-// the last 10 s. It prints throughput and latency per run; docs/reliability.md keeps the figures.
+// measured. It fails on any 5xx, any dropped connection or timeout, or the memory the app keeps (its RSS
+// after a full GC) growing more than 10 % between the end of the warm-up and the end of the run; RSS under
+// load is printed too. It prints throughput and latency per run; docs/reliability.md keeps the figures.
 // `--heap-snapshots <dir>` also writes a V8 heap snapshot of the app after the warm-up and after the
 // run (each after a full GC); `npx tsx tests/load/heap-diff.ts <first> <last>` tells what grew.
 import autocannon from 'autocannon';
@@ -75,7 +75,8 @@ async function main() {
       timeouts: result.timeouts,
       rssFirst10sMB: Math.round(first / 1024),
       rssLast10sMB: Math.round(last / 1024),
-      rssGrowth: `${(growth * 100).toFixed(1)} %`
+      rssGrowth: `${(growth * 100).toFixed(1)} %`,
+      keptAfterGcMB: `${Math.round(before.memory.rss / 2 ** 20)} → ${Math.round(after.memory.rss / 2 ** 20)}`
     };
     console.table([figures]);
     // RSS as a series (mean of each minute, or of each 10 s in a run under 5 minutes), so a plateau shows.
@@ -93,7 +94,12 @@ async function main() {
     if (result.errors || result.timeouts) {
       failures.push(`${result.errors} connection errors and ${result.timeouts} timeouts: requests were dropped`);
     }
-    if (growth > 0.1) failures.push(`memory grew ${(growth * 100).toFixed(1)} % (limit 10 %)`);
+    // Memory the app keeps: RSS after a full GC at the end of the warm-up and at the end of the run. RSS while
+    // loaded also holds garbage V8 has not collected yet (its young and old generations grow before a major
+    // GC, more so on a starved CPU), so the series above can climb 30 % and fall back to +3 % after one full
+    // GC (docs/reliability.md, "Memory: what the app keeps"): it is shown, not judged.
+    const kept = (after.memory.rss - before.memory.rss) / before.memory.rss;
+    if (kept > 0.1) failures.push(`memory kept grew ${(kept * 100).toFixed(1)} % after a full GC (limit 10 %)`);
   } finally {
     const exited = new Promise((r) => app.child.once('exit', r));
     app.child.kill('SIGTERM');
