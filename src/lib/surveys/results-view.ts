@@ -179,7 +179,63 @@ function makeMeanRow(m: TMeanResult, locale: Locale, isPublic: boolean): TMeanRo
   };
 }
 
-export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
+/** Question types that describe the respondent (and make the weighting cells): not a useful first breakdown. */
+const DEMOGRAPHIC_TYPES: readonly string[] = ['sex', 'age_group', 'county', 'municipality'];
+
+/** One thing a breakdown can show per group: a choice question's shares, or a number question's means. */
+export interface TBreakdownItem {
+  value: string;
+  label: string;
+  kind: 'share' | 'mean';
+}
+
+/**
+ * What the breakdown of a results page can show, one at a time: every choice question and number question
+ * that has figures in some group, in the order of the page. Empty without a breakdown.
+ */
+export function breakdownItems(r: Pick<TResults, 'groups' | 'questions' | 'means'>): TBreakdownItem[] {
+  if (r.groups.length === 0) return [];
+  const inGroups = new Set(r.groups.flatMap((g) => [...g.questions, ...g.means].map((x) => x.question)));
+  const items: TBreakdownItem[] = [];
+  const seen = new Set<string>();
+  const add = (value: string, label: string, kind: TBreakdownItem['kind']) => {
+    if (!inGroups.has(value) || seen.has(value)) return;
+    seen.add(value);
+    items.push({ value, label, kind });
+  };
+  // The questions of everyone first (their order), then any a group has but everyone has not.
+  for (const q of [...r.questions, ...r.groups.flatMap((g) => g.questions)]) add(q.question, q.text, 'share');
+  for (const m of [...r.means, ...r.groups.flatMap((g) => g.means)]) add(m.question, m.text, 'mean');
+  return items;
+}
+
+/**
+ * The item a breakdown shows: the one asked for if the page has it, else the first question that is not a
+ * demographic (nor the breakdown itself) — "age group by age group" tells nobody anything — else the first.
+ */
+export function chooseBreakdownItem(
+  r: Pick<TResults, 'groups' | 'questions' | 'means' | 'by'>,
+  asked: string | null | undefined
+): TBreakdownItem | null {
+  const items = breakdownItems(r);
+  const types = new Map(
+    [...r.questions, ...r.groups.flatMap((g) => g.questions)].map((q) => [q.question, q.type as string])
+  );
+  return (
+    items.find((i) => i.value === asked) ??
+    items.find((i) => i.value !== r.by && !DEMOGRAPHIC_TYPES.includes(types.get(i.value) ?? '')) ??
+    items[0] ??
+    null
+  );
+}
+
+/**
+ * The page's figures as tables. `only`: the one question (or number question) each group of the breakdown
+ * shows — a breakdown of every question by every group is hundreds of tables, so the page shows one at a time
+ * and links to the others. Undefined: every group's every question.
+ */
+export function resultsView(r: TResults, locale: Locale, isPublic: boolean, only?: string | null) {
+  const shown = (x: { question: string }) => only === undefined || x.question === only;
   return {
     survey: r.survey,
     wave: {
@@ -203,8 +259,8 @@ export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
     groups: r.groups.map((g) => ({
       group: g.group,
       label: g.label,
-      questions: g.questions.map((q) => questionTable(q, locale, isPublic)),
-      means: g.means.map((m) => meanRow(m, locale, isPublic))
+      questions: g.questions.filter(shown).map((q) => questionTable(q, locale, isPublic)),
+      means: g.means.filter(shown).map((m) => meanRow(m, locale, isPublic))
     })),
     notes: r.notes,
     model_note: r.model_note
@@ -288,3 +344,19 @@ export function trendView(
   };
 }
 export type TTrendView = ReturnType<typeof trendView>;
+
+/** The query of a results page, in the order its links write it. */
+const QUERY_KEYS = ['wave', 'weighting', 'by', 'question', 'compare', 'group_a', 'group_b', 'indicator'] as const;
+
+/**
+ * The query string of the same results page with some of its filters changed (empty ones left out), for plain
+ * links that work without JavaScript.
+ */
+export function resultsQuery(query: Partial<Record<string, string>>, change: Partial<Record<string, string>> = {}) {
+  const p = new URLSearchParams();
+  for (const k of QUERY_KEYS) {
+    const v = k in change ? change[k] : query[k];
+    if (v) p.set(k, v);
+  }
+  return `?${p}`;
+}
