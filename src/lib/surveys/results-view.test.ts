@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n';
 import type { TMeanResult, TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
 import {
   breakdownItems,
+  chartView,
   chooseBreakdownItem,
   questionChart,
   questionTable,
@@ -321,5 +323,32 @@ describe('links between views of the results page', () => {
         }
       )
     );
+  });
+});
+
+describe('the chart made once per kept question', () => {
+  it('draws every shown bar with its interval, escapes labels, and carries legend, summary and data table', () => {
+    const q = question([answer('yes', 40, 0.8, 0.75), answer('no', 3, 0.06, 0.05)]);
+    q.answers[0].label = '<b>Ja & "nei"</b>';
+    const pub = questionTable(q, 'nb', true).figure!;
+    expect(pub.svg).not.toContain('<b>');
+    expect(pub.svg).toContain('&lt;b&gt;Ja &amp; &quot;nei&quot;&lt;/b&gt;');
+    expect(pub.svg.match(/<rect /g)).toHaveLength(1); // the answer given by 3 is not drawn
+    expect(pub.svg).toContain('chart__whisker');
+    expect(pub.svg).not.toMatch(/ id=/);
+    expect(pub.rows.map((r) => [r.share, r.note])).toEqual([
+      [expect.stringMatching(/^75\s%$/), ''],
+      [translate('nb', 'charts.suppressed'), translate('nb', 'charts.note.suppressed')]
+    ]);
+    expect(pub.summary).toMatch(/75\s%/);
+    expect(pub.legend.map((l) => l.text)).toEqual([translate('nb', 'charts.legend.ci')]);
+    const staff = questionTable(q, 'en', false).figure!;
+    expect(staff.legend.map((l) => [l.text, l.fill])).toEqual([
+      [`${translate('en', 'charts.legend.solid')}: Weighted`, '#1f4e5f'],
+      [`${translate('en', 'charts.legend.hatched')}: Unweighted`, 'url(#results-fill-hatch)'],
+      [translate('en', 'charts.legend.ci'), undefined]
+    ]);
+    expect(staff.columns.map((c) => c.key)).toEqual(['label', 'series', 'share', 'ci', 'note']);
+    expect(chartView([], 'nb').svg).not.toContain('<rect');
   });
 });
