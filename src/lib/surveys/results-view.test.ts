@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TQuestionResult, TTrend } from '../server/surveys/surveys.results';
-import { questionChart, questionTable, trendView } from './results-view';
+import { translate } from '../i18n';
+import type { TMeanResult, TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
+import {
+  breakdownItems,
+  chartView,
+  chooseBreakdownItem,
+  questionChart,
+  questionTable,
+  resultsQuery,
+  resultsView,
+  trendView
+} from './results-view';
 
 const answer = (code: string, n: number, p: number, weighted: number | null): TQuestionResult['answers'][number] => ({
   code,
@@ -144,5 +154,201 @@ describe('the trend of an answer', () => {
       ['2018', 0.87, 'S2']
     ]);
     expect(v.caveats).toEqual(['Merk']);
+  });
+});
+
+describe('the breakdown: one question at a time', () => {
+  const q = (id: string, type: TQuestionResult['type'] = 'single', n = 40): TQuestionResult => ({
+    ...question([answer('yes', n, 0.5, 0.5), answer('no', n, 0.5, 0.5)]),
+    question: id,
+    text: `Text ${id}`,
+    type
+  });
+  const mean = (id: string): TMeanResult => ({
+    question: id,
+    text: `Mean ${id}`,
+    group: null,
+    base_n: 40,
+    mean: 3,
+    se: 0.1,
+    ci_low: 2.8,
+    ci_high: 3.2,
+    weighted_mean: 3.1,
+    weighted_se: 0.12,
+    weighted_ci_low: 2.86,
+    weighted_ci_high: 3.34,
+    deff: 1.1,
+    effective_n: 36,
+    unreliable: false
+  });
+  const results = (by: string | null, groups: string[], ids: [string, TQuestionResult['type']][], means: string[]) =>
+    ({
+      survey: { id: 's', slug: 's', title: 'S', version: 1 },
+      wave: {
+        id: 'w',
+        name: 'W',
+        method: 'online_panel',
+        method_note_nb: '',
+        method_note_en: '',
+        opens_on: '2027-01-01',
+        closes_on: '2027-02-01'
+      },
+      waves: [],
+      weighting: 'rake',
+      weighting_applied: 'rake',
+      weighting_note: null,
+      by,
+      respondents: 80,
+      questions: ids.map(([id, type]) => q(id, type)),
+      means: means.map(mean),
+      groups: groups.map((g) => ({
+        group: g,
+        label: g.toUpperCase(),
+        questions: ids.map(([id, type]) => q(id, type, 20)),
+        means: means.map(mean)
+      })),
+      notes: [],
+      model_note: ''
+    }) as unknown as TResults;
+
+  it('lists the choice questions, then the number questions, and picks the first that is not a demographic', () => {
+    const r = results(
+      'age_group',
+      ['a', 'b'],
+      [
+        ['sex', 'sex'],
+        ['age_group', 'age_group'],
+        ['q1', 'single'],
+        ['q2', 'likert']
+      ],
+      ['hours']
+    );
+    expect(breakdownItems(r).map((i) => [i.value, i.kind])).toEqual([
+      ['sex', 'share'],
+      ['age_group', 'share'],
+      ['q1', 'share'],
+      ['q2', 'share'],
+      ['hours', 'mean']
+    ]);
+    expect(chooseBreakdownItem(r, undefined)?.value).toBe('q1');
+    expect(chooseBreakdownItem(r, 'hours')?.value).toBe('hours');
+    expect(chooseBreakdownItem(r, 'sex')?.value).toBe('sex');
+    // A question this page does not have (another version's): the default, not an error page.
+    expect(chooseBreakdownItem(r, 'gone')?.value).toBe('q1');
+    // Nothing but demographics: the first that is not the breakdown itself.
+    expect(
+      chooseBreakdownItem(
+        results(
+          'sex',
+          ['f'],
+          [
+            ['sex', 'sex'],
+            ['county', 'county']
+          ],
+          []
+        ),
+        null
+      )?.value
+    ).toBe('sex');
+    expect(breakdownItems(results(null, [], [['q1', 'single']], []))).toEqual([]);
+  });
+
+  it('the view of a breakdown carries the chosen question (or number question) per group and nothing else', () => {
+    const r = results(
+      'sex',
+      ['f', 'm'],
+      [
+        ['q1', 'single'],
+        ['q2', 'single']
+      ],
+      ['hours']
+    );
+    const v = resultsView(r, 'nb', true, 'q2');
+    expect(v.questions.map((x) => x.id)).toEqual(['q1', 'q2']);
+    expect(v.means.map((x) => x.id)).toEqual(['hours']);
+    expect(v.groups.map((g) => [g.label, g.questions.map((x) => x.id), g.means.length])).toEqual([
+      ['F', ['q2'], 0],
+      ['M', ['q2'], 0]
+    ]);
+    const m = resultsView(r, 'nb', true, 'hours');
+    expect(m.groups.map((g) => [g.questions.length, g.means.map((x) => x.id)])).toEqual([
+      [0, ['hours']],
+      [0, ['hours']]
+    ]);
+    // The same kept figures give the same table objects (made once per generation of the counters).
+    expect(resultsView(r, 'nb', true, 'q2').groups[0].questions[0]).toBe(v.groups[0].questions[0]);
+    expect(resultsView(r, 'nb', true).groups[0].questions).toHaveLength(2);
+  });
+
+  it('property: the chosen item is the one asked for whenever the page has it, and always one of the items', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('sex', 'age_group', 'county', 'q1', 'q2', 'q3', 'q4'), { minLength: 1 }),
+        fc.constantFrom('sex', 'age_group', 'q1', 'q3', 'nope', ''),
+        fc.constantFrom('sex', 'age_group', 'county', 'q1'),
+        (ids, asked, by) => {
+          const types = ids.map((id) => [id, id.startsWith('q') ? 'single' : id] as [string, TQuestionResult['type']]);
+          const r = results(by, ['g1', 'g2'], types, []);
+          const items = breakdownItems(r).map((i) => i.value);
+          const chosen = chooseBreakdownItem(r, asked)!.value;
+          expect(items).toContain(chosen);
+          if ((ids as string[]).includes(asked)) expect(chosen).toBe(asked);
+          else if (ids.some((id) => id.startsWith('q') && id !== by))
+            expect(chosen.startsWith('q') && chosen !== by).toBe(true);
+        }
+      )
+    );
+  });
+});
+
+describe('links between views of the results page', () => {
+  it('keeps the other filters, changes one, leaves empty ones out', () => {
+    const query = { wave: 'w1', weighting: 'rake', by: 'sex', question: 'q1', compare: '', indicator: 'q1:yes' };
+    expect(resultsQuery(query, { question: 'q2' })).toBe(
+      '?wave=w1&weighting=rake&by=sex&question=q2&indicator=q1%3Ayes'
+    );
+    expect(resultsQuery(query, { by: '', question: '' })).toBe('?wave=w1&weighting=rake&indicator=q1%3Ayes');
+  });
+
+  it('property: the link reads back as the filters it was made from', () => {
+    const value = fc.string({ maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.record({ wave: value, weighting: value, by: value, question: value, indicator: value }),
+        fc.record({ question: value }),
+        (query, change) => {
+          const back = Object.fromEntries(new URLSearchParams(resultsQuery(query, change).slice(1)));
+          const want = Object.fromEntries(Object.entries({ ...query, ...change }).filter(([, v]) => v !== ''));
+          expect(back).toEqual(want);
+        }
+      )
+    );
+  });
+});
+
+describe('the chart made once per kept question', () => {
+  it('draws every shown bar with its interval, escapes labels, and carries legend, summary and data table', () => {
+    const q = question([answer('yes', 40, 0.8, 0.75), answer('no', 3, 0.06, 0.05)]);
+    q.answers[0].label = '<b>Ja & "nei"</b>';
+    const pub = questionTable(q, 'nb', true).figure!;
+    expect(pub.svg).not.toContain('<b>');
+    expect(pub.svg).toContain('&lt;b&gt;Ja &amp; &quot;nei&quot;&lt;/b&gt;');
+    expect(pub.svg.match(/<rect /g)).toHaveLength(1); // the answer given by 3 is not drawn
+    expect(pub.svg).toContain('chart__whisker');
+    expect(pub.svg).not.toMatch(/ id=/);
+    expect(pub.rows.map((r) => [r.share, r.note])).toEqual([
+      [expect.stringMatching(/^75\s%$/), ''],
+      [translate('nb', 'charts.suppressed'), translate('nb', 'charts.note.suppressed')]
+    ]);
+    expect(pub.summary).toMatch(/75\s%/);
+    expect(pub.legend.map((l) => l.text)).toEqual([translate('nb', 'charts.legend.ci')]);
+    const staff = questionTable(q, 'en', false).figure!;
+    expect(staff.legend.map((l) => [l.text, l.fill])).toEqual([
+      [`${translate('en', 'charts.legend.solid')}: Weighted`, '#1f4e5f'],
+      [`${translate('en', 'charts.legend.hatched')}: Unweighted`, 'url(#results-fill-hatch)'],
+      [translate('en', 'charts.legend.ci'), undefined]
+    ]);
+    expect(staff.columns.map((c) => c.key)).toEqual(['label', 'series', 'share', 'ci', 'note']);
+    expect(chartView([], 'nb').svg).not.toContain('<rect');
   });
 });

@@ -1,8 +1,9 @@
 /** Results as the pages show them: formatted figures, and for the public counts under 5 suppressed. */
-import { formatNumber, translate, type Locale } from '../i18n';
+import { formatNumber, translate, type Locale, type Translate } from '../i18n';
 import { formatSuppressed, suppressCount } from '../stats/suppress';
 import type { TMeanResult, TQuestionResult, TResults, TTrend } from '../server/surveys/surveys.results';
-import type { TProportionItem } from '../charts/proportion-layout';
+import { layoutProportions, type TProportionItem } from '../charts/proportion-layout';
+import { proportionSummary, shareFormatter } from '../charts/summary';
 import type { TReferenceSeries as TChartReference, TTrendPoint } from '../charts/trend-layout';
 
 export interface TResultRow {
@@ -29,6 +30,112 @@ export interface TQuestionTable {
   summary: string;
   /** Bars for the chart: the weighted share with its interval (unweighted when not weighted); on staff pages both. */
   chart: TProportionItem[];
+  /** The chart as the page draws it (ResultChart.svelte), made with the table; null: no chart. */
+  figure: TChartView | null;
+}
+
+/** Fills of the bar series: solid, hatched, dotted — told apart by pattern and the legend's words, not by colour. */
+export const CHART_FILLS = ['#1f4e5f', 'url(#results-fill-hatch)', 'url(#results-fill-dots)'] as const;
+
+export type TChartColumn = 'label' | 'series' | 'share' | 'ci' | 'note';
+
+/**
+ * A question's proportion chart ready to print: the same drawing, legend, summary, notes and data table as
+ * ProportionChart, made once per kept question (with its table) instead of on every request. The SVG's content
+ * is a string of escaped text without ids (the fill patterns are defined once per page, in ResultsView).
+ */
+export interface TChartView {
+  width: number;
+  height: number;
+  svg: string;
+  legend: { text: string; fill?: string }[];
+  summary: string;
+  notes: string[];
+  columns: { key: TChartColumn; label: string; numeric?: boolean }[];
+  rows: Record<TChartColumn, string>[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export function chartView(items: TProportionItem[], locale: Locale): TChartView {
+  const t: Translate = (key, params) => translate(locale, key, params);
+  const fmt = shareFormatter(locale, true);
+  const layout = layoutProportions(items, true);
+  const hasSeries = layout.series.length > 1 || layout.series[0] !== '';
+  const hasCi = items.some((i) => i.low !== undefined && i.high !== undefined);
+  const out: string[] = [];
+  const { x0, y0, y1 } = layout.plot;
+  for (const tick of layout.ticks)
+    out.push(
+      `<line class="chart__grid" x1="${tick.x}" x2="${tick.x}" y1="${y0}" y2="${y1}"/>` +
+        `<text class="chart__tick" x="${tick.x}" y="${y1 + 16}" text-anchor="middle">${esc(fmt(tick.value))}</text>`
+    );
+  out.push(`<line class="chart__axis" x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}"/>`);
+  for (const group of layout.groups) {
+    for (const line of group.lines)
+      out.push(
+        `<text class="chart__label" x="${line.x}" y="${line.y}" text-anchor="end" dominant-baseline="middle">${esc(line.text)}</text>`
+      );
+    for (const bar of group.bars) {
+      const at = `x="${bar.textX}" y="${bar.textY}" dominant-baseline="middle"`;
+      if (bar.item.suppressed) {
+        const hidden = t(bar.item.secondary ? 'charts.hidden' : 'charts.suppressed');
+        out.push(`<text class="chart__value chart__value--muted" ${at}>${esc(hidden)}</text>`);
+        continue;
+      }
+      const fill = CHART_FILLS[bar.seriesIndex % CHART_FILLS.length];
+      out.push(
+        `<rect class="chart__bar" x="${bar.x}" y="${bar.y}" width="${bar.w}" height="${bar.h}" fill="${fill}"/>`
+      );
+      const w = bar.whisker;
+      if (w)
+        out.push(
+          `<g class="chart__whisker"><line x1="${w.x1}" x2="${w.x2}" y1="${w.y}" y2="${w.y}"/>` +
+            `<line x1="${w.x1}" x2="${w.x1}" y1="${w.y - 5}" y2="${w.y + 5}"/>` +
+            `<line x1="${w.x2}" x2="${w.x2}" y1="${w.y - 5}" y2="${w.y + 5}"/></g>`
+        );
+      out.push(`<text class="chart__value" ${at}>${esc(fmt(bar.item.value))}${bar.item.unreliable ? ' †' : ''}</text>`);
+    }
+  }
+  const columns: TChartView['columns'] = [
+    { key: 'label', label: t('charts.col.answer') },
+    ...(hasSeries ? [{ key: 'series' as const, label: t('charts.col.series') }] : []),
+    { key: 'share', label: t('charts.col.share'), numeric: true },
+    ...(hasCi ? [{ key: 'ci' as const, label: t('charts.col.ci'), numeric: true }] : []),
+    { key: 'note', label: t('charts.col.note') }
+  ];
+  return {
+    width: layout.width,
+    height: layout.height,
+    svg: out.join(''),
+    legend: [
+      ...(hasSeries
+        ? layout.series.map((s, k) => ({
+            text: `${k === 0 ? t('charts.legend.solid') : t('charts.legend.hatched')}: ${s}`,
+            fill: CHART_FILLS[k % CHART_FILLS.length]
+          }))
+        : []),
+      ...(hasCi ? [{ text: t('charts.legend.ci') }] : [])
+    ],
+    summary: proportionSummary(items, t, fmt),
+    notes: items.some((i) => i.unreliable && !i.suppressed) ? [t('charts.unreliableNote')] : [],
+    columns,
+    rows: items.map((i) => ({
+      label: i.label,
+      series: i.series ?? '',
+      share: i.suppressed ? t(i.secondary ? 'charts.hidden' : 'charts.suppressed') : fmt(i.value),
+      ci: i.suppressed ? '' : i.low !== undefined && i.high !== undefined ? `${fmt(i.low)}–${fmt(i.high)}` : '',
+      note: i.suppressed
+        ? t(i.secondary ? 'charts.note.secondary' : 'charts.note.suppressed')
+        : [
+            i.unreliable ? t('charts.note.unreliable') : '',
+            hasCi && i.low === undefined ? t('charts.note.noInterval') : ''
+          ]
+            .filter(Boolean)
+            .join('; ')
+    }))
+  };
 }
 
 /** Chart bars of one question; for the public an answer under 5 is not drawn (shown as "fewer than 5"). */
@@ -108,6 +215,7 @@ function makeQuestionTable(q: TQuestionResult, locale: Locale, isPublic: boolean
           weighted_se: hide || a.weighted_se === null ? '–' : num(locale, a.weighted_se * 100, 1)
         };
       });
+  const chart = suppressed ? [] : questionChart(q, locale, isPublic);
   const top = suppressed
     ? null
     : [...q.answers].sort(
@@ -133,7 +241,8 @@ function makeQuestionTable(q: TQuestionResult, locale: Locale, isPublic: boolean
     suppressed,
     rows,
     summary,
-    chart: suppressed ? [] : questionChart(q, locale, isPublic)
+    chart,
+    figure: chart.length ? chartView(chart, locale) : null
   };
 }
 
@@ -179,7 +288,63 @@ function makeMeanRow(m: TMeanResult, locale: Locale, isPublic: boolean): TMeanRo
   };
 }
 
-export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
+/** Question types that describe the respondent (and make the weighting cells): not a useful first breakdown. */
+const DEMOGRAPHIC_TYPES: readonly string[] = ['sex', 'age_group', 'county', 'municipality'];
+
+/** One thing a breakdown can show per group: a choice question's shares, or a number question's means. */
+export interface TBreakdownItem {
+  value: string;
+  label: string;
+  kind: 'share' | 'mean';
+}
+
+/**
+ * What the breakdown of a results page can show, one at a time: every choice question and number question
+ * that has figures in some group, in the order of the page. Empty without a breakdown.
+ */
+export function breakdownItems(r: Pick<TResults, 'groups' | 'questions' | 'means'>): TBreakdownItem[] {
+  if (r.groups.length === 0) return [];
+  const inGroups = new Set(r.groups.flatMap((g) => [...g.questions, ...g.means].map((x) => x.question)));
+  const items: TBreakdownItem[] = [];
+  const seen = new Set<string>();
+  const add = (value: string, label: string, kind: TBreakdownItem['kind']) => {
+    if (!inGroups.has(value) || seen.has(value)) return;
+    seen.add(value);
+    items.push({ value, label, kind });
+  };
+  // The questions of everyone first (their order), then any a group has but everyone has not.
+  for (const q of [...r.questions, ...r.groups.flatMap((g) => g.questions)]) add(q.question, q.text, 'share');
+  for (const m of [...r.means, ...r.groups.flatMap((g) => g.means)]) add(m.question, m.text, 'mean');
+  return items;
+}
+
+/**
+ * The item a breakdown shows: the one asked for if the page has it, else the first question that is not a
+ * demographic (nor the breakdown itself) — "age group by age group" tells nobody anything — else the first.
+ */
+export function chooseBreakdownItem(
+  r: Pick<TResults, 'groups' | 'questions' | 'means' | 'by'>,
+  asked: string | null | undefined
+): TBreakdownItem | null {
+  const items = breakdownItems(r);
+  const types = new Map(
+    [...r.questions, ...r.groups.flatMap((g) => g.questions)].map((q) => [q.question, q.type as string])
+  );
+  return (
+    items.find((i) => i.value === asked) ??
+    items.find((i) => i.value !== r.by && !DEMOGRAPHIC_TYPES.includes(types.get(i.value) ?? '')) ??
+    items[0] ??
+    null
+  );
+}
+
+/**
+ * The page's figures as tables. `only`: the one question (or number question) each group of the breakdown
+ * shows — a breakdown of every question by every group is hundreds of tables, so the page shows one at a time
+ * and links to the others. Undefined: every group's every question.
+ */
+export function resultsView(r: TResults, locale: Locale, isPublic: boolean, only?: string | null) {
+  const shown = (x: { question: string }) => only === undefined || x.question === only;
   return {
     survey: r.survey,
     wave: {
@@ -203,8 +368,8 @@ export function resultsView(r: TResults, locale: Locale, isPublic: boolean) {
     groups: r.groups.map((g) => ({
       group: g.group,
       label: g.label,
-      questions: g.questions.map((q) => questionTable(q, locale, isPublic)),
-      means: g.means.map((m) => meanRow(m, locale, isPublic))
+      questions: g.questions.filter(shown).map((q) => questionTable(q, locale, isPublic)),
+      means: g.means.filter(shown).map((m) => meanRow(m, locale, isPublic))
     })),
     notes: r.notes,
     model_note: r.model_note
@@ -288,3 +453,19 @@ export function trendView(
   };
 }
 export type TTrendView = ReturnType<typeof trendView>;
+
+/** The query of a results page, in the order its links write it. */
+const QUERY_KEYS = ['wave', 'weighting', 'by', 'question', 'compare', 'group_a', 'group_b', 'indicator'] as const;
+
+/**
+ * The query string of the same results page with some of its filters changed (empty ones left out), for plain
+ * links that work without JavaScript.
+ */
+export function resultsQuery(query: Partial<Record<string, string>>, change: Partial<Record<string, string>> = {}) {
+  const p = new URLSearchParams();
+  for (const k of QUERY_KEYS) {
+    const v = k in change ? change[k] : query[k];
+    if (v) p.set(k, v);
+  }
+  return `?${p}`;
+}

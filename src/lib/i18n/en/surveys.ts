@@ -286,6 +286,18 @@ export const surveys: Record<keyof typeof nb, string> = {
   'surveys.results.notSignificant': 'not a significant change',
   'surveys.results.methodDiffers':
     'The waves were collected with different methods. A difference may come from the method, not from a real change.',
+  'surveys.results.by.sex': 'sex',
+  'surveys.results.by.age_group': 'age group',
+  'surveys.results.by.county': 'county',
+  'surveys.results.breakdownTitle': '“{question}” by {by}',
+  'surveys.results.breakdownLead':
+    'The figures of each group are shown for one question at a time. Choose another question from the list.',
+  'surveys.results.breakdownNav': 'Questions that can be broken down by {by}',
+  'surveys.results.breakdownCurrent': '(shown now)',
+  'surveys.results.breakdownMean': '(mean)',
+  'surveys.results.group': 'Group',
+  'surveys.results.breakdownMeansCaption':
+    'Mean of “{question}” per group, with 95 % confidence interval (Wald), unweighted and weighted',
   'surveys.export.notChosen': 'Not chosen: {label}',
   'surveys.export.wholeNumber': 'Whole number {min}–{max}',
   'surveys.export.freeText': 'Free text',

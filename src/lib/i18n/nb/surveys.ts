@@ -282,6 +282,18 @@ export const surveys = {
   'surveys.results.notSignificant': 'ikke en signifikant endring',
   'surveys.results.methodDiffers':
     'Rundene er samlet inn med ulik metode. En forskjell kan komme av metoden og ikke av en reell endring.',
+  'surveys.results.by.sex': 'kjønn',
+  'surveys.results.by.age_group': 'aldersgruppe',
+  'surveys.results.by.county': 'fylke',
+  'surveys.results.breakdownTitle': '«{question}» fordelt etter {by}',
+  'surveys.results.breakdownLead':
+    'Tallene for hver gruppe vises for ett spørsmål om gangen. Velg et annet spørsmål i listen.',
+  'surveys.results.breakdownNav': 'Spørsmål som kan fordeles etter {by}',
+  'surveys.results.breakdownCurrent': '(vises nå)',
+  'surveys.results.breakdownMean': '(gjennomsnitt)',
+  'surveys.results.group': 'Gruppe',
+  'surveys.results.breakdownMeansCaption':
+    'Gjennomsnitt for «{question}» per gruppe, med 95 % konfidensintervall (Wald), uvektet og vektet',
   'surveys.export.notChosen': 'Ikke valgt: {label}',
   'surveys.export.wholeNumber': 'Heltall {min}–{max}',
   'surveys.export.freeText': 'Fritekst',

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import type { Locale } from '../../i18n';
+import { translate, type Locale } from '../../i18n';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { breakdownQuestions } from '../../surveys/definition';
-import { comparisonView, resultsView, trendView } from '../../surveys/results-view';
+import {
+  chooseBreakdownItem,
+  breakdownItems,
+  comparisonView,
+  resultsView,
+  trendView
+} from '../../surveys/results-view';
 import { scottishReferenceSeries } from '../surveys-reference/reference-series';
 import { getPublishedSurvey, placesOf } from './surveys.service';
 import { compareResults, referenceIndicators, surveyResults, trend, trendIndicators } from './surveys.results';
@@ -17,13 +23,23 @@ export const ZResultsQuery = z.object({
     .max(40)
     .regex(/^[a-z0-9_]*$/, { message: 'validation.choose' })
     .default(''),
+  /** The question (or number question) the breakdown shows; another one of the page, or none: the default. */
+  question: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9_]*$/, { message: 'validation.choose' })
+    .optional(),
   compare: z.string().max(40).optional(),
   group_a: z.string().max(40).optional(),
   group_b: z.string().max(40).optional(),
   indicator: z.string().max(90).optional()
 });
 
-/** What a results page shows for its query (?wave=&weighting=&by=&compare=&group_a=&group_b=). */
+/**
+ * What a results page shows for its query (?wave=&weighting=&by=&question=&compare=&group_a=&group_b=&indicator=).
+ * With a breakdown, each group shows one question (`question`, by default the first that is not a demographic):
+ * the page links to the others, so every figure is one plain link away and the page stays small.
+ */
 export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Locale, isPublic: boolean) {
   const parsed = ZResultsQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new AppError('validation', 'validation.invalid');
@@ -64,15 +80,33 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
     const ref = tr.reference ? scottishReferenceSeries().find((x) => x.indicator === tr.reference) : undefined;
     trendChart = trendView(tr, locale, isPublic, ref ? { label: ref.label[locale], points: ref.points } : null);
   }
+  const byQuestions = breakdownQuestions(s.definition).map((x) => ({
+    value: x.id,
+    label: locale === 'en' ? x.text_en : x.text_nb
+  }));
+  const item = chooseBreakdownItem(r, q.question);
+  const breakdown =
+    item && r.by
+      ? {
+          item,
+          items: breakdownItems(r),
+          by: r.by,
+          byLabel:
+            byQuestions.find((x) => x.value === r.by)?.label ??
+            translate(locale, `surveys.results.by.${r.by}` as 'surveys.results.by.sex')
+        }
+      : null;
   return {
     trend: trendChart,
     indicatorOptions: indicators.map((i) => ({ value: i.value, label: `${i.question} – ${i.label}` })),
-    results: resultsView(r, locale, isPublic),
+    results: resultsView(r, locale, isPublic, item?.value ?? null),
+    breakdown,
     comparison,
     query: {
       wave: r.wave.id,
       weighting: q.weighting,
       by: q.by,
+      question: item?.value ?? '',
       compare: q.compare ?? '',
       group_a: q.group_a ?? '',
       group_b: q.group_b ?? '',
@@ -80,9 +114,6 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
     },
     groupOptions: r.groups.map((g) => ({ value: g.group, label: g.label })),
     /** Breakdown questions of the survey, offered beside sex, age group and county. */
-    byQuestions: breakdownQuestions(s.definition).map((x) => ({
-      value: x.id,
-      label: locale === 'en' ? x.text_en : x.text_nb
-    }))
+    byQuestions
   };
 }

@@ -5,13 +5,19 @@ import type { TSessionUser } from '../auth/auth.types';
 import { createStaffUser, setUpAdmin } from '../testing/fixtures';
 import { freshDatabaseUrl } from '../testing/test-app';
 import type { TTrendView } from '../../surveys/results-view';
-import type { TResultsView } from '../../surveys/results-view';
+import type { TBreakdownItem, TResultsView } from '../../surveys/results-view';
 import * as repo from './surveys.repository';
 import { publishSurvey, saveWave, submitResponse } from './surveys.service';
 import { TEMPLATE_SLUG } from './surveys.template';
 
 type TLoad = (event: never) => Promise<unknown>;
-type TData = { trend: TTrendView | null; results: TResultsView; indicatorOptions: { value: string }[] };
+type TData = {
+  trend: TTrendView | null;
+  results: TResultsView;
+  indicatorOptions: { value: string }[];
+  breakdown: { item: TBreakdownItem; items: TBreakdownItem[]; by: string; byLabel: string } | null;
+  query: Record<string, string>;
+};
 let publicLoad: TLoad;
 let staffLoad: TLoad;
 let analyst: TSessionUser;
@@ -140,5 +146,55 @@ describe('results pages: charts and the trend', () => {
     }
     const e = await caught(staff('', null));
     expect(isRedirect(e) || (isHttpError(e) && e.status === 403)).toBe(true);
+  });
+});
+
+describe('results pages: a breakdown shows one question per group at a time', () => {
+  const firstWave = async () => (await pub('?weighting=none')).results.waves[0].id;
+
+  it('by default the first question that is not a demographic; every other question is an item to link to', async () => {
+    const d = await pub(`?weighting=none&wave=${await firstWave()}&by=sex`);
+    expect(d.breakdown!.item).toMatchObject({ value: 'problem_world', kind: 'share' });
+    expect(d.breakdown!.byLabel).toBe('kjønn');
+    expect(d.query.question).toBe('problem_world');
+    expect(d.results.groups.map((g) => [g.label, g.questions.map((q) => q.id)])).toEqual([
+      ['Kvinne', ['problem_world']],
+      ['Mann', ['problem_world']]
+    ]);
+    // Every other question is one link away (the template's choice questions; municipality is not broken down).
+    expect(d.breakdown!.items.map((i) => i.value)).toEqual(
+      expect.arrayContaining(['problem_europe', 'problem_norway', 'problem_local', 'heard_recently', 'know_where'])
+    );
+    expect(d.breakdown!.items.length).toBeGreaterThan(8);
+    // 6 women: 4 "great", 2 "some" — the public sees the group's base, and "<5" instead of the small counts.
+    const women = d.results.groups[0].questions[0];
+    expect(women.base_n).toBe('6');
+    expect(women.warning).toBe('unreliable');
+    expect(women.rows.slice(0, 2).map((r) => [r.n, r.share])).toEqual([
+      ['<5', '–'],
+      ['<5', '–']
+    ]);
+    const staffView = await staff(`?weighting=none&wave=${await firstWave()}&by=sex`);
+    expect(staffView.results.groups[0].questions[0].rows.slice(0, 2).map((r) => r.n)).toEqual(['4', '2']);
+  });
+
+  it('shows the question asked for; one this wave does not have gives the default; a malformed one is a 400', async () => {
+    const wave = await firstWave();
+    const d = await pub(`?weighting=none&wave=${wave}&by=sex&question=problem_europe`);
+    expect(d.breakdown!.item.value).toBe('problem_europe');
+    expect(d.results.groups.map((g) => g.questions.map((q) => q.id))).toEqual([['problem_europe'], ['problem_europe']]);
+    expect((await pub(`?weighting=none&wave=${wave}&by=sex&question=gone`)).breakdown!.item.value).toBe(
+      'problem_world'
+    );
+    const e = await caught(pub(`?wave=${wave}&by=sex&question=${encodeURIComponent('<script>')}`));
+    expect(isHttpError(e) && e.status).toBe(400);
+    // Without a breakdown there is nothing to choose.
+    const none = await pub(`?weighting=none&wave=${wave}&question=problem_europe`);
+    expect([none.breakdown, none.results.groups]).toEqual([null, []]);
+  });
+
+  it('needs no JavaScript: both results pages are rendered on the server only', async () => {
+    expect((await import('../../../routes/results/[survey]/+page.server')).csr).toBe(false);
+    expect((await import('../../../routes/(staff)/admin/surveys/[id]/results/+page.server')).csr).toBe(false);
   });
 });

@@ -4,6 +4,12 @@ import { requireSurveyStaff } from '$lib/server/surveys/surveys.guard';
 import { resultsPage } from '$lib/server/surveys/surveys.results-page';
 import type { PageServerLoad } from './$types';
 
+/**
+ * Server-rendered HTML only: the filters are GET forms and the breakdown's questions plain links, so the page
+ * needs no JavaScript, and its figures are not sent a second time as hydration data.
+ */
+export const csr = false;
+
 export const load: PageServerLoad = ({ params, url, locals }) =>
   withHttpErrors(locals.locale, async () => {
     requireSurveyStaff(locals, url);
