@@ -3,11 +3,15 @@
 // results do). Makes two published copies of the survey benchmarks' 20-question survey
 // (bench/survey-fixture.ts's definition) with one question (q2) marked as a breakdown question — the
 // campaign's aided-recall exposure question ("q2 = a" means exposed) — each with a baseline and a follow-up
-// wave. The responses are stored by the survey results bench's own generator (bench/survey-results.ts
-// `generate`: rows and counters consistent, seeded): --n in total (half per wave) in the large survey,
-// --small in the other. The joint counters of the breakdown question are then filled from the stored rows
-// with one INSERT … SELECT … GROUP BY per wave (checked against the app's own `recountWave` on the small
-// survey). A published difference-in-differences campaign per survey (indicator q1 = 4, raked) is then timed:
+// wave. The responses are made by this bench's own seeded generator (`generateWave`): --n in total (half per
+// wave) in the large survey, --small in the other. It counts the answers in typed arrays and writes the counters
+// directly — respondents per weighting cell, per question/answer/cell and, for the breakdown question q2, the
+// joint counters — as bench/survey-results.ts does with `--store counters` (1,000,000 responses in about 10 s
+// here). The small survey also gets every response and answer row, and the counters the generator wrote for
+// it are checked, every run, to equal the app's own `recountWave` of those rows (cells, every question, the
+// joint counters); the large survey's counters are checked to add up to n/2 per wave. (The generator this
+// replaces built the app's counter rows per response and took over 12 minutes for 250,000 responses at load 30.)
+// A published difference-in-differences campaign per survey (indicator q1 = 4, raked) is then timed:
 // the service call (`apiCampaignEffect`, what the route runs) in process, and the route over HTTP on the
 // production build; the same at --small in the same run is the baseline (the ratio shows the cost does not
 // grow with n). --rounds rounds, each with --runs timed calls after a warm-up; the first (cold) call, which
@@ -22,7 +26,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { rerunInPostgres, root, startBuiltApp } from '../scripts/app-server.js';
 import { openApp, type AppContext } from '../src/lib/server/app';
 import type { TSessionUser } from '../src/lib/server/auth/auth.types';
@@ -31,16 +34,19 @@ import { createCampaign, setCampaignPublished } from '../src/lib/server/campaign
 import { loadConfig } from '../src/lib/server/config';
 import {
   createSurvey,
+  parseDefinition,
   placesOf,
   publishSurvey,
   recountWave,
   saveWave
 } from '../src/lib/server/surveys/surveys.service';
+import { isoWeek } from '../src/lib/stats/iso-week';
 import { createStaffUser, setUpAdmin } from '../src/lib/server/testing/fixtures';
-import { allQuestions, choiceCodes, type TSurveyDefinition } from '../src/lib/surveys/definition';
+import { allQuestions, breakdownQuestions, choiceCodes, type TSurveyDefinition } from '../src/lib/surveys/definition';
+import { cellKey } from '../src/lib/surveys/response';
 import { emit } from './contract.js';
 import { benchDefinition, type TBenchSurvey } from './survey-fixture';
-import { generate, respond } from './survey-results';
+import { respond } from './survey-results';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -55,11 +61,12 @@ const dbKind = option('db', 'sqlite');
 /** `--http no`: in process only (no build needed). */
 const http = option('http', 'yes') !== 'no';
 /**
- * rows: every response and answer row of the large survey is stored and its joint counters filled from the rows;
- * counters (the default above 200,000): its counters and joint counters alone, from the app's counterRows() and
- * jointCounterRows() — the effect reads nothing else. The small survey always gets rows, checked as before.
+ * counters (the default above 20,000): the large survey's counters and joint counters alone — the effect reads
+ * nothing else; rows: its response and answer rows are stored too (the counters are still the generator's; the
+ * rows go in through Kysely, about 1.6 ms per response here, so rows are for small n). The small survey always
+ * gets rows, and its counters are checked against the app's recount of them.
  */
-const store = option('store', n > 200_000 ? 'counters' : 'rows');
+const store = option('store', n > 20_000 ? 'counters' : 'rows');
 const TARGET_MS = 50;
 /** A day the follow-up wave (5–31 Oct 2026) is open, for the responses of the cold calls. */
 const FOLLOW_UP_DAY = new Date('2026-10-15T12:00:00Z');
@@ -129,26 +136,242 @@ async function prepare(ctx: AppContext, analyst: TSessionUser, editor: TSessionU
   return { campaignId, waves };
 }
 
-/** Fills the joint counters of the breakdown question q2 of one wave from its stored rows. */
-async function fillJointCounters(ctx: AppContext, waveId: string): Promise<void> {
-  await sql`insert into survey_joint_count (wave_id, question_id, answer, by_question_id, by_answer, cell, n)
-    select r.wave_id, a.question_id, a.value, b.question_id, b.value, r.cell, count(*)
-    from survey_response r
-    join survey_answer a on a.response_id = r.id
-    join survey_answer b on b.response_id = r.id and b.question_id = 'q2'
-    where r.wave_id = ${waveId}
-    group by r.wave_id, a.question_id, a.value, b.question_id, b.value, r.cell`.execute(ctx.db);
+/** A small seeded generator (mulberry32), so the data is the same in every run. */
+function generator(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-/** Throws unless the joint counters of a wave equal the app's own recount of its rows. */
-async function verifyJoint(ctx: AppContext, waveId: string): Promise<void> {
+/** The ISO week responses to a wave are stored with: that of its opening day. */
+async function weekOf(ctx: AppContext, waveId: string): Promise<string> {
+  const w = await ctx.db
+    .selectFrom('survey_wave')
+    .select('opens_on')
+    .where('id', '=', waveId)
+    .executeTakeFirstOrThrow();
+  return isoWeek(new Date(`${w.opens_on}T12:00:00Z`));
+}
+
+/**
+ * Generates `count` seeded responses to one wave and writes its counters directly: respondents per weighting
+ * cell (`survey_cell_count`), per question, answer and cell (`survey_count`) and, for the breakdown question
+ * q2, per question, answer, q2 answer and cell (`survey_joint_count`) — counted in typed arrays indexed by the
+ * answers' positions, so 1,000,000 responses take seconds, not the hour that building the app's counter rows
+ * per response took (`jointCounterRows`: 20 objects and a string key per response and row). With `rows`, every
+ * response and answer row is stored too, and `verifyAgainstRecount` then checks that the counters written here
+ * equal the app's own `recountWave` of those rows (the bench does so on the small survey every run).
+ * Every question of the bench survey is single choice (or Likert/demographic), so a response adds exactly one
+ * counter row per question, as `counterRows` gives; this is checked first.
+ */
+export async function generateWave(
+  ctx: AppContext,
+  survey: TBenchSurvey,
+  count: number,
+  seed: number,
+  rows: boolean
+): Promise<number> {
+  const started = performance.now();
+  const version = await ctx.db
+    .selectFrom('survey_version')
+    .select('definition')
+    .where('id', '=', survey.versionId)
+    .executeTakeFirstOrThrow();
+  const def = parseDefinition(version.definition);
+  const byQuestion = new Map(allQuestions(def).map((q) => [q.id, q]));
+  for (const q of survey.questions) {
+    const t = byQuestion.get(q.id)?.type;
+    if (!t || t === 'multiple' || t === 'text' || t === 'number')
+      throw new Error(`the fast generator counts single-choice questions only (${q.id} is ${t})`);
+  }
+  const breakdowns = breakdownQuestions(def).map((q) => q.id);
+  if (breakdowns.length !== 1) throw new Error('the fast generator expects exactly one breakdown question');
+  const qs = survey.questions;
+  const at = (id: string) => qs.findIndex((q) => q.id === id);
+  const [sexAt, ageAt, countyAt, byAt] = [at('sex'), at('age_group'), at('county'), at(breakdowns[0]!)];
+  if ([sexAt, ageAt, countyAt, byAt].some((i) => i < 0)) throw new Error('the bench survey lacks a cell question');
+  const [nSex, nAge, nCounty, nBy] = [sexAt, ageAt, countyAt, byAt].map((i) => qs[i]!.codes.length) as [
+    number,
+    number,
+    number,
+    number
+  ];
+  // Answer slots: question i's answer j is slot offset[i] + j.
+  const offset: number[] = [];
+  let slots = 0;
+  for (const q of qs) {
+    offset.push(slots);
+    slots += q.codes.length;
+  }
+  const nCells = nSex * nAge * nCounty;
+  const cellN = new Uint32Array(nCells);
+  const countN = new Uint32Array(nCells * slots);
+  const jointN = new Uint32Array(nCells * slots * nBy);
+  const sexShare: Record<string, number> = { female: 0.49, male: 0.49, other: 0.02 };
+  const sexCum = qs[sexAt]!.codes.map((c) => sexShare[c] ?? 0);
+  for (let i = 1; i < sexCum.length; i++) sexCum[i] += sexCum[i - 1];
+  const random = generator(seed);
+  const picked = new Int32Array(qs.length);
+  const week = await weekOf(ctx, survey.waveId);
+  const batch: { id: string; cell: string; answers: { question_id: string; value: string }[] }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const chunk = batch.splice(0);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('survey_response')
+        .values(
+          chunk.map((r) => ({
+            id: r.id,
+            wave_id: survey.waveId,
+            version_id: survey.versionId,
+            iso_week: week,
+            source_code: null,
+            cell: r.cell
+          }))
+        )
+        .execute();
+      const all = chunk.flatMap((r) => r.answers.map((x) => ({ response_id: r.id, ...x })));
+      for (let i = 0; i < all.length; i += 2_000)
+        await trx
+          .insertInto('survey_answer')
+          .values(all.slice(i, i + 2_000))
+          .execute();
+    });
+  };
+  const cellName = (c: number) => {
+    const county = c % nCounty;
+    const age = Math.floor(c / nCounty) % nAge;
+    const sex = Math.floor(c / (nCounty * nAge));
+    return cellKey([qs[sexAt]!.codes[sex]!, qs[ageAt]!.codes[age]!, qs[countyAt]!.codes[county]!]);
+  };
+  for (let done = 0; done < count; done++) {
+    for (let i = 0; i < qs.length; i++) {
+      const x = random();
+      if (i === sexAt) {
+        let k = 0;
+        while (k < sexCum.length - 1 && x >= sexCum[k]!) k++;
+        picked[i] = k;
+      } else picked[i] = Math.floor(x * qs[i]!.codes.length);
+    }
+    const cell = (picked[sexAt]! * nAge + picked[ageAt]!) * nCounty + picked[countyAt]!;
+    cellN[cell]++;
+    const base = cell * slots;
+    const jointBase = (cell * nBy + picked[byAt]!) * slots;
+    for (let i = 0; i < qs.length; i++) {
+      countN[base + offset[i] + picked[i]]++;
+      jointN[jointBase + offset[i] + picked[i]]++;
+    }
+    if (rows) {
+      batch.push({
+        id: randomUUID(),
+        cell: cellName(cell),
+        answers: qs.map((q, i) => ({ question_id: q.id, value: q.codes[picked[i]!]! }))
+      });
+      if (batch.length >= 2_000) await flush();
+    }
+    if (count >= 100_000 && (done + 1) % 100_000 === 0)
+      process.stdout.write(`\r  ${(done + 1).toLocaleString('en')} / ${count.toLocaleString('en')}`);
+  }
+  await flush();
+  if (count >= 100_000) process.stdout.write('\n');
+  const slotOf: { question_id: string; answer: string }[] = [];
+  qs.forEach((q) => q.codes.forEach((answer) => slotOf.push({ question_id: q.id, answer })));
+  const cellRows = [];
+  const countRows = [];
+  const jointRows = [];
+  for (let c = 0; c < nCells; c++) {
+    if (cellN[c] === 0) continue;
+    const cell = cellName(c);
+    cellRows.push({ wave_id: survey.waveId, cell, n: cellN[c]! });
+    for (let s = 0; s < slots; s++) {
+      const k = countN[c * slots + s]!;
+      if (k > 0) countRows.push({ wave_id: survey.waveId, ...slotOf[s]!, cell, n: k });
+    }
+    for (let b = 0; b < nBy; b++)
+      for (let s = 0; s < slots; s++) {
+        const k = jointN[(c * nBy + b) * slots + s]!;
+        if (k > 0)
+          jointRows.push({
+            wave_id: survey.waveId,
+            ...slotOf[s]!,
+            by_question_id: breakdowns[0]!,
+            by_answer: qs[byAt]!.codes[b]!,
+            cell,
+            n: k
+          });
+      }
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < cellRows.length; i += 500)
+      await trx
+        .insertInto('survey_cell_count')
+        .values(cellRows.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < countRows.length; i += 500)
+      await trx
+        .insertInto('survey_count')
+        .values(countRows.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < jointRows.length; i += 400)
+      await trx
+        .insertInto('survey_joint_count')
+        .values(jointRows.slice(i, i + 400))
+        .execute();
+  });
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Throws unless the counters the generator wrote for a wave (cells, question counters, joint counters) equal
+ * the app's own recount of its stored rows (`recountWave`, what `npm run surveys:recount` writes).
+ */
+export async function verifyAgainstRecount(ctx: AppContext, waveId: string): Promise<void> {
+  const recount = await recountWave(ctx.db, waveId);
+  const sorted = (xs: string[]) => xs.sort().join('\n');
+  const same = (what: string, a: string[], b: string[]) => {
+    if (sorted(a) !== sorted(b)) throw new Error(`the generated ${what} differ from the app's recount of the rows`);
+  };
+  const cells = await ctx.db.selectFrom('survey_cell_count').selectAll().where('wave_id', '=', waveId).execute();
+  same(
+    'cell counters',
+    recount.cells.map((r) => `${r.cell}=${r.n}`),
+    cells.map((r) => `${r.cell}=${Number(r.n)}`)
+  );
+  const counts = await ctx.db.selectFrom('survey_count').selectAll().where('wave_id', '=', waveId).execute();
+  same(
+    'counters',
+    recount.counts.map((r) => `${r.question_id}|${r.answer}|${r.cell}=${r.n}`),
+    counts.map((r) => `${r.question_id}|${r.answer}|${r.cell}=${Number(r.n)}`)
+  );
   const key = (r: { question_id: string; answer: string; by_question_id: string; by_answer: string; cell: string }) =>
     [r.question_id, r.answer, r.by_question_id, r.by_answer, r.cell].join('|');
-  const recount = (await recountWave(ctx.db, waveId)).joint.map((r) => `${key(r)}=${r.n}`).sort();
-  const stored = (await ctx.db.selectFrom('survey_joint_count').selectAll().where('wave_id', '=', waveId).execute())
-    .map((r) => `${key(r)}=${Number(r.n)}`)
-    .sort();
-  if (recount.join('\n') !== stored.join('\n')) throw new Error('the joint counters differ from the app recount');
+  const joint = await ctx.db.selectFrom('survey_joint_count').selectAll().where('wave_id', '=', waveId).execute();
+  same(
+    'joint counters',
+    recount.joint.map((r) => `${key(r)}=${r.n}`),
+    joint.map((r) => `${key(r)}=${Number(r.n)}`)
+  );
+  if (recount.cells.length === 0) throw new Error('the wave has no responses to check');
+}
+
+/** Throws unless a wave's cell counters add up to `count` respondents and each question's counters too. */
+async function verifyTotal(ctx: AppContext, survey: TBenchSurvey, count: number): Promise<void> {
+  const cells = await ctx.db.selectFrom('survey_cell_count').select('n').where('wave_id', '=', survey.waveId).execute();
+  const total = cells.reduce((a, c) => a + Number(c.n), 0);
+  if (total !== count) throw new Error(`the cell counters add up to ${total}, not ${count}`);
+  const joint = await ctx.db
+    .selectFrom('survey_joint_count')
+    .select((eb) => eb.fn.sum<number>('n').as('n'))
+    .where('wave_id', '=', survey.waveId)
+    .where('question_id', '=', 'q2')
+    .executeTakeFirst();
+  if (Number(joint?.n) !== count) throw new Error(`the joint counters of q2 add up to ${joint?.n}, not ${count}`);
 }
 
 /** `between` (not timed) runs before each call: a new response makes the next call cold. */
@@ -181,15 +404,19 @@ async function main() {
     const db = isPg ? 'postgres' : 'sqlite';
     console.log(`generating ${n.toLocaleString('en')} responses (20 answers each, half per wave) on ${db}…`);
     const started = performance.now();
-    for (const [i, w] of large.waves.entries()) await generate(ctx, w, Math.ceil(n / 2), 11 + i, store === 'rows');
-    for (const [i, w] of base.waves.entries()) await generate(ctx, w, Math.ceil(small / 2), 21 + i);
+    for (const [i, w] of large.waves.entries()) await generateWave(ctx, w, Math.ceil(n / 2), 11 + i, store === 'rows');
     const generateSeconds = (performance.now() - started) / 1000;
-    const jointStarted = performance.now();
-    // --store counters: the large survey's joint counters were written by the generator (the app's jointCounterRows).
-    for (const w of [...(store === 'rows' ? large.waves : []), ...base.waves]) await fillJointCounters(ctx, w.waveId);
-    const jointSeconds = (performance.now() - jointStarted) / 1000;
-    for (const w of base.waves) await verifyJoint(ctx, w.waveId);
-    console.log(`  stored in ${generateSeconds.toFixed(1)} s; joint counters in ${jointSeconds.toFixed(1)} s`);
+    for (const w of large.waves) await verifyTotal(ctx, w, Math.ceil(n / 2));
+    // The check of the generator: on the small survey, with its rows stored, the counters it wrote equal the
+    // app's own recount of the rows (cells, every question, the joint counters of q2).
+    const checkStarted = performance.now();
+    for (const [i, w] of base.waves.entries()) await generateWave(ctx, w, Math.ceil(small / 2), 21 + i, true);
+    for (const w of base.waves) await verifyAgainstRecount(ctx, w.waveId);
+    const checkSeconds = (performance.now() - checkStarted) / 1000;
+    console.log(
+      `  generated in ${generateSeconds.toFixed(1)} s; the small survey's counters equal the app's recount ` +
+        `(${checkSeconds.toFixed(1)} s)`
+    );
 
     const effect = (f: TCampaignFixture) => () => apiCampaignEffect(ctx, f.campaignId);
     const coldStarted = performance.now();
@@ -265,7 +492,7 @@ async function main() {
       baselineResponses: small,
       store,
       generateSeconds,
-      jointSeconds,
+      checkSeconds,
       coldMs,
       did: sample.did,
       rows

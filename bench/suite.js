@@ -73,10 +73,10 @@ export const scripts = [
   },
   {
     name: 'campaign effect',
-    command: 'tsx bench/campaign-effect.ts --n 100000',
+    // The issue's size: the generator writes the counters directly (1,000,000 responses in about 10 s).
+    command: 'tsx bench/campaign-effect.ts --n 1000000 --store counters',
     quick: 'tsx bench/campaign-effect.ts --n 4000 --small 400 --runs 5 --rounds 1',
-    target:
-      'issue 8: GET /api/v1/campaigns/{id}/effect < 50 ms server time (issue size: --n 1000000; the default 100,000 takes a few minutes)'
+    target: 'issue 8: GET /api/v1/campaigns/{id}/effect < 50 ms server time with 1,000,000 responses behind its waves'
   },
   {
     name: 'statistics pages',

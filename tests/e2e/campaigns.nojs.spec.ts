@@ -20,6 +20,15 @@ test.beforeAll(() => {
        values (?, ?, ?, ?, ?, '[]', '["school_visits"]', '2026-09-07', '2026-10-04', 90000, null, null, null,
         '["16.2"]', '[]', 'Partner A', '[]', 'before_after', null, null, null, null, '[]', 'none', ?, null, ?, ?)`
     ).run(randomUUID(), slug, name, 'Elever skal vite hvor de kan melde fra.', 'Elever 16–19', now, now, now);
+    // Quiz sessions started in the campaign's weeks (youth_session_week): 7 classes in W38; solo quizzes 6 in
+    // W38 and 3 in W39 (shown as "<5", so the period's sum reads "at least 6").
+    const sessions = db.prepare(
+      `insert into youth_session_week (kind, iso_week, shard, started) values (?, ?, 0, ?)
+       on conflict (kind, iso_week, shard) do update set started = excluded.started`
+    );
+    sessions.run('class', '2026-W38', 7);
+    sessions.run('self', '2026-W38', 6);
+    sessions.run('self', '2026-W39', 3);
   } finally {
     db.close();
   }
@@ -35,6 +44,10 @@ test('the public campaign list and page work without JavaScript, in both languag
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText('Kanaler: Skolebesøk')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Aktivitet per uke' })).toContainText('2026-W37');
+  const uplift = page.getByRole('table', { name: 'Endring i aktivitet' });
+  await expect(uplift.getByRole('row', { name: /Klassequizer startet/ })).toContainText('7');
+  await expect(uplift.getByRole('row', { name: /Quizer startet på egen hånd/ })).toContainText('minst 6');
+  await expect(page.getByRole('row', { name: /2026-W39/ })).toContainText('<5');
   await expect(page.getByText(/Resultatet er ikke klart ennå/)).toBeVisible();
 
   await page.goto('/en');

@@ -381,6 +381,19 @@ export const matrix: TRow[] = [
   page(`${S}/campaigns/[id]/edit`, '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
   action(`${S}/campaigns/[id]/edit`, 'default', '/admin/campaigns/{campaignDraft}/edit', roles(plannerRoles)),
   page(
+    `${S}/campaigns/[id]/delete`,
+    '/admin/campaigns/{campaignDraft}/delete',
+    roles(['editor']),
+    'Editors delete a draft campaign registered by mistake (a published one is refused with 409: withdraw it first).'
+  ),
+  action(
+    `${S}/campaigns/[id]/delete`,
+    'default',
+    '/admin/campaigns/{campaignDraft}/delete',
+    roles(['editor']),
+    'A post without the confirmation ticked is refused with 400 and deletes nothing.'
+  ),
+  page(
     `${S}/campaigns/[id]/materials`,
     '/admin/campaigns/{campaignDraft}/materials',
     roles(plannerRoles),

@@ -320,7 +320,20 @@ export const ZCampaignDetail = ZCampaignSummary.extend({
 
 export const ZActivityRow = z.object({
   week: z.string().describe('ISO week'),
-  metric: z.enum(['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses', 'knowledge_gain']),
+  metric: z
+    .enum([
+      'checks',
+      'letters',
+      'quiz_answers',
+      'quiz_sessions',
+      'class_sessions',
+      'reports',
+      'survey_responses',
+      'knowledge_gain'
+    ])
+    .describe(
+      'quiz_sessions: solo quizzes started (first answer) per ISO week; class_sessions: classroom quiz sessions started by a teacher; counts under 5 suppressed'
+    ),
   value: z
     .number()
     .nullable()
@@ -365,3 +378,8 @@ export const ZCampaignEffect = z
     activity: z.array(ZActivityRow)
   })
   .meta({ id: 'CampaignEffect' });
+
+/** The delete form's confirmation: the box "yes, delete the campaign and its files" must be ticked. */
+export const ZCampaignDelete = z.object({
+  confirm: z.literal('yes', m('campaigns.delete.error.confirm'))
+});

@@ -5,12 +5,30 @@
 import { isoWeek } from '../../stats/iso-week';
 import { suppressCount } from '../../stats/suppress';
 
-export const activityMetrics = ['checks', 'letters', 'quiz_answers', 'reports', 'survey_responses'] as const;
+export const activityMetrics = [
+  'checks',
+  'letters',
+  'quiz_answers',
+  'quiz_sessions',
+  'class_sessions',
+  'reports',
+  'survey_responses'
+] as const;
 /** The counts, and the classroom quizzes' knowledge gain (a difference of shares in points, not a count). */
 export type TActivityMetric = (typeof activityMetrics)[number] | 'knowledge_gain';
 
-/** Metrics that come from people who may be at risk: shown as counts only, under 5 suppressed. */
-const suppressedMetrics: ReadonlySet<TActivityMetric> = new Set(['reports', 'checks', 'letters', 'survey_responses']);
+/**
+ * Metrics that count people or groups of people (who may be at risk, or a class that could be recognised):
+ * shown as counts only, under 5 suppressed. Quiz answers are counted per question, not per person.
+ */
+const suppressedMetrics: ReadonlySet<TActivityMetric> = new Set([
+  'reports',
+  'checks',
+  'letters',
+  'survey_responses',
+  'quiz_sessions',
+  'class_sessions'
+]);
 
 const DAY = 86_400_000;
 /** Longest period the activity compares (two years of weeks either side would be meaningless). */

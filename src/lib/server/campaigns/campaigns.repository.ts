@@ -10,6 +10,10 @@ export async function updateCampaign(db: Executor, id: string, row: Partial<Inse
   await db.updateTable('campaign').set(row).where('id', '=', id).execute();
 }
 
+export async function deleteCampaign(db: Executor, id: string) {
+  await db.deleteFrom('campaign').where('id', '=', id).execute();
+}
+
 export async function findCampaign(db: Executor, idOrSlug: string) {
   return db
     .selectFrom('campaign')
@@ -68,6 +72,18 @@ export async function quizAnswersPerWeek(db: Executor, weeks: readonly string[])
     .selectFrom('youth_answer_tally')
     .select(['iso_week as week', (eb) => eb.fn.sum<number>('answered').as('n')])
     .where('iso_week', 'in', weeks)
+    .groupBy('iso_week')
+    .execute();
+}
+
+/** Quiz sessions started per ISO week: solo quizzes ('self') or classroom sessions ('class'), summed over shards. */
+export async function sessionsPerWeek(db: Executor, weeks: readonly string[], kind: 'self' | 'class') {
+  if (!weeks.length) return [];
+  return db
+    .selectFrom('youth_session_week')
+    .select(['iso_week as week', (eb) => eb.fn.sum<number>('started').as('n')])
+    .where('iso_week', 'in', weeks)
+    .where('kind', '=', kind)
     .groupBy('iso_week')
     .execute();
 }

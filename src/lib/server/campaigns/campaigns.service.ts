@@ -23,6 +23,7 @@ import {
   type TMaterial
 } from '../../schemas/campaigns';
 import * as repo from './campaigns.repository';
+import * as materialsRepo from './materials.repository';
 import type { CampaignTable } from './campaigns.tables';
 import {
   activityRows,
@@ -40,6 +41,8 @@ export const campaignEditRoles: readonly TRole[] = ['analyst', 'editor'];
 export const campaignReadRoles: readonly TRole[] = ['admin', 'analyst', 'editor'];
 /** Who may publish: editors. */
 export const campaignPublishRoles: readonly TRole[] = ['editor'];
+/** Who may delete a campaign registered by mistake (a draft only): editors, as they publish. */
+export const campaignDeleteRoles: readonly TRole[] = ['editor'];
 
 const has = (actor: TSessionUser, roles: readonly TRole[]) => actor.roles.some((r) => roles.includes(r));
 const require = (actor: TSessionUser, roles: readonly TRole[]) => {
@@ -47,6 +50,7 @@ const require = (actor: TSessionUser, roles: readonly TRole[]) => {
 };
 export const canEditCampaigns = (actor: TSessionUser) => has(actor, campaignEditRoles);
 export const canPublishCampaigns = (actor: TSessionUser) => has(actor, campaignPublishRoles);
+export const canDeleteCampaigns = (actor: TSessionUser) => has(actor, campaignDeleteRoles);
 
 const choiceTypes: ReadonlySet<TQuestion['type']> = new Set(['single', 'multiple', 'likert']);
 
@@ -485,6 +489,29 @@ export async function setCampaignPublished(
   });
 }
 
+/**
+ * Deletes a campaign registered by mistake, with its material files, in one transaction with its audit entry
+ * (`campaign.delete`: name, slug and how many files went with it). Editors only; a published campaign is
+ * refused (409: withdraw it first), so nothing public disappears without an editor first taking it down.
+ */
+export async function deleteCampaign(db: DB, actor: TSessionUser, id: string): Promise<{ name: string }> {
+  require(actor, campaignDeleteRoles);
+  return db.transaction().execute(async (trx) => {
+    const row = await campaignOr404(trx, id);
+    if (row.published_at !== null) throw new AppError('conflict', 'campaigns.delete.error.published');
+    const files = await materialsRepo.deleteMaterialFilesOf(trx, row.id);
+    await repo.deleteCampaign(trx, row.id);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      action: 'campaign.delete',
+      targetType: 'campaign',
+      targetId: row.id,
+      details: { name: row.name, slug: row.slug, files }
+    });
+    return { name: row.name };
+  });
+}
+
 export async function listCampaignsForStaff(db: DB, actor: TSessionUser): Promise<TCampaign[]> {
   require(actor, campaignReadRoles);
   return (await repo.listCampaigns(db)).map(toCampaign);
@@ -513,10 +540,12 @@ export async function campaignActivity(
 ): Promise<{ rows: TActivityRow[]; uplift: TUplift[]; weeks: { before: string[]; during: string[] } }> {
   const weeks = activityWeeks(c.startsOn, c.endsOn);
   const all = [...weeks.before, ...weeks.during];
-  const [checks, letters, quiz, reports, responses, classes] = await Promise.all([
+  const [checks, letters, quiz, soloSessions, classSessions, reports, responses, classes] = await Promise.all([
     repo.checksPerWeek(db, all),
     repo.lettersPerWeek(db, all),
     repo.quizAnswersPerWeek(db, all),
+    repo.sessionsPerWeek(db, all, 'self'),
+    repo.sessionsPerWeek(db, all, 'class'),
     repo.reportsPerWeek(db, all),
     repo.surveyResponsesPerWeek(db, all, c.sourceCodes),
     repo.classTalliesPerWeek(db, all)
@@ -525,6 +554,8 @@ export async function campaignActivity(
     checks,
     letters,
     quiz_answers: quiz,
+    quiz_sessions: soloSessions,
+    class_sessions: classSessions,
     reports,
     survey_responses: responses
   });

@@ -57,3 +57,9 @@ export async function deleteMaterialFile(db: Executor, campaignId: string, fileI
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Deletes every file of a campaign (before the campaign itself); returns how many there were. */
+export async function deleteMaterialFilesOf(db: Executor, campaignId: string): Promise<number> {
+  const r = await db.deleteFrom('campaign_material_file').where('campaign_id', '=', campaignId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -75,23 +75,27 @@ export async function startClassSession(
     if (await repo.findSessionByCode(ctx.db, code)) continue;
     const id = randomUUID();
     try {
-      await repo.insertSession(ctx.db, {
-        id,
-        code,
-        teacher_key_hash: hashToken(ctx.tokenKey, teacherKey),
-        set_id: set.id,
-        municipality: input.municipality,
-        phase: 'lobby',
-        run: 'before',
-        question_index: 0,
-        revision: 0,
-        summary: null,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
-        ended_at: null,
-        // The class keeps this version of the set: a publish during the lesson does not change its questions.
-        quiz_definition: JSON.stringify(set),
-        quiz_version: version
+      // The session and its count per ISO week (youth_session_week: nothing else about it) commit together.
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.insertSession(trx, {
+          id,
+          code,
+          teacher_key_hash: hashToken(ctx.tokenKey, teacherKey),
+          set_id: set.id,
+          municipality: input.municipality,
+          phase: 'lobby',
+          run: 'before',
+          question_index: 0,
+          revision: 0,
+          summary: null,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+          ended_at: null,
+          // The class keeps this version of the set: a publish during the lesson does not change its questions.
+          quiz_definition: JSON.stringify(set),
+          quiz_version: version
+        });
+        await quizRepo.addSessionStart(trx, 'class', isoWeek(now));
       });
       return { id, code, teacherKey };
     } catch {

@@ -128,3 +128,17 @@ export async function addOptionCount(
     )
     .execute();
 }
+
+/** Session kinds counted per ISO week in `youth_session_week`. */
+export type TSessionKind = 'class' | 'self';
+
+/** Adds one started quiz session of `kind` to its ISO week's count (nothing else about the session is kept). */
+export async function addSessionStart(db: Executor, kind: TSessionKind, isoWeek: string): Promise<void> {
+  await db
+    .insertInto('youth_session_week')
+    .values({ kind, iso_week: isoWeek, started: 1, shard: tallyShard(db) })
+    .onConflict((oc) =>
+      oc.columns(['kind', 'iso_week', 'shard']).doUpdateSet({ started: sql`youth_session_week.started + 1` })
+    )
+    .execute();
+}

@@ -148,7 +148,9 @@ export interface TAnswerOutcome {
 
 /**
  * Grades one self-paced answer and adds it to the anonymous tallies (set, question, options, ISO week).
- * The question answered is the one after `progress`; the progress comes back one longer.
+ * The question answered is the one after `progress`; the progress comes back one longer. The first answer
+ * of a quiz also counts one solo session started in its ISO week (`youth_session_week`), in the same
+ * transaction.
  */
 export async function answerSelfPaced(
   db: DB,
@@ -164,16 +166,12 @@ export async function answerSelfPaced(
   if (chosen.length === 0 || (!isMultiple(question) && chosen.length > 1))
     throw new AppError('validation', 'validation.summary', { fields: { answer: 'youth.error.answerRequired' } });
   const correct = isCorrect(question, chosen);
-  await db
-    .transaction()
-    .execute((trx) =>
-      repo.addAnswer(
-        trx,
-        { setId: set.id, questionId: question.id, mode: 'self', isoWeek: isoWeek(now) },
-        correct,
-        chosen
-      )
-    );
+  const week = isoWeek(now);
+  await db.transaction().execute(async (trx) => {
+    await repo.addAnswer(trx, { setId: set.id, questionId: question.id, mode: 'self', isoWeek: week }, correct, chosen);
+    // The first answer starts a solo quiz: counted per ISO week only (the progress lives in the address).
+    if (index === 0) await repo.addSessionStart(trx, 'self', week);
+  });
   return { question, index, chosen, correct, progress: advance(progress, correct) };
 }
 

@@ -97,6 +97,18 @@ export interface YouthClassTallyTable {
   shard: ColumnType<number, number | undefined, never>;
 }
 
+/**
+ * Quiz sessions started per ISO week (migration 202612050300): `kind` 'class' (a teacher started a classroom
+ * session) or 'self' (a solo quiz's first answer). A count only, nothing about the session or its pupils.
+ */
+export interface YouthSessionWeekTable {
+  kind: string;
+  iso_week: string;
+  started: number;
+  /** Which of the key's rows (see tally-shard.ts): readers sum over shards; 0 on SQLite. */
+  shard: ColumnType<number, number | undefined, never>;
+}
+
 export interface YouthTables {
   youth_quiz_set: YouthQuizSetTable;
   youth_answer_tally: YouthAnswerTallyTable;
@@ -105,4 +117,5 @@ export interface YouthTables {
   youth_class_pupil: YouthClassPupilTable;
   youth_class_answer: YouthClassAnswerTable;
   youth_class_tally: YouthClassTallyTable;
+  youth_session_week: YouthSessionWeekTable;
 }

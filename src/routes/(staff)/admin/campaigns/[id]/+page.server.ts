@@ -6,6 +6,7 @@ import {
   campaignPublishRoles,
   campaignReadRoles,
   campaignView,
+  canDeleteCampaigns,
   canEditCampaigns,
   canPublishCampaigns,
   setCampaignPublished
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       problem: problem ? translate(locals.locale, problem as MessageKey) : null,
       materialFiles: await listMaterialFiles(ctx.db, view.campaign.id),
       canEdit: canEditCampaigns(actor),
-      canPublish: canPublishCampaigns(actor)
+      canPublish: canPublishCampaigns(actor),
+      canDelete: canDeleteCampaigns(actor)
     };
   });
 };
