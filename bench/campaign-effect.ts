@@ -42,6 +42,7 @@ import {
 } from '../src/lib/server/surveys/surveys.service';
 import { isoWeek } from '../src/lib/stats/iso-week';
 import { createStaffUser, setUpAdmin } from '../src/lib/server/testing/fixtures';
+import { freshDatabaseUrl } from '../src/lib/server/testing/test-app';
 import { allQuestions, breakdownQuestions, choiceCodes, type TSurveyDefinition } from '../src/lib/surveys/definition';
 import { cellKey } from '../src/lib/surveys/response';
 import { emit } from './contract.js';
@@ -391,7 +392,8 @@ const p95 = (ms: number[]) => Number(ms[Math.min(ms.length - 1, Math.floor(0.95 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'forebygg-campaign-effect-'));
   const isPg = process.env.DATABASE_URL?.startsWith('postgres') ?? false;
-  const databaseUrl = isPg ? process.env.DATABASE_URL! : `sqlite:${join(dir, 'app.db')}`;
+  // On PostgreSQL a database of its own: `npm run bench -- --db postgres` shares one cluster with the app under test.
+  const databaseUrl = isPg ? await freshDatabaseUrl() : `sqlite:${join(dir, 'app.db')}`;
   const ctx = await openApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }));
   const { default: os } = await import('node:os');
   let app: Awaited<ReturnType<typeof startBuiltApp>> | null = null;
