@@ -54,7 +54,7 @@ test('without JavaScript the parts and paragraphs of a new information page are 
   await page.locator('input[name="id"]').fill(id);
   await page.locator('input[name="title.nb"]').fill(`Informasjon ${tag}`);
   await page.locator('input[name="title.en"]').fill(`Information ${tag}`);
-  await page.getByLabel(/^En tom informasjonsside uten poeng/).check();
+  await page.getByRole('radio', { name: /^En tom informasjonsside uten poeng/ }).check();
   await page.getByRole('button', { name: 'Opprett utkast' }).click();
   await page.waitForURL(`**/admin/content/checklists/${id}`);
 
@@ -74,9 +74,14 @@ test('without JavaScript the parts and paragraphs of a new information page are 
 
   await page.getByRole('button', { name: 'Legg til en del' }).click();
   await expect(parts).toHaveCount(2);
-  // Saved while the new part is empty: refused beside its fields, nothing lost.
+  // Saved with a bad id and no source: refused beside those fields, nothing typed is lost.
+  await page.locator('[name="sections.1.id"]').fill('Ny Del');
+  for (const name of ['title.nb', 'title.en', 'body.0.nb', 'body.0.en'])
+    await page.locator(`[name="sections.1.${name}"]`).fill(`Del 2 ${tag}`);
   await page.getByRole('button', { name: 'Lagre utkast' }).first().click();
-  await expect(page.locator('[name="sections.1.title.nb"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[name="sections.1.id"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#field-sections-1-sources-error')).toContainText('Velg minst én kilde.');
+  await expect(page.locator('[name="sections.1.title.en"]')).toHaveValue(`Del 2 ${tag}`);
   await expect(page.locator('[name="sections.0.body.0.nb"]')).toHaveValue(`Andre avsnitt ${tag}`);
   await page.getByRole('button', { name: 'Fjern del 2' }).click();
   await expect(parts).toHaveCount(1);
