@@ -184,6 +184,8 @@ export const matrix: TRow[] = [
     '/admin/content/checklists/car-wash',
     roles(editorRoles)
   ),
+  page(`${S}/content/checklists/new`, '/admin/content/checklists/new', roles(editorRoles)),
+  action(`${S}/content/checklists/new`, 'default', '/admin/content/checklists/new', roles(editorRoles)),
   page(`${S}/content/checklists/[sector]/history`, '/admin/content/checklists/car-wash/history', roles(editorRoles)),
   action(
     `${S}/content/checklists/[sector]/history`,

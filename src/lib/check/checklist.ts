@@ -129,6 +129,11 @@ export const ZChecklist = z
       c.sources.map((x) => x.id),
       'sources'
     );
+    // The public page keys its parts by id.
+    unique(
+      c.sections.map((x) => x.id),
+      'sections'
+    );
     const indicatorIds = new Set(c.indicators.map((x) => x.id));
     const questionIds = new Set(c.questions.map((x) => x.id));
     const sourceIds = new Set(c.sources.map((x) => x.id));

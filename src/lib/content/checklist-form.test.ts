@@ -41,7 +41,7 @@ function meaning(c: TChecklist) {
     indicators: byId(c.indicators, (x) => [x.text.nb, set(x.ilo.map(String)), set(x.sources)]),
     advice: byId(c.advice, (a) => [a.text.nb, set(a.levels), set(a.questions), set(a.sources)]),
     sources: byId(c.sources, (s) => [s.title, s.url ?? '']),
-    sections: c.sections.map((s) => set(s.sources)),
+    sections: c.sections.map((s) => [s.id, s.title.nb, s.body.map((b) => b.nb), set(s.sources)]),
     orgNumberQuestion: c.orgNumberQuestion ?? null
   };
 }
@@ -59,7 +59,7 @@ describe('the checklist form', () => {
     expect(all.length).toBeGreaterThanOrEqual(7);
     for (const c of all) {
       expect(validateChecklist(checklistFromValues(c, checklistToValues(c))), c.id).toEqual({ ok: true, checklist: c });
-      expect(formFromValues(valuesFromForm(formFromChecklist(c)), c.sections.length)).toEqual(formFromChecklist(c));
+      expect(formFromValues(valuesFromForm(formFromChecklist(c)))).toEqual(formFromChecklist(c));
     }
   });
 
@@ -156,7 +156,9 @@ describe('the checklist form', () => {
       'remove:2',
       'add:questions:1',
       'remove:questions',
-      'up:sections:1',
+      'up:paragraphs:1',
+      'add:paragraphs:1.0',
+      'add:sections:1',
       'up:questions:-1',
       'up:questions:x',
       'drop:questions:1',
@@ -225,7 +227,7 @@ describe('the checklist form', () => {
       reason: { key: 'contentChecklist.refuse.lastSource' }
     });
     const info = formFromChecklist(buyingSex);
-    const k = info.sections.find((refs) => refs.length === 1)![0];
+    const k = info.sections.find((x) => x.sources.length === 1)!.sources[0];
     expect(applyOp(info, { op: 'remove', list: 'sources', index: k }, false)).toMatchObject({
       ok: false,
       reason: { key: 'contentChecklist.refuse.sourceOnlySection' }
@@ -264,6 +266,7 @@ describe('the checklist form', () => {
         fc.nat(),
         (c, list, seed) => {
           const items = c[list];
+          if (items.length === 0) return;
           const index = seed % items.length;
           const gone = items[index].id;
           const r = applyOp(formFromChecklist(c), { op: 'remove', list, index });
@@ -285,6 +288,8 @@ describe('the checklist form', () => {
   });
 
   it('property: moves keep what the checklist means, and moving down then up restores the order', () => {
+    // These three have no information sections (those are moved in the test below).
+    const lists = editableLists.filter((l) => l !== 'sections');
     for (const c of [carWash, cleaning, construction]) {
       const base = formFromChecklist(c);
       fc.assert(
@@ -292,12 +297,12 @@ describe('the checklist form', () => {
           fc.array(
             fc.record({
               op: fc.constantFrom('up' as const, 'down' as const),
-              list: fc.constantFrom(...editableLists),
+              list: fc.constantFrom(...lists),
               index: fc.integer({ min: -2, max: 12 })
             }),
             { maxLength: 20 }
           ),
-          fc.constantFrom(...editableLists),
+          fc.constantFrom(...lists),
           fc.nat(),
           (ops, list, seed) => {
             let f = base;
@@ -353,6 +358,20 @@ describe('the checklist form', () => {
       sources: (f, n) => ({
         ...f,
         sources: f.sources.map((s, i) => (i === n ? { ...s, id: 'added-source', title: 'Ny kilde' } : s))
+      }),
+      sections: (f, n) => ({
+        ...f,
+        sections: f.sections.map((x, i) =>
+          i === n
+            ? {
+                ...x,
+                id: 'added-section',
+                title: { nb: 'Del', en: 'Part' },
+                body: [{ nb: 'Avsnitt.', en: 'Paragraph.' }],
+                sources: [0]
+              }
+            : x
+        )
       })
     };
     fc.assert(
@@ -396,5 +415,78 @@ describe('the checklist form', () => {
       )
     );
     expect(tryAnswers(carWash, {})).toMatchObject({ ok: false });
+  });
+
+  it('edits the sections of an information page: parts and paragraphs are added, moved and removed', () => {
+    expect(parseOp('add:paragraphs:1')).toEqual({ op: 'add', list: 'paragraphs', section: 1 });
+    expect(parseOp('down:paragraphs:1.0')).toEqual({ op: 'down', list: 'paragraphs', section: 1, index: 0 });
+    expect(parseOp('remove:sections:2')).toEqual({ op: 'remove', list: 'sections', index: 2 });
+    const f = formFromChecklist(buyingSex);
+    const s = f.sections.findIndex((x) => x.body.length > 1);
+    const moved = applyOp(f, { op: 'down', list: 'paragraphs', section: s, index: 0 }, false);
+    expect(moved.ok && moved.form.sections[s]!.body).toEqual([
+      f.sections[s]!.body[1],
+      f.sections[s]!.body[0],
+      ...f.sections[s]!.body.slice(2)
+    ]);
+    const added = applyOp(f, { op: 'add', list: 'paragraphs', section: s }, false);
+    expect(added.ok && added.form.sections[s]!.body.at(-1)).toEqual({ nb: '', en: '' });
+    // The new paragraph's own fields are the only errors.
+    const invalid = added.ok ? check(buyingSex, added.form) : null;
+    const n = f.sections[s]!.body.length;
+    expect(invalid).toEqual({
+      ok: false,
+      fields: {
+        [`sections.${s}.body.${n}.nb`]: 'content.checklist.error.required',
+        [`sections.${s}.body.${n}.en`]: 'content.checklist.error.required'
+      }
+    });
+    const one = { ...f, sections: f.sections.map((x, i) => (i === s ? { ...x, body: x.body.slice(0, 1) } : x)) };
+    expect(applyOp(one, { op: 'remove', list: 'paragraphs', section: s, index: 0 }, false)).toMatchObject({
+      ok: false,
+      field: `sections.${s}.body`,
+      reason: { key: 'contentChecklist.refuse.lastParagraph' }
+    });
+    expect(applyOp(f, { op: 'remove', list: 'paragraphs', section: 99, index: 0 }, false)).toMatchObject({ ok: false });
+    // Two parts with one id (the public page keys them by id) are refused beside the second id.
+    const dup = { ...f, sections: f.sections.map((x, i) => (i === 1 ? { ...x, id: f.sections[0]!.id } : x)) };
+    expect(check(buyingSex, dup)).toEqual({
+      ok: false,
+      fields: { 'sections.1.id': 'content.checklist.error.duplicate' }
+    });
+    const removed = applyOp(f, { op: 'remove', list: 'sections', index: 0 }, false);
+    const v = removed.ok ? check(buyingSex, removed.form) : null;
+    expect(v?.ok && v.checklist.sections.map((x) => x.id)).toEqual(buyingSex.sections.slice(1).map((x) => x.id));
+  });
+
+  it('property: on an information page, any sequence of part and paragraph moves and removes gives a valid page or a refusal, and texts are kept', () => {
+    const paragraphOps = fc.record({
+      op: fc.constantFrom('remove' as const, 'up' as const, 'down' as const),
+      list: fc.constant('paragraphs' as const),
+      section: fc.integer({ min: -1, max: buyingSex.sections.length }),
+      index: fc.integer({ min: -1, max: 6 })
+    });
+    const sectionOps = fc.record({
+      op: fc.constantFrom('remove' as const, 'up' as const, 'down' as const),
+      list: fc.constant('sections' as const),
+      index: fc.integer({ min: -1, max: buyingSex.sections.length })
+    });
+    const paragraphs = (c: { sections: { body: { nb: string }[] }[] }) =>
+      new Set(c.sections.flatMap((x) => x.body.map((b) => b.nb)));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(paragraphOps, sectionOps), { minLength: 1, maxLength: 15 }), (ops) => {
+        let f = formFromChecklist(buyingSex);
+        for (const op of ops) {
+          const r = applyOp(f, op as TFormOp, false);
+          if (!r.ok) continue;
+          f = r.form;
+          const v = check(buyingSex, f);
+          expect(v.ok ? 'valid' : v.fields).toBe('valid');
+          // Nothing is invented: every paragraph left is one of the page's own.
+          if (v.ok) for (const p of paragraphs(v.checklist)) expect(paragraphs(buyingSex).has(p)).toBe(true);
+        }
+      }),
+      { numRuns: 150 }
+    );
   });
 });

@@ -41,6 +41,13 @@ export interface TFormAdvice {
   questions: number[];
   sources: number[];
 }
+/** An information section (the buying-sex page): heading, paragraphs, and the sources it cites. */
+export interface TFormSection {
+  id: string;
+  title: TText;
+  body: TText[];
+  sources: number[];
+}
 export interface TFormSource {
   id: string;
   title: string;
@@ -61,8 +68,8 @@ export interface TChecklistForm {
   indicators: TFormIndicator[];
   advice: TFormAdvice[];
   sources: TFormSource[];
-  /** The sources each information section cites (sections are not edited here, but follow the sources). */
-  sections: number[][];
+  /** The information sections, each with its paragraphs and the sources it cites. */
+  sections: TFormSection[];
   /** The question that carries the organisation-number field, by place. */
   orgNumberQuestion: number | null;
 }
@@ -71,10 +78,18 @@ export interface TChecklistForm {
 export type TChecklistDraft = Record<string, unknown>;
 
 export const iloNumbers = Object.keys(iloIndicators).map(Number);
-export const editableLists = ['questions', 'indicators', 'advice', 'sources'] as const;
+export const editableLists = ['questions', 'indicators', 'advice', 'sources', 'sections'] as const;
 export type TEditableList = (typeof editableLists)[number];
 /** The most items a list of the form may hold (questions: the schema's 40). */
-export const MAX_ITEMS: Record<TEditableList, number> = { questions: 40, indicators: 60, advice: 60, sources: 60 };
+export const MAX_ITEMS: Record<TEditableList, number> = {
+  questions: 40,
+  indicators: 60,
+  advice: 60,
+  sources: 60,
+  sections: 30
+};
+/** The most paragraphs a section may hold. */
+export const MAX_PARAGRAPHS = 30;
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const textOf = (t: unknown): TText => {
@@ -128,7 +143,12 @@ export function formFromChecklist(c: TChecklist): TChecklistForm {
       url: s.url ?? '',
       date: s.date ?? ''
     })),
-    sections: c.sections.map((s) => places(sIds, s.sources)),
+    sections: c.sections.map((s) => ({
+      id: s.id,
+      title: textOf(s.title),
+      body: s.body.map(textOf),
+      sources: places(sIds, s.sources)
+    })),
     orgNumberQuestion: c.orgNumberQuestion ? qIds.indexOf(c.orgNumberQuestion) : null
   };
 }
@@ -181,7 +201,12 @@ export function valuesFromForm(f: TChecklistForm): TFormValues {
     out[`sources.${i}.url`] = s.url;
     out[`sources.${i}.date`] = s.date;
   });
-  f.sections.forEach((refs, i) => tick(`sections.${i}.sources`, refs));
+  f.sections.forEach((x, i) => {
+    out[`sections.${i}.id`] = x.id;
+    text(`sections.${i}.title`, x.title);
+    x.body.forEach((b, j) => text(`sections.${i}.body.${j}`, b));
+    tick(`sections.${i}.sources`, x.sources);
+  });
   return out;
 }
 
@@ -196,15 +221,16 @@ function indexes(values: TFormValues, prefix: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** The form a posted form describes; `sectionCount` is the number of sections of the checklist. */
-export function formFromValues(values: TFormValues, sectionCount = 0): TChecklistForm {
+/** The form a posted form describes. */
+export function formFromValues(values: TFormValues): TChecklistForm {
   const v = (k: string) => values[k] ?? '';
   const text = (prefix: string): TText => ({ nb: v(`${prefix}.nb`), en: v(`${prefix}.en`) });
   const at = {
     questions: indexes(values, 'questions'),
     indicators: indexes(values, 'indicators'),
     advice: indexes(values, 'advice'),
-    sources: indexes(values, 'sources')
+    sources: indexes(values, 'sources'),
+    sections: indexes(values, 'sections')
   };
   /** The ticked items of `list` under `prefix.<form index>`, as places in the list. */
   const ticked = (prefix: string, list: readonly number[]) =>
@@ -250,7 +276,12 @@ export function formFromValues(values: TFormValues, sectionCount = 0): TChecklis
       url: v(`sources.${i}.url`).trim(),
       date: v(`sources.${i}.date`).trim()
     })),
-    sections: Array.from({ length: sectionCount }, (_, s) => ticked(`sections.${s}.sources`, at.sources)),
+    sections: at.sections.map((i) => ({
+      id: v(`sections.${i}.id`).trim(),
+      title: text(`sections.${i}.title`),
+      body: indexes(values, `sections\\.${i}\\.body`).map((j) => text(`sections.${i}.body.${j}`)),
+      sources: ticked(`sections.${i}.sources`, at.sources)
+    })),
     orgNumberQuestion: org >= 0 ? org : null
   };
 }
@@ -286,10 +317,7 @@ export function checklistFromForm(base: TChecklist, f: TChecklistForm): TCheckli
   const aLevels = kept(base.advice, (a) => a.levels);
   const aQuestions = kept(base.advice, (a) => a.questions);
   const aSources = kept(base.advice, (a) => a.sources);
-  const sSources = kept(
-    base.sections.map((s, i) => ({ id: String(i), sources: s.sources })),
-    (s) => s.sources
-  );
+  const sSources = kept(base.sections, (s) => s.sources);
   const opt = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
   return {
     ...base,
@@ -321,9 +349,11 @@ export function checklistFromForm(base: TChecklist, f: TChecklistForm): TCheckli
       questions: aQuestions(a.id, ids(f.questions, a.questions)),
       sources: aSources(a.id, ids(f.sources, a.sources))
     })),
-    sections: base.sections.map((s, i) => ({
-      ...s,
-      sources: sSources(String(i), ids(f.sources, f.sections[i] ?? []))
+    sections: f.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      body: s.body,
+      sources: sSources(s.id, ids(f.sources, s.sources))
     })),
     orgNumberQuestion: f.orgNumberQuestion === null ? undefined : (f.questions[f.orgNumberQuestion]?.id ?? ''),
     sources: f.sources.map((s) => ({
@@ -341,17 +371,32 @@ export const checklistToValues = (c: TChecklist): TFormValues => valuesFromForm(
 
 /** The checklist a posted form describes, over the version it was opened from (not validated). */
 export const checklistFromValues = (base: TChecklist, values: TFormValues): TChecklistDraft =>
-  checklistFromForm(base, formFromValues(values, base.sections.length));
+  checklistFromForm(base, formFromValues(values));
 
 // ───────────────────────── the shape-changing buttons ─────────────────────────
 
-/** A button of the form without JavaScript: add an item to a list, remove one, move one up or down. */
+/**
+ * A button of the form without JavaScript: add an item to a list, remove one, move one up or down; or the
+ * same for a paragraph of section `section`.
+ */
 export type TFormOp =
-  { op: 'add'; list: TEditableList } | { op: 'remove' | 'up' | 'down'; list: TEditableList; index: number };
+  | { op: 'add'; list: TEditableList }
+  | { op: 'remove' | 'up' | 'down'; list: TEditableList; index: number }
+  | { op: 'add'; list: 'paragraphs'; section: number }
+  | { op: 'remove' | 'up' | 'down'; list: 'paragraphs'; section: number; index: number };
 
-/** `add:questions`, `remove:sources:2`, `up:advice:0`, `down:indicators:3`; null for anything else. */
+/**
+ * `add:questions`, `remove:sources:2`, `up:advice:0`, `down:sections:3`; for paragraphs `add:paragraphs:1`
+ * (to section 2) and `remove:paragraphs:1.0`; null for anything else.
+ */
 export function parseOp(raw: string | null | undefined): TFormOp | null {
-  const m = /^(add|remove|up|down):(questions|indicators|advice|sources)(?::(\d{1,3}))?$/.exec(raw ?? '');
+  const p = /^(add|remove|up|down):paragraphs:(\d{1,3})(?:\.(\d{1,3}))?$/.exec(raw ?? '');
+  if (p) {
+    const [, op, section, index] = p as unknown as [string, TFormOp['op'], string, string | undefined];
+    if (op === 'add') return index === undefined ? { op, list: 'paragraphs', section: Number(section) } : null;
+    return index === undefined ? null : { op, list: 'paragraphs', section: Number(section), index: Number(index) };
+  }
+  const m = /^(add|remove|up|down):(questions|indicators|advice|sources|sections)(?::(\d{1,3}))?$/.exec(raw ?? '');
   if (!m) return null;
   const [, op, list, index] = m as unknown as [string, TFormOp['op'], TEditableList, string | undefined];
   if (op === 'add') return index === undefined ? { op, list } : null;
@@ -377,7 +422,8 @@ const blank: { [L in TEditableList]: () => TChecklistForm[L][number] } = {
   }),
   indicators: () => ({ id: '', text: blankText(), ilo: [], sources: [] }),
   advice: () => ({ id: '', text: blankText(), levels: [], questions: [], sources: [] }),
-  sources: () => ({ id: '', title: '', publisher: '', url: '', date: '' })
+  sources: () => ({ id: '', title: '', publisher: '', url: '', date: '' }),
+  sections: () => ({ id: '', title: blankText(), body: [blankText()], sources: [] })
 };
 
 /** Renumbers references after a list changed: `map(old place)` is the new place, or null when it is gone. */
@@ -402,6 +448,7 @@ function follow(f: TChecklistForm, list: TEditableList, map: (i: number) => numb
     case 'indicators':
       return { ...f, questions: f.questions.map((q) => ({ ...q, indicators: remap(q.indicators, map) })) };
     case 'advice':
+    case 'sections':
       return f;
     case 'sources':
       return {
@@ -409,7 +456,7 @@ function follow(f: TChecklistForm, list: TEditableList, map: (i: number) => numb
         questions: f.questions.map((q) => ({ ...q, sources: remap(q.sources, map) })),
         indicators: f.indicators.map((x) => ({ ...x, sources: remap(x.sources, map) })),
         advice: f.advice.map((a) => ({ ...a, sources: remap(a.sources, map) })),
-        sections: f.sections.map((s) => remap(s, map))
+        sections: f.sections.map((s) => ({ ...s, sources: remap(s.sources, map) }))
       };
   }
 }
@@ -481,7 +528,7 @@ function removeSource(f: TChecklistForm, k: number): TOpResult {
   if (q >= 0) return refuse('contentChecklist.refuse.sourceOnlyQuestion', { number: q + 1 });
   const x = f.indicators.findIndex((y) => onlyThis(y.sources));
   if (x >= 0) return refuse('contentChecklist.refuse.sourceOnlyIndicator', { name: nameOf(f.indicators[x], x) });
-  const s = f.sections.findIndex(onlyThis);
+  const s = f.sections.findIndex((y) => onlyThis(y.sources));
   if (s >= 0) return refuse('contentChecklist.refuse.sourceOnlySection', { number: s + 1 });
   const notes: TOpMessage[] = [
     ...f.questions.flatMap((y, n) =>
@@ -498,7 +545,7 @@ function removeSource(f: TChecklistForm, k: number): TOpResult {
         : []
     ),
     ...f.sections.flatMap((y, n) =>
-      y.includes(k) ? [{ key: 'contentChecklist.note.sourceSection' as const, params: { number: n + 1 } }] : []
+      y.sources.includes(k) ? [{ key: 'contentChecklist.note.sourceSection' as const, params: { number: n + 1 } }] : []
     )
   ];
   return { ok: true, form: without(f, 'sources', k), notes };
@@ -513,6 +560,7 @@ function removeSource(f: TChecklistForm, k: number): TOpResult {
  * errors after an add are the new item's own (see the property tests).
  */
 export function applyOp(f: TChecklistForm, op: TFormOp, scored = true): TOpResult {
+  if (op.list === 'paragraphs') return paragraphOp(f, op);
   const items = f[op.list] as unknown[];
   if (op.op === 'add') {
     if (items.length >= MAX_ITEMS[op.list])
@@ -529,17 +577,48 @@ export function applyOp(f: TChecklistForm, op: TFormOp, scored = true): TOpResul
     if (op.list === 'questions') return removeQuestion(f, i, scored);
     if (op.list === 'indicators') return removeIndicator(f, i);
     if (op.list === 'sources') return removeSource(f, i);
-    return { ok: true, form: without(f, 'advice', i), notes: [] };
+    return { ok: true, form: without(f, op.list, i), notes: [] };
   }
   const j = op.op === 'up' ? i - 1 : i + 1;
   if (j < 0 || j >= items.length) return { ok: true, form: f, notes: [] };
-  const swapped = [...items];
-  [swapped[i], swapped[j]] = [swapped[j], swapped[i]];
   return {
     ok: true,
-    form: follow({ ...f, [op.list]: swapped }, op.list, (n) => (n === i ? j : n === j ? i : n)),
+    form: follow({ ...f, [op.list]: swap(items, i, j) }, op.list, (n) => (n === i ? j : n === j ? i : n)),
     notes: []
   };
+}
+
+/** Moves `i` of `items` to `j` (both in range). */
+function swap<T>(items: readonly T[], i: number, j: number): T[] {
+  const out = [...items];
+  [out[i], out[j]] = [out[j], out[i]];
+  return out;
+}
+
+/** Adds, removes or moves a paragraph of a section; the last paragraph of a section stays (the schema needs one). */
+function paragraphOp(f: TChecklistForm, op: Extract<TFormOp, { list: 'paragraphs' }>): TOpResult {
+  const section = f.sections[op.section];
+  if (!section) return { ok: false, field: 'sections', reason: { key: 'contentChecklist.refuse.gone' } };
+  const field = `sections.${op.section}.body`;
+  const withBody = (body: TText[]): TOpResult => ({
+    ok: true,
+    form: { ...f, sections: f.sections.map((s, n) => (n === op.section ? { ...s, body } : s)) },
+    notes: []
+  });
+  if (op.op === 'add') {
+    if (section.body.length >= MAX_PARAGRAPHS)
+      return { ok: false, field, reason: { key: 'contentChecklist.refuse.full', params: { max: MAX_PARAGRAPHS } } };
+    return withBody([...section.body, blankText()]);
+  }
+  const i = op.index;
+  if (i < 0 || i >= section.body.length) return { ok: false, field, reason: { key: 'contentChecklist.refuse.gone' } };
+  if (op.op === 'remove') {
+    if (section.body.length <= 1) return { ok: false, field, reason: { key: 'contentChecklist.refuse.lastParagraph' } };
+    return withBody(section.body.filter((_, n) => n !== i));
+  }
+  const j = op.op === 'up' ? i - 1 : i + 1;
+  if (j < 0 || j >= section.body.length) return { ok: true, form: f, notes: [] };
+  return withBody(swap(section.body, i, j));
 }
 
 // ───────────────────────── errors beside their fields ─────────────────────────
@@ -576,6 +655,7 @@ export function messageOf(issue: z.core.$ZodIssue): MessageKey {
   if (/slug/.test(m))
     return inChoiceList(issue.path) ? 'contentChecklist.error.refName' : 'content.checklist.error.slug';
   if (issue.code === 'too_small' && issue.origin === 'array') {
+    if (issue.path.at(-1) === 'body') return 'contentChecklist.error.paragraphs';
     if (issue.path.includes('indicators')) return 'content.checklist.error.indicators';
     if (issue.path.includes('levels')) return 'content.checklist.error.levels';
     return 'content.checklist.error.sources';

@@ -20,3 +20,15 @@ export const ZLearnNewQuery = z.object({
     .catch(undefined),
   locale: z.enum(['nb', 'en']).optional().catch(undefined)
 });
+
+/**
+ * The "new checklist (new sector)" form: sector id, the sector's names and what to start from. The id's
+ * rules (pattern, reserved, taken) and the names' are the service's (content.checklist-new.ts), so each is
+ * told beside its field; here only lengths are bounded.
+ */
+export const ZChecklistNewForm = z.object({
+  id: z.string().trim().max(60, 'contentChecklist.error.newId').default(''),
+  'title.nb': z.string().max(400, 'contentChecklist.error.name').default(''),
+  'title.en': z.string().max(400, 'contentChecklist.error.name').default(''),
+  start: z.string().trim().max(60, 'contentChecklist.error.start').default('empty')
+});

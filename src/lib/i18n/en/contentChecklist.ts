@@ -66,5 +66,56 @@ export const contentChecklist: Record<keyof typeof nb, string> = {
   'contentChecklist.refuse.gone': 'That item is no longer in the form. Reload the page.',
   'contentChecklist.error.refName': 'A chosen item has no valid short name yet. Give it one first.',
   'contentChecklist.error.url': 'Write a whole web address starting with https:// or http://.',
-  'contentChecklist.error.date': 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.'
+  'contentChecklist.error.date': 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.',
+  'contentChecklist.sections': 'Parts of the information page',
+  'contentChecklist.sectionsLead':
+    'Each part has a heading, one or more paragraphs in Norwegian and English, and the sources it is based on.',
+  'contentChecklist.section': 'Part {number}',
+  'contentChecklist.field.sectionTitle': 'Heading ({language})',
+  'contentChecklist.field.paragraph': 'Paragraph {paragraph} ({language})',
+  'contentChecklist.field.sectionSources': 'Sources of the part',
+  'contentChecklist.paragraph': 'Paragraph {paragraph} of part {number}',
+  'contentChecklist.add.sections': 'Add a part',
+  'contentChecklist.up.sections': 'Move part {number} up',
+  'contentChecklist.down.sections': 'Move part {number} down',
+  'contentChecklist.remove.sections': 'Remove part {number}',
+  'contentChecklist.add.paragraphs': 'Add a paragraph to part {number}',
+  'contentChecklist.up.paragraphs': 'Move paragraph {paragraph} of part {number} up',
+  'contentChecklist.down.paragraphs': 'Move paragraph {paragraph} of part {number} down',
+  'contentChecklist.remove.paragraphs': 'Remove paragraph {paragraph} of part {number}',
+  'contentChecklist.refuse.lastParagraph': 'A part needs at least one paragraph. The last one cannot be removed.',
+  'contentChecklist.error.paragraphs': 'Write at least one paragraph.',
+  'contentChecklist.new.list': 'New checklist (new sector)',
+  'contentChecklist.new.title': 'New checklist for a new sector',
+  'contentChecklist.new.lead':
+    'The checklist is saved as a draft and goes through the same review as every change. The sector appears on /check, in the API and in the export only once the checklist is published.',
+  'contentChecklist.new.id': 'Sector id (part of the address)',
+  'contentChecklist.new.idHint':
+    'Lower-case letters a–z, digits and hyphens, 2–41 characters, starting with a letter. The checklist gets the address /check/<id>. The id cannot be changed later: answers are counted under it.',
+  'contentChecklist.new.name': 'Name of the sector ({language})',
+  'contentChecklist.new.start': 'Start from',
+  'contentChecklist.new.startEmpty': 'An empty skeleton: one question, one warning sign and one source to fill in',
+  'contentChecklist.new.startInformation':
+    'An empty information page without a score (like the page on buying sex): one part with one paragraph and one source to fill in',
+  'contentChecklist.new.startCopy': 'A copy of “{title}”',
+  'contentChecklist.new.create': 'Create draft',
+  'contentChecklist.new.unpublished':
+    'Not published yet. The first publish makes checklist version {next}; the sector then appears on /check at once.',
+  'contentChecklist.start.summary': '[Write a short description of the sector]',
+  'contentChecklist.start.intro': '[Write the introduction to the checklist]',
+  'contentChecklist.start.question': '[Write the question]',
+  'contentChecklist.start.why': '[Write why the question is a warning sign]',
+  'contentChecklist.start.sign': '[Write the warning sign]',
+  'contentChecklist.start.source': '[Write the source: title, publisher and year]',
+  'contentChecklist.start.sectionTitle': '[Write the heading]',
+  'contentChecklist.start.sectionBody': '[Write the paragraph]',
+  'contentChecklist.error.newId':
+    'Use 2–41 characters: lower-case letters a–z, digits and hyphens, starting with a letter.',
+  'contentChecklist.error.idTaken':
+    'This sector already exists (or has answers stored under this id). Choose another id, or edit the one that exists.',
+  'contentChecklist.error.name': 'Write the name of the sector (at most 120 characters).',
+  'contentChecklist.error.start': 'Choose an empty skeleton or a published checklist to copy.',
+  'contentChecklist.error.startTexts':
+    'The checklist still has starting texts in brackets. Write them before it is submitted for review or published.',
+  'contentChecklist.error.startText': 'Write this text: the starting text in brackets is still here.'
 };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ZChecklist, type TChecklist } from '../../check/checklist';
 import { validateChecklist } from '../../content/checklist-form';
+import { startingTextsLeft } from '../../content/checklist-new';
 import { findChecklistVersion, insertChecklistVersion } from '../check/check.repository';
 import { checklistHash, readChecklists, setCurrentChecklists } from '../check/checklists';
 import type { DB, Executor } from '../db/schema';
@@ -89,6 +90,13 @@ export const checklistKind: TContentKind<TChecklist> = {
   schema: ZChecklist,
   locales: [CHECKLIST_LOCALE],
   keyPattern: /^[a-z][a-z0-9-]{1,40}$/,
+  // The studio's `new` form, the public /check/ask-a-company page, `other` (the letter counts' no-sector)
+  // and the new form's "start from" choices that are not a copy.
+  reservedKeys: ['new', 'ask-a-company', 'other', 'empty', 'empty-information'],
+  // A sector with recorded checklist versions (results are counted under its id) stays that sector's.
+  keyInUse: async (db, key) =>
+    (await db.selectFrom('check_checklist').select('sector').where('sector', '=', key).executeTakeFirst()) !==
+    undefined,
   toJson: checklistJson,
   fromJson: (json) => ZChecklist.parse(JSON.parse(json)),
   seedDir: () => resolve(process.env.FOREBYGG_DATA_DIR ?? 'data'),
@@ -102,6 +110,10 @@ export const checklistKind: TContentKind<TChecklist> = {
   title: (body, locale) => body.title[locale],
   sources: (body) => body.sources.map((s) => ({ title: s.title, ...(s.date ? { date: s.date } : {}) })),
   reviewBy: (_body, now) => addMonths(now, 12),
+  readyForReview: (body) => {
+    const fields = startingTextsLeft(body);
+    return Object.keys(fields).length > 0 ? { message: 'contentChecklist.error.startTexts', fields } : null;
+  },
   check: async (_db, key, _locale, body) => {
     const v = validateChecklist({ ...body, id: key });
     return v.ok ? { body: v.checklist, removed: [], fields: {} } : { body, removed: [], fields: v.fields };

@@ -93,7 +93,7 @@ describe('checklists in the content studio', () => {
     const view = await editorOf('car-wash');
     const values = checklistToValues(view.body);
     values['questions.0.text.nb'] = 'Er prisen mye lavere enn hos andre bilvaskere i nærheten?';
-    const moved = applyOp(formFromValues(values, view.body.sections.length), {
+    const moved = applyOp(formFromValues(values), {
       op: 'down',
       list: 'questions',
       index: 0
@@ -164,7 +164,7 @@ describe('checklists in the content studio', () => {
     const press = (raw: string) => {
       const op = parseOp(raw);
       if (!op) throw new Error(`unknown button ${raw}`);
-      const r = applyOp(formFromValues(values, view.body.sections.length), op);
+      const r = applyOp(formFromValues(values), op);
       if (!r.ok) return r;
       values = valuesFromForm(r.form);
       return r;

@@ -64,6 +64,11 @@ export interface TContentKind<B = unknown> {
   sources(body: B): TContentSourceRef[];
   /** The review-by date of an item seeded or imported with this body. */
   reviewBy(body: B, now: Date): string;
+  /**
+   * Why a body is not fit for readers yet (a new checklist's starting texts), with a message beside each
+   * field; null when it is. Submitting and publishing are refused while it is not; saving stays possible.
+   */
+  readyForReview?(body: B): { message: MessageKey; fields: Record<string, MessageKey> } | null;
   /** Checks beyond the schema (references, sanitising) before a draft is saved. */
   check(db: Executor, key: string, locale: string, body: B): Promise<TContentCheck<B>>;
   /** The body as it is published (a page's `updated` date, a checklist's version number). */

@@ -591,6 +591,10 @@ export async function changeState(
       twoPersonReview: settings.twoPersonReview
     });
     if (!t.ok) throw new AppError(t.reason === 'auth.error.forbidden' ? 'forbidden' : 'conflict', t.reason);
+    if ((t.state === 'in_review' || t.state === 'published') && kind.readyForReview) {
+      const unfit = kind.readyForReview(kind.fromJson(v.body));
+      if (unfit) throw new AppError('validation', unfit.message, { fields: unfit.fields });
+    }
     const open = t.state === 'draft' || t.state === 'in_review' ? item.id : null;
     const set: Record<string, unknown> = { state: t.state, open_key: open, updated_at: at };
     if (t.state === 'in_review') set.submitted_at = at;

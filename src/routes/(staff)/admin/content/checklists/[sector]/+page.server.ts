@@ -14,18 +14,18 @@ import {
   valuesFromForm,
   type TFormValues
 } from '$lib/content/checklist-form';
-import { ZContentVersionForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
 import { lineDiff } from '$lib/server/content/content.diff';
-import { getChecklist } from '$lib/server/check/check.service';
+import { currentChecklist } from '$lib/server/check/checklists';
 import {
   CHECKLIST_KIND,
   CHECKLIST_LOCALE,
   checklistKind,
   nextChecklistVersion
 } from '$lib/server/content/content.checklist-kind';
-import { changeState, ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
-import { failFromError, parseForm } from '$lib/server/http/forms';
+import { ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { conflictFailure, workflowActions } from '$lib/server/content/content.editor-route';
+import { failFromError } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -37,10 +37,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const actor = requireRole(locals, url, contentRoles);
   return withHttpErrors(locals.locale, async () => {
     const view = await editorOf(actor, params.sector);
-    const current = getChecklist(params.sector);
+    // A new sector's checklist has no published version until its first publish.
+    const current = currentChecklist(params.sector);
     return {
       view,
-      published: { version: current.version, next: await nextChecklistVersion((await app()).db, params.sector) },
+      published: {
+        version: current?.version ?? null,
+        next: await nextChecklistVersion((await app()).db, params.sector)
+      },
       values: { ...checklistToValues(view.body), revision: String(view.open?.revision ?? 0), base: String(view.base) }
     };
   });
@@ -60,6 +64,13 @@ async function formValues(request: Request): Promise<TFormValues> {
 
 const count = (s: string | undefined) => (/^\d{1,9}$/.test(s ?? '') ? Number(s) : null);
 
+/** The workflow buttons (submit, return, publish, archive), the same for every editor. */
+const workflow = workflowActions<RequestEvent>((e) => ({
+  kind: CHECKLIST_KIND,
+  key: e.params.sector,
+  locale: CHECKLIST_LOCALE
+}));
+
 export const actions: Actions = {
   /**
    * One form, several buttons: save the draft, try it, or add/remove/move a question, sign, advice or
@@ -72,7 +83,7 @@ export const actions: Actions = {
     try {
       const view = await editorOf(actor, params.sector);
       const keep = { revision: values.revision ?? '0', base: values.base ?? '0' };
-      const form = formFromValues(values, view.body.sections.length);
+      const form = formFromValues(values);
       const op = parseOp(values.op);
       if (op) {
         const r = applyOp(form, op, view.body.kind === 'checklist');
@@ -122,53 +133,22 @@ export const actions: Actions = {
       } catch (e) {
         if (!(e instanceof ContentConflict)) throw e;
         const theirs = (e as ContentConflict<TChecklist>).theirs;
-        return fail(409, {
-          message: translate(reader, e.message),
-          errors: {},
-          values: {
-            ...values,
-            revision: String(theirs.revision),
-            base: String(theirs.state === 'published' ? theirs.number : base)
-          },
-          conflict: {
-            number: theirs.number,
-            state: theirs.state,
-            by: theirs.by,
-            at: theirs.at,
-            text: checklistKind.fileText(theirs.body),
-            diff: lineDiff(checklistKind.fileText(theirs.body), checklistKind.fileText(valid.checklist))
-          }
+        return conflictFailure(reader, e, values, base, {
+          text: checklistKind.fileText(theirs.body),
+          diff: lineDiff(checklistKind.fileText(theirs.body), checklistKind.fileText(valid.checklist))
         });
       }
     } catch (e) {
       return failFromError(e, reader, values);
     }
   },
-  submit: (event) => stateAction(event, 'submit'),
-  return: (event) => stateAction(event, 'return'),
-  publish: (event) => stateAction(event, 'publish'),
-  archive: (event) => stateAction(event, 'archive')
+  submit: workflow.submit,
+  return: workflow.return,
+  publish: workflow.publish,
+  archive: workflow.archive
 };
 
 const tryValues = (values: TFormValues) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('try.')));
 
 const invalid = (fields: Record<string, MessageKey>) => new AppError('validation', 'validation.summary', { fields });
-
-async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
-  const actor = requireRole(event.locals, event.url, contentRoles);
-  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
-  if (!parsed.ok) return parsed.failure;
-  try {
-    const r = await changeState(await app(), actor, {
-      kind: CHECKLIST_KIND,
-      slug: event.params.sector,
-      locale: CHECKLIST_LOCALE,
-      number: parsed.data.number,
-      action
-    });
-    return { changed: { action, number: parsed.data.number, state: r.state } };
-  } catch (e) {
-    return failFromError(e, event.locals.locale, parsed.values);
-  }
-}

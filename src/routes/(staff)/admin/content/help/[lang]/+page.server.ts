@@ -1,6 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
-import { ZContentVersionForm } from '$lib/schemas/content';
 import { ZHelpReviewForm } from '$lib/schemas/help';
 import { app } from '$lib/server/app';
 import { lineDiff } from '$lib/server/content/content.diff';
@@ -13,7 +12,6 @@ import {
   ZHelpEditForm
 } from '$lib/server/content/content.help-kind';
 import {
-  changeState,
   ContentConflict,
   contentRoles,
   getContentSettings,
@@ -22,6 +20,7 @@ import {
   saveDraft
 } from '$lib/server/content/content.service';
 import { contentKind } from '$lib/server/content/content.registry';
+import { conflictFailure, workflowActions } from '$lib/server/content/content.editor-route';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -75,24 +74,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   });
 };
 
-async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
-  const actor = requireRole(event.locals, event.url, contentRoles);
-  const lang = language(event.params.lang, event.locals.locale);
-  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
-  if (!parsed.ok) return parsed.failure;
-  try {
-    const r = await changeState(await app(), actor, {
-      kind: HELP_KIND,
-      slug: lang.code,
-      locale: HELP_LOCALE,
-      number: parsed.data.number,
-      action
-    });
-    return { changed: { action, number: parsed.data.number, state: r.state } };
-  } catch (e) {
-    return failFromError(e, event.locals.locale, parsed.values);
-  }
-}
+/** The workflow buttons (submit, return, publish, archive), the same for every editor. */
+const workflow = workflowActions<RequestEvent>((e) => ({
+  kind: HELP_KIND,
+  key: language(e.params.lang, e.locals.locale).code,
+  locale: HELP_LOCALE
+}));
 
 export const actions: Actions = {
   /** Saves every text of the language as a draft; each refused text gets its message beside its field. */
@@ -113,32 +100,18 @@ export const actions: Actions = {
       return { saved: { number: r.number } };
     } catch (e) {
       if (e instanceof ContentConflict) {
-        const theirs = e.theirs as ContentConflict<THelpText>['theirs'];
-        return fail(409, {
-          message: translate(event.locals.locale, e.message),
-          errors: {},
-          // The next save is a conscious one: it starts from the stored revision.
-          values: {
-            ...parsed.values,
-            revision: String(theirs.revision),
-            base: String(theirs.state === 'published' ? theirs.number : parsed.data.base)
-          },
-          conflict: {
-            number: theirs.number,
-            state: theirs.state,
-            by: theirs.by,
-            at: theirs.at,
-            diff: lineDiff(helpFileText(theirs.body, lang.code), helpFileText(body, lang.code))
-          }
+        const theirs = (e as ContentConflict<THelpText>).theirs;
+        return conflictFailure(event.locals.locale, e, parsed.values, parsed.data.base, {
+          diff: lineDiff(helpFileText(theirs.body, lang.code), helpFileText(body, lang.code))
         });
       }
       return failFromError(e, event.locals.locale, parsed.values);
     }
   },
-  submit: (event) => stateAction(event, 'submit'),
-  return: (event) => stateAction(event, 'return'),
-  publish: (event) => stateAction(event, 'publish'),
-  archive: (event) => stateAction(event, 'archive'),
+  submit: workflow.submit,
+  return: workflow.return,
+  publish: workflow.publish,
+  archive: workflow.archive,
   /** A native speaker (an editor) marks the published translation checked: the fingerprint they read. */
   checked: async ({ request, locals, url, params }) => {
     const actor = requireRole(locals, url, contentRoles);

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate, type MessageKey } from '$lib/i18n';
-import { ZContentVersionForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
 import { lineDiff } from '$lib/server/content/content.diff';
 import { QUIZ_KIND, QUIZ_LOCALE, quizFileText } from '$lib/server/content/content.quiz';
-import { changeState, ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { workflowActions } from '$lib/server/content/content.editor-route';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -37,23 +37,8 @@ async function readEdit(event: RequestEvent) {
   return { actor, parsed };
 }
 
-async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
-  const actor = requireRole(event.locals, event.url, contentRoles);
-  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
-  if (!parsed.ok) return parsed.failure;
-  try {
-    const r = await changeState(await app(), actor, {
-      kind: QUIZ_KIND,
-      slug: event.params.id,
-      locale: QUIZ_LOCALE,
-      number: parsed.data.number,
-      action
-    });
-    return { changed: { action, number: parsed.data.number, state: r.state } };
-  } catch (e) {
-    return failFromError(e, event.locals.locale, parsed.values);
-  }
-}
+/** The workflow buttons (submit, return, publish, archive), the same for every editor. */
+const workflow = workflowActions<RequestEvent>((e) => ({ kind: QUIZ_KIND, key: e.params.id, locale: QUIZ_LOCALE }));
 
 export const actions: Actions = {
   /** A shape button (add, remove, move): the changed form comes back; nothing is stored. */
@@ -131,8 +116,8 @@ export const actions: Actions = {
       return fail(failure.status, { ...failure.data, ...keep });
     }
   },
-  submit: (event) => stateAction(event, 'submit'),
-  return: (event) => stateAction(event, 'return'),
-  publish: (event) => stateAction(event, 'publish'),
-  archive: (event) => stateAction(event, 'archive')
+  submit: workflow.submit,
+  return: workflow.return,
+  publish: workflow.publish,
+  archive: workflow.archive
 };

@@ -1,7 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate, type Locale, type MessageKey } from '$lib/i18n';
-import { ZContentVersionForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
 import { lineDiff } from '$lib/server/content/content.diff';
 import { ZVersionNumber } from '$lib/server/content/content.help-kind';
@@ -13,7 +12,8 @@ import {
   type THomeBody,
   type THomeTextKey
 } from '$lib/server/content/content.home-kind';
-import { changeState, ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { ContentConflict, contentRoles, getEditor, saveDraft } from '$lib/server/content/content.service';
+import { conflictFailure, workflowActions } from '$lib/server/content/content.editor-route';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -54,24 +54,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   });
 };
 
-async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
-  const actor = requireRole(event.locals, event.url, contentRoles);
-  const item = itemOf(event.params, event.locals.locale);
-  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
-  if (!parsed.ok) return parsed.failure;
-  try {
-    const r = await changeState(await app(), actor, {
-      kind: HOME_KIND,
-      slug: item.key,
-      locale: item.locale,
-      number: parsed.data.number,
-      action
-    });
-    return { changed: { action, number: parsed.data.number, state: r.state } };
-  } catch (e) {
-    return failFromError(e, event.locals.locale, parsed.values);
-  }
-}
+/** The workflow buttons (submit, return, publish, archive), the same for every editor. */
+const workflow = workflowActions<RequestEvent>((e) => ({ kind: HOME_KIND, ...itemOf(e.params, e.locals.locale) }));
 
 export const actions: Actions = {
   save: async (event) => {
@@ -91,30 +75,17 @@ export const actions: Actions = {
       return { saved: { number: r.number }, removed: r.removed };
     } catch (e) {
       if (e instanceof ContentConflict) {
-        const theirs = e.theirs as ContentConflict<THomeBody>['theirs'];
-        return fail(409, {
-          message: translate(event.locals.locale, e.message),
-          errors: {},
-          values: {
-            ...parsed.values,
-            revision: String(theirs.revision),
-            base: String(theirs.state === 'published' ? theirs.number : parsed.data.base)
-          },
-          conflict: {
-            number: theirs.number,
-            state: theirs.state,
-            by: theirs.by,
-            at: theirs.at,
-            text: theirs.body.text,
-            diff: lineDiff(`${theirs.body.text}\n`, `${body.text}\n`)
-          }
+        const theirs = (e as ContentConflict<THomeBody>).theirs;
+        return conflictFailure(event.locals.locale, e, parsed.values, parsed.data.base, {
+          text: theirs.body.text,
+          diff: lineDiff(`${theirs.body.text}\n`, `${body.text}\n`)
         });
       }
       return failFromError(e, event.locals.locale, parsed.values);
     }
   },
-  submit: (event) => stateAction(event, 'submit'),
-  return: (event) => stateAction(event, 'return'),
-  publish: (event) => stateAction(event, 'publish'),
-  archive: (event) => stateAction(event, 'archive')
+  submit: workflow.submit,
+  return: workflow.return,
+  publish: workflow.publish,
+  archive: workflow.archive
 };

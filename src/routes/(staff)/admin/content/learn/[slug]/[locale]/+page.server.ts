@@ -1,20 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n';
 import { learnFormValues } from '$lib/content/learn-form';
-import { ZContentVersionForm, ZLearnEditForm } from '$lib/schemas/content';
+import { ZLearnEditForm } from '$lib/schemas/content';
 import { app } from '$lib/server/app';
 import { lineDiff } from '$lib/server/content/content.diff';
-import { learnFileText } from '$lib/server/content/content.learn';
+import { LEARN_KIND, learnFileText } from '$lib/server/content/content.learn';
 import { loadPublishedLearnContent } from '$lib/server/content/content.published';
 import { renderLearnBody } from '$lib/server/content/content.learn';
 import {
-  changeState,
   ContentConflict,
   contentRoles,
   getLearnEditor,
   previewLearnPage,
   saveLearnDraft
 } from '$lib/server/content/content.service';
+import { conflictFailure, workflowActions } from '$lib/server/content/content.editor-route';
 import { failFromError, parseForm } from '$lib/server/http/forms';
 import { requireRole } from '$lib/server/http/guards';
 import { withHttpErrors } from '$lib/server/http/load';
@@ -76,19 +76,12 @@ function bodyOf(data: { title: string; summary: string; markdown: string; relate
   };
 }
 
-async function stateAction(event: RequestEvent, action: 'submit' | 'return' | 'publish' | 'archive') {
-  const actor = requireRole(event.locals, event.url, contentRoles);
-  const locale = pageLocale(event.params, event.locals.locale);
-  const parsed = await parseForm(event.request, ZContentVersionForm, event.locals.locale);
-  if (!parsed.ok) return parsed.failure;
-  try {
-    const ctx = await app();
-    const r = await changeState(ctx, actor, { slug: event.params.slug, locale, number: parsed.data.number, action });
-    return { changed: { action, number: parsed.data.number, state: r.state } };
-  } catch (e) {
-    return failFromError(e, event.locals.locale, parsed.values);
-  }
-}
+/** The workflow buttons (submit, return, publish, archive), the same for every editor. */
+const workflow = workflowActions<RequestEvent>((e) => ({
+  kind: LEARN_KIND,
+  key: e.params.slug,
+  locale: pageLocale(e.params, e.locals.locale)
+}));
 
 export const actions: Actions = {
   preview: async (event) => {
@@ -120,30 +113,16 @@ export const actions: Actions = {
     } catch (e) {
       if (e instanceof ContentConflict) {
         const theirs = e.theirs;
-        return fail(409, {
-          message: translate(event.locals.locale, e.message),
-          errors: {},
-          // The next save is a conscious one: it starts from the stored revision.
-          values: {
-            ...values,
-            revision: String(theirs.revision),
-            base: String(theirs.state === 'published' ? theirs.number : parsed.data.base)
-          },
-          conflict: {
-            number: theirs.number,
-            state: theirs.state,
-            by: theirs.by,
-            at: theirs.at,
-            text: learnFileText(theirs.body),
-            diff: lineDiff(learnFileText(theirs.body), learnFileText({ ...body, updated: theirs.body.updated }))
-          }
+        return conflictFailure(event.locals.locale, e, values, parsed.data.base, {
+          text: learnFileText(theirs.body),
+          diff: lineDiff(learnFileText(theirs.body), learnFileText({ ...body, updated: theirs.body.updated }))
         });
       }
       return failFromError(e, event.locals.locale, values);
     }
   },
-  submit: (event) => stateAction(event, 'submit'),
-  return: (event) => stateAction(event, 'return'),
-  publish: (event) => stateAction(event, 'publish'),
-  archive: (event) => stateAction(event, 'archive')
+  submit: workflow.submit,
+  return: workflow.return,
+  publish: workflow.publish,
+  archive: workflow.archive
 };
