@@ -60,3 +60,287 @@ export async function readCounters(
   }
   return out;
 }
+
+/**
+ * The counters of one wave as small integers (question, answer and cell each an index into a list of the wave's
+ * distinct strings), read once for every question of a results page: no object and no key string per row, so
+ * the engine's count tables (stats/survey `TCountTable`) are made from typed arrays. `cellCounts` are the rows of
+ * survey_cell_count; `cellN[c]` the respondents of cell c (0 for a cell seen only in a counter).
+ */
+export interface TWaveCounters {
+  waveId: string;
+  cells: readonly string[];
+  cellN: Float64Array;
+  cellCounts: { cell: string; n: number }[];
+  /** The cells in the order of `cellCounts`, then the rest: the order the weighting sees them in. */
+  order: Int32Array;
+  answers: readonly string[];
+  answerIndex: ReadonlyMap<string, number>;
+  /** Per counter id (a question, or `<question>/<option>`): its rows. */
+  counters: Map<string, TCounterRows>;
+}
+
+export interface TCounterRows {
+  length: number;
+  answer: Int32Array;
+  cell: Int32Array;
+  n: Float64Array;
+}
+
+class RowsBuilder {
+  length = 0;
+  answer: number[] = [];
+  cell: number[] = [];
+  n: number[] = [];
+  push(answer: number, cell: number, n: number) {
+    this.answer.push(answer);
+    this.cell.push(cell);
+    this.n.push(n);
+    this.length++;
+  }
+  done(): TCounterRows {
+    return {
+      length: this.length,
+      answer: Int32Array.from(this.answer),
+      cell: Int32Array.from(this.cell),
+      n: Float64Array.from(this.n)
+    };
+  }
+}
+
+/** A wave's dictionaries (only ever appended to) and, per question, its keys as last read and their indexes. */
+interface TWaveLayout {
+  cells: string[];
+  cellIndex: Map<string, number>;
+  answers: string[];
+  answerIndex: Map<string, number>;
+  questions: Map<string, { keys: string; answer: Int32Array; cell: Int32Array }>;
+}
+const layouts = new WeakMap<object, Map<string, TWaveLayout>>();
+const LAYOUTS_KEPT = 32;
+
+function intern(list: string[], index: Map<string, number>, value: string): number {
+  let i = index.get(value);
+  if (i === undefined) {
+    index.set(value, (i = list.length));
+    list.push(value);
+  }
+  return i;
+}
+
+/** Whole numbers separated by commas (SQLite's text of integers), without a string per number; −1 if malformed. */
+function parseCounts(text: string, into: Float64Array): number {
+  let k = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 44;
+    if (ch === 44) {
+      if (digits === 0 || k >= into.length) return -1;
+      into[k++] = value;
+      value = 0;
+      digits = 0;
+    } else if (ch >= 48 && ch <= 57) {
+      value = value * 10 + (ch - 48);
+      digits++;
+    } else return -1;
+  }
+  return k;
+}
+
+/** The indexes of a question's keys text (`answer␟cell` joined by ␞), or null unless it holds exactly `count`. */
+function unpackKeys(
+  layout: TWaveLayout,
+  keys: string,
+  count: number
+): { keys: string; answer: Int32Array; cell: Int32Array } | null {
+  const answer = new Int32Array(count);
+  const cell = new Int32Array(count);
+  let pos = 0;
+  let k = 0;
+  while (pos <= keys.length) {
+    let end = keys.indexOf('\u001e', pos);
+    if (end < 0) end = keys.length;
+    const a = keys.indexOf('\u001f', pos);
+    if (a < 0 || a >= end) return null;
+    const b = keys.indexOf('\u001f', a + 1);
+    if (b >= 0 && b < end) return null;
+    if (k >= count) return null;
+    answer[k] = intern(layout.answers, layout.answerIndex, keys.slice(pos, a));
+    cell[k] = intern(layout.cells, layout.cellIndex, keys.slice(a + 1, end));
+    k++;
+    pos = end + 1;
+  }
+  return k === count ? { keys, answer, cell } : null;
+}
+
+/**
+ * Reads the cell counters and every counter of one wave as integers. On SQLite one row per question comes back
+ * (better-sqlite3 costs about a microsecond per row returned, so 25,000 rows cost more than the rest of a results
+ * page): the question's keys (`answer␟cell` joined by ␞, in index order) and its counts (joined by commas), from
+ * the covering index of migration 202612050100. The keys are parsed once and kept per wave: while a question's
+ * keys text is the same as last read — compared whole, so a new, removed or reordered counter is always seen —
+ * only its counts are parsed. On PostgreSQL (or with a separator inside an answer or cell) rows are read one by one.
+ */
+export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCounters> {
+  const sqlite = sqliteHandle(db);
+  let layoutsOf = layouts.get(db);
+  if (!layoutsOf) layouts.set(db, (layoutsOf = new Map()));
+  let layout = layoutsOf.get(waveId);
+  if (layout) layoutsOf.delete(waveId);
+  else layout = { cells: [], cellIndex: new Map(), answers: [], answerIndex: new Map(), questions: new Map() };
+  layoutsOf.set(waveId, layout);
+  if (layoutsOf.size > LAYOUTS_KEPT) layoutsOf.delete(layoutsOf.keys().next().value as string);
+  const l = layout;
+
+  let cellCounts: { cell: string; n: number }[];
+  const counters = new Map<string, TCounterRows>();
+  const fromRows = (rows: readonly (readonly [string, string, string, number])[]) => {
+    const builders = new Map<string, RowsBuilder>();
+    for (const [question, answer, cell, n] of rows) {
+      let b = builders.get(question);
+      if (!b) builders.set(question, (b = new RowsBuilder()));
+      b.push(intern(l.answers, l.answerIndex, answer), intern(l.cells, l.cellIndex, cell), n);
+    }
+    for (const [id, b] of builders) counters.set(id, b.done());
+  };
+  if (!sqlite) {
+    const [c, r] = await Promise.all([repo.cellCounts(db, [waveId]), repo.allCounts(db, [waveId])]);
+    cellCounts = c.map((x) => ({ cell: x.cell, n: Number(x.n) }));
+    fromRows(r.map((x) => [x.question_id, x.answer, x.cell, Number(x.n)] as const));
+  } else {
+    if (waveId.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
+    let byShape = statements.get(sqlite);
+    if (!byShape) statements.set(sqlite, (byShape = new Map()));
+    let cellsStatement = byShape.get('wave-cells');
+    let packedStatement = byShape.get('wave-packed');
+    if (!cellsStatement || !packedStatement) {
+      cellsStatement = sqlite.prepare('select cell, n from survey_cell_count where wave_id = ?').raw(true);
+      packedStatement = sqlite
+        .prepare(
+          'select question_id, count(*), group_concat(answer || char(31) || cell, char(30)), group_concat(n) ' +
+            'from survey_count where wave_id = ? group by question_id'
+        )
+        .raw(true);
+      byShape.set('wave-cells', cellsStatement);
+      byShape.set('wave-packed', packedStatement);
+    }
+    cellCounts = (cellsStatement.all(waveId) as [string, number][]).map(([cell, n]) => ({ cell, n: Number(n) }));
+    const packed = packedStatement.all(waveId) as [string, number, string, string][];
+    let ok = true;
+    for (const [question, count, keys, ns] of packed) {
+      const k = Number(count);
+      let kept = l.questions.get(question);
+      if (!kept || kept.keys !== keys) {
+        kept = unpackKeys(l, keys, k) ?? undefined;
+        if (!kept) {
+          ok = false;
+          break;
+        }
+        l.questions.set(question, kept);
+      }
+      const n = new Float64Array(k);
+      if (parseCounts(ns, n) !== k) {
+        ok = false;
+        break;
+      }
+      counters.set(question, { length: k, answer: kept.answer, cell: kept.cell, n });
+    }
+    if (!ok) {
+      // A separator character inside an answer or a cell: the rows one by one instead.
+      counters.clear();
+      let rowsStatement = byShape.get('wave-counts');
+      if (!rowsStatement)
+        byShape.set(
+          'wave-counts',
+          (rowsStatement = sqlite
+            .prepare('select question_id, answer, cell, n from survey_count where wave_id = ?')
+            .raw(true))
+        );
+      fromRows(
+        (rowsStatement.all(waveId) as [string, string, string, number][]).map(
+          ([q, a, c, n]) => [q, a, c, Number(n)] as const
+        )
+      );
+    }
+  }
+  for (const c of cellCounts) intern(l.cells, l.cellIndex, c.cell);
+  const cellN = new Float64Array(l.cells.length);
+  for (const c of cellCounts) cellN[l.cellIndex.get(c.cell)!] += c.n;
+  const seen = new Uint8Array(l.cells.length);
+  const order: number[] = [];
+  for (const c of cellCounts) {
+    const i = l.cellIndex.get(c.cell)!;
+    if (!seen[i]) order.push(i);
+    seen[i] = 1;
+  }
+  for (let i = 0; i < l.cells.length; i++) if (!seen[i]) order.push(i);
+  return {
+    waveId,
+    cells: l.cells.slice(),
+    cellN,
+    cellCounts,
+    order: Int32Array.from(order),
+    answers: l.answers.slice(),
+    answerIndex: new Map(l.answerIndex),
+    counters
+  };
+}
+
+export interface TJointRow {
+  wave_id: string;
+  question_id: string;
+  answer: string;
+  by_answer: string;
+  cell: string;
+  n: number;
+}
+
+/**
+ * Joint counter rows (survey_joint_count) of some waves and one breakdown question, of the counters
+ * `questionIds`: on SQLite from one cached prepared statement as arrays (a breakdown or a campaign effect reads
+ * thousands), on PostgreSQL through Kysely.
+ */
+export async function readJointCounts(
+  db: DB,
+  waveIds: readonly string[],
+  byQuestionId: string,
+  questionIds: readonly string[]
+): Promise<TJointRow[]> {
+  if (waveIds.length === 0 || questionIds.length === 0) return [];
+  const sqlite = sqliteHandle(db);
+  if (!sqlite) {
+    const rows = await repo.jointCounts(db, waveIds, byQuestionId, questionIds);
+    return rows.map((r) => ({
+      wave_id: r.wave_id,
+      question_id: r.question_id,
+      answer: r.answer,
+      by_answer: r.by_answer,
+      cell: r.cell,
+      n: Number(r.n)
+    }));
+  }
+  const values = [...waveIds, byQuestionId, ...questionIds];
+  if (values.some((v) => v.includes('\u0000'))) throw new AppError('bad_request', 'validation.nul');
+  const shape = `joint:${waveIds.length}:${questionIds.length}`;
+  let byShape = statements.get(sqlite);
+  if (!byShape) statements.set(sqlite, (byShape = new Map()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    const marks = (k: number) => Array.from({ length: k }, () => '?').join(', ');
+    statement = sqlite
+      .prepare(
+        `select wave_id, question_id, answer, by_answer, cell, n from survey_joint_count where wave_id in (${marks(waveIds.length)})` +
+          ` and by_question_id = ? and question_id in (${marks(questionIds.length)})`
+      )
+      .raw(true);
+    byShape.set(shape, statement);
+  }
+  const rows = statement.all(...values) as [string, string, string, string, string, number][];
+  const out = new Array<TJointRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [wave_id, question_id, answer, by_answer, cell, n] = rows[i];
+    out[i] = { wave_id, question_id, answer, by_answer, cell, n: Number(n) };
+  }
+  return out;
+}

@@ -206,6 +206,17 @@ export function effectEstimator(
   weighting: TWeightingMethod,
   code: string
 ) {
+  // Only the indicator's answer is estimated: every other answer is one answer to it, so the counts of a cell
+  // and group become two (the indicator's, the rest) plus non-response, and each pass below is shorter.
+  // Whole-number sums: the same shares, bases and weights; the same SEs up to the order of floating-point sums.
+  const collapsed = counts.map((c) => (c.answer === null || c.answer === code ? c : { ...c, answer: OTHER_ANSWER }));
+  return estimatorOf(variables, collapsed, weighting, code);
+}
+
+/** Stands for every answer but the indicator's (a control character: never an answer code). */
+const OTHER_ANSWER = '\u0001other';
+
+function estimatorOf(variables: TWeightingType[], counts: TCellCount[], weighting: TWeightingMethod, code: string) {
   const weighted = weigh(variables, counts, weighting);
   if (weighted.error)
     throw new AppError('validation', weighted.error.key, {

@@ -9,7 +9,7 @@ import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import { indicatorEffect } from './surveys.effect';
 import { recountWaveChecked } from './surveys.recount-job';
 import { forgetResults } from './surveys.results-cache';
-import { surveyResults, trend, type TResults, type TWeightingMethod } from './surveys.results';
+import { compareResults, surveyResults, trend, type TResults, type TWeightingMethod } from './surveys.results';
 import { createSurvey, publishSurvey, recountAll, saveWave, submitResponse } from './surveys.service';
 
 // Two app instances on one database (one SQLite file, or the PostgreSQL cluster under `npm run test:pg`), as two
@@ -206,6 +206,32 @@ describe('results kept between requests', () => {
     expect(e2.after.n).toBe(5);
     expect(e2.after.p).toBeCloseTo(3 / 5, 12);
     expect(e2.exposed_vs_unexposed?.exposed.n).toBe(3);
+  });
+
+  it('keeps a comparison of two waves until a response arrives in either, on any instance', async () => {
+    const { surveyId, waveId } = await openSurvey('cache-compare');
+    const later = await addWave(surveyId, 'Wave 2');
+    for (const w of [waveId, later])
+      for (const [sex, h] of [
+        ['female', 'yes'],
+        ['male', 'no']
+      ])
+        await answer(a, surveyId, w, person(sex, h));
+    const compare = (ctx: AppContext) =>
+      compareResults(ctx.db, surveyId, { wave_a: waveId, wave_b: later, weighting: 'none', locale: 'nb' });
+    const yes = (c: Awaited<ReturnType<typeof compare>>) =>
+      c.rows.find((x) => x.question === 'heard' && x.code === 'yes')!.result;
+    const first = await compare(a);
+    expect(yes(first).estimate_b).toBeCloseTo(1 / 2, 12);
+    // Nothing changed: the rows kept in memory (the same objects) are served.
+    expect((await compare(a)).rows).toBe(first.rows);
+    await answer(b, surveyId, later, person('female', 'yes'));
+    const next = await compare(a);
+    expect(yes(next).estimate_b).toBeCloseTo(2 / 3, 12);
+    await answer(b, surveyId, waveId, person('female', 'yes'));
+    expect(yes(await compare(a)).estimate_a).toBeCloseTo(2 / 3, 12);
+    forgetResults(reference.db);
+    expect((await compare(a)).rows).toEqual((await compare(reference)).rows);
   });
 
   it('gives, whatever the order of responses and requests on two instances, the figures of a fresh computation', async () => {

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  cellKeyOf,
   difference,
   fromCounts,
   isSurveyStatsError,
@@ -14,10 +15,13 @@ import {
   noWeighting,
   postStratify,
   proportionsMany,
+  proportionsOfTable,
   rake,
   SurveyStatsError,
   type TCellCount,
+  type TCountTable,
   type TDifference,
+  type TDomain,
   type TProportions,
   type TSurveyData,
   type TTarget,
@@ -45,7 +49,7 @@ import { getPublishedSurvey, placesOf, versionDefinition, type TWaveView } from 
 import { countersKey, memoized } from './surveys.results-cache';
 import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
 import { fromNumericCells, numericSums, type TNumericCell } from './surveys.numeric';
-import { readCounters } from './surveys.counter-read';
+import { readCounters, readWaveCounters, type TWaveCounters } from './surveys.counter-read';
 
 export type TWeightingMethod = 'none' | 'poststratify' | 'rake';
 export const RELIABLE_N = 30;
@@ -462,19 +466,54 @@ function interval(p: TProportions['answers'][number]): [number, number, 'wald' |
   return nearEdge(p.proportion) ? [p.logit_ci_low, p.logit_ci_high, 'logit'] : [p.ci_low, p.ci_high, 'wald'];
 }
 
+/** The engine's figures of one counter (a question, or one option of a multiple-choice question) in every group. */
+export interface TPartFigures {
+  un: (TProportions | SurveyStatsError)[];
+  /** Weighted: made only when some group has unweighted figures. */
+  weighted: () => {
+    results: (TProportions | SurveyStatsError)[] | null;
+    error: { key: MessageKey; params: TParams } | null;
+    left_out: number;
+  };
+}
+
+export type TPartEstimator = (id: string, codes: readonly string[]) => TPartFigures;
+
+/** The per-counter estimator over counts (`TCellCount`): data and weighting made per counter. Exported for tests. */
+export function countsEstimator(
+  variables: TWeightingType[],
+  counts: Map<string, TCellCount[]>,
+  method: TWeightingMethod,
+  domains: readonly TDomain[]
+): TPartEstimator {
+  return (id, codes) => {
+    const raw = counts.get(id) ?? [];
+    const unweightedData = fromCounts(variables, raw);
+    return {
+      un: proportionsMany(unweightedData, noWeighting(unweightedData), domains, { codes }),
+      weighted: () => {
+        const wt = weigh(variables, raw, method, unweightedData);
+        return {
+          results: wt.w && wt.data ? proportionsMany(wt.data, wt.w, domains, { codes }) : null,
+          error: wt.error,
+          left_out: wt.left_out
+        };
+      }
+    };
+  };
+}
+
 /**
  * Shares of one question in each of `groups` (null: respondents without a group), unweighted and weighted:
- * per counter (a question, or one option of a multiple-choice question) the data and the weighting are made
- * once and every answer of every group comes from one pass of the engine (`proportionsMany`). A group without
- * respondents who answered gets null, as does a question whose counters cannot be estimated.
+ * per counter (a question, or one option of a multiple-choice question) every answer of every group comes from
+ * one pass of the engine (`estimate`). A group without respondents who answered gets null, as does a question
+ * whose counters cannot be estimated.
  */
 function questionResults(
   q: TQuestion,
   places: TPlaces,
   locale: Locale,
-  variables: TWeightingType[],
-  counts: Map<string, TCellCount[]>,
-  waveId: string,
+  estimate: TPartEstimator,
   method: TWeightingMethod,
   groups: readonly (string | null)[],
   notes: Set<string>
@@ -488,21 +527,19 @@ function questionResults(
   const answers: TAnswerResult[][] = groups.map(() => []);
   const bases = groups.map(() => ({ base_n: 0, effective_n: null as number | null, deff: null as number | null }));
   const failed = groups.map(() => false);
-  const domains = groups.map((group) => ({ strata: [waveId], group }));
   for (const part of parts) {
-    const raw = counts.get(part.id) ?? [];
     const partCodes = part.answer ? [part.answer] : codes;
-    const unweightedData = fromCounts(variables, raw);
-    const un = proportionsMany(unweightedData, noWeighting(unweightedData), domains, { codes: partCodes });
+    const figures = estimate(part.id, partCodes);
+    const un = figures.un;
     groups.forEach((_, gi) => {
       if (un[gi] instanceof SurveyStatsError) failed[gi] = true;
     });
     if (failed.every(Boolean)) break;
-    const wt = weigh(variables, raw, method, unweightedData);
+    const wt = figures.weighted();
     if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
     if (wt.left_out > 0 && method !== 'none')
       notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
-    const weighted = wt.w && wt.data ? proportionsMany(wt.data, wt.w, domains, { codes: partCodes }) : null;
+    const weighted = wt.results;
     groups.forEach((_, gi) => {
       const u = un[gi];
       if (failed[gi] || u instanceof SurveyStatsError) return;
@@ -550,6 +587,222 @@ function questionResults(
   );
 }
 
+/**
+ * The estimator of a wave's counters read as integers (surveys.counter-read.ts `readWaveCounters`): the cells
+ * are projected, grouped into domains and weighted ONCE for every counter of the wave (every counter counts each
+ * cell's respondents, those who did not answer as non-respondents, so all share the cell totals the weighting
+ * sees), and each counter becomes an engine count table of typed arrays — no string and no object per row. A
+ * counter whose answers exceed a cell's respondents (counters out of step; a recount mends them) is estimated on
+ * the per-counter path instead, with its own totals, as before. Exported for tests (the two paths agree).
+ */
+export function waveEstimator(
+  snap: TWaveCounters,
+  variables: TWeightingType[],
+  by: TWeightingType | null,
+  method: TWeightingMethod,
+  groups: readonly (string | null)[]
+): TPartEstimator {
+  const waveId = snap.waveId;
+  const nSnap = snap.cells.length;
+  const idx = variables.map((v) => weightingTypes.indexOf(v));
+  const byIdx = by ? weightingTypes.indexOf(by) : -1;
+  const domains: TDomain[] = groups.map((group) => ({ strata: [waveId], group }));
+  const domainOfCell = new Int32Array(nSnap);
+  const projected: string[][] = [];
+  for (let c = 0; c < nSnap; c++) {
+    const full = cellFromKey(snap.cells[c]);
+    projected.push(idx.map((i) => full[i] ?? ''));
+    const group = byIdx >= 0 ? full[byIdx] || null : null;
+    domainOfCell[c] = groups.indexOf(group);
+  }
+  // One data set of cells (a group per cell, no answers): the weighting's input, the same for every counter.
+  const cellData = (vars: readonly string[], cellOf: (c: number) => readonly string[] | null) => {
+    const byKey = new Map<string, number>();
+    const groupsOut: TSurveyData['groups'] = [];
+    const keyOf = new Array<string | null>(nSnap).fill(null);
+    for (const c of snap.order) {
+      const n = snap.cellN[c];
+      const cell = n > 0 ? cellOf(c) : null;
+      if (!cell) continue;
+      const cellKey = cellKeyOf(waveId, cell);
+      keyOf[c] = cellKey;
+      const i = byKey.get(cellKey);
+      if (i !== undefined) {
+        const g = groupsOut[i];
+        g.n += n;
+        g.sw += n;
+        g.sw2 += n;
+      } else {
+        byKey.set(cellKey, groupsOut.length);
+        groupsOut.push({
+          stratum: waveId,
+          cell: [...cell],
+          cellKey,
+          answer: null,
+          group: null,
+          n,
+          sw: n,
+          sw2: n,
+          sy: 0,
+          swy: 0,
+          swy2: 0,
+          sw2y: 0,
+          sw2y2: 0
+        });
+      }
+    }
+    const data: TSurveyData = { variables: [...vars], kind: 'choice', groups: groupsOut };
+    return { data, keyOf };
+  };
+  const mapCells = (w: TWeighting, keyOf: (string | null)[]) =>
+    Int32Array.from(keyOf, (k) => (k === null ? -1 : (w.index.get(k) ?? -1)));
+  const un = cellData(variables, (c) => projected[c]);
+  const unW = noWeighting(un.data);
+  const unCellOf = mapCells(unW, un.keyOf);
+  const unTotals = new Float64Array(unW.cells.length);
+  unW.cells.forEach((c, i) => (unTotals[i] = c.n));
+
+  let weighted: { w: TWeighting | null; cellOf: Int32Array; error: TWeighted['error']; left_out: number } | null = null;
+  const weighting = () => {
+    if (weighted) return weighted;
+    if (method === 'none' || variables.length === 0)
+      return (weighted = { w: null, cellOf: new Int32Array(nSnap).fill(-1), error: null, left_out: 0 });
+    const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;
+    const pos = vars.map((v) => variables.indexOf(v as TWeightingType));
+    let left_out = 0;
+    const made = cellData(vars, (c) => {
+      if (!weightable(variables, projected[c])) {
+        left_out += snap.cellN[c];
+        return null;
+      }
+      return pos.map((p) => projected[c][p]);
+    });
+    const key = weightingKey(method, vars, made.data);
+    let w = weightings.get(key);
+    if (!w) {
+      try {
+        const rw =
+          method === 'rake'
+            ? rake(made.data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
+            : postStratify(made.data, targets(variables, method)[0]);
+        w = { w: rw, error: null };
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+        w = { w: null, error: { key: e.key, params: e.params } };
+      }
+      if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
+      weightings.set(key, w);
+    }
+    return (weighted = {
+      w: w.w,
+      cellOf: w.w ? mapCells(w.w, made.keyOf) : new Int32Array(nSnap).fill(-1),
+      error: w.error,
+      left_out
+    });
+  };
+
+  let fallback: TPartEstimator | null = null;
+  const answered = new Float64Array(unW.cells.length);
+  const nDomains = groups.length;
+  return (id, codes) => {
+    const rows = snap.counters.get(id) ?? {
+      length: 0,
+      answer: new Int32Array(0),
+      cell: new Int32Array(0),
+      n: new Float64Array(0)
+    };
+    // Counters in step with the cell totals? (Always, unless a write went wrong; a recount mends them.)
+    answered.fill(0);
+    let inStep = true;
+    for (let r = 0; r < rows.length && inStep; r++) {
+      const i = unCellOf[rows.cell[r]];
+      if (i >= 0) answered[i] += rows.n[r];
+      else if (rows.n[r] !== 0) inStep = false;
+    }
+    for (let i = 0; i < answered.length; i++) if (answered[i] > unTotals[i]) inStep = false;
+    if (!inStep) {
+      fallback ??= countsEstimator(variables, countsOfSnapshot(snap, variables, by), method, domains);
+      return fallback(id, codes);
+    }
+    const codeOfAnswer = new Int32Array(snap.answers.length).fill(-1);
+    codes.forEach((code, k) => {
+      const a = snap.answerIndex.get(code);
+      if (a !== undefined) codeOfAnswer[a] = k;
+    });
+    const table = (cellOf: Int32Array) => {
+      let m = 0;
+      for (let r = 0; r < rows.length; r++) if (cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) m++;
+      const t: TCountTable = {
+        length: m,
+        cell: new Int32Array(m),
+        code: new Int32Array(m),
+        n: new Float64Array(m),
+        sw: new Float64Array(m),
+        sw2: new Float64Array(m)
+      };
+      // Each domain's rows, in increasing order (a row is in the domain of its cell's group).
+      const sizes = new Int32Array(nDomains);
+      for (let r = 0; r < rows.length; r++) {
+        const d = domainOfCell[rows.cell[r]];
+        if (d >= 0 && cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) sizes[d]++;
+      }
+      const rowsOf = Array.from(sizes, (k) => new Int32Array(k));
+      const fill = new Int32Array(nDomains);
+      let j = 0;
+      for (let r = 0; r < rows.length; r++) {
+        const c = rows.cell[r];
+        const i = cellOf[c];
+        const n = rows.n[r];
+        if (i < 0 || !(n > 0)) continue;
+        t.cell[j] = i;
+        t.code[j] = codeOfAnswer[rows.answer[r]];
+        t.n[j] = n;
+        t.sw[j] = n;
+        t.sw2[j] = n;
+        const d = domainOfCell[c];
+        if (d >= 0) rowsOf[d][fill[d]++] = j;
+        j++;
+      }
+      return { t, rowsOf };
+    };
+    const plain = table(unCellOf);
+    return {
+      un: proportionsOfTable(plain.t, unW, codes, domains, plain.rowsOf),
+      weighted: () => {
+        const wt = weighting();
+        if (!wt.w) return { results: null, error: wt.error, left_out: wt.left_out };
+        const x = table(wt.cellOf);
+        return {
+          results: proportionsOfTable(x.t, wt.w, codes, domains, x.rowsOf),
+          error: null,
+          left_out: wt.left_out
+        };
+      }
+    };
+  };
+}
+
+/** The counts (`TCellCount`) of every counter of a wave snapshot, for the per-counter path. */
+export function countsOfSnapshot(
+  snap: TWaveCounters,
+  variables: TWeightingType[],
+  by: TWeightingType | null
+): Map<string, TCellCount[]> {
+  const cells = snap.cellCounts.map((c) => ({ wave_id: snap.waveId, cell: c.cell, n: c.n }));
+  const projections = new Map<string, { cell: string[]; group: string | null }>();
+  const out = new Map<string, TCellCount[]>();
+  for (const [id, rows] of snap.counters) {
+    const list = Array.from({ length: rows.length }, (_, r) => ({
+      wave_id: snap.waveId,
+      answer: snap.answers[rows.answer[r]],
+      cell: snap.cells[rows.cell[r]],
+      n: rows.n[r]
+    }));
+    out.set(id, countsFor(variables, cells, list, by, projections));
+  }
+  return out;
+}
+
 /** Shares of one question for everyone (group null). */
 function questionResult(
   q: TQuestion,
@@ -561,7 +814,16 @@ function questionResult(
   method: TWeightingMethod,
   notes: Set<string>
 ): TQuestionResult | null {
-  return questionResults(q, places, locale, variables, counts, waveId, method, [null], notes)[0];
+  const domains = [{ strata: [waveId], group: null }];
+  return questionResults(
+    q,
+    places,
+    locale,
+    countsEstimator(variables, counts, method, domains),
+    method,
+    [null],
+    notes
+  )[0];
 }
 
 export interface TResults {
@@ -697,8 +959,16 @@ async function resultFigures(
   asked: TWeightingMethod,
   locale: Locale
 ): Promise<TResultFigures> {
-  const data = await countsByQuestion(db, waveDef, [waveId], places, by, { counters: !byQuestion });
-  if (byQuestion) data.counts = await breakdownCounts(db, [waveId], byQuestion.id, [...data.counts.keys()], variables);
+  // Without a breakdown question: the wave's counters read once as integers, shared by every question.
+  const snap = byQuestion ? null : await readWaveCounters(db, waveId);
+  const data = snap
+    ? {
+        cells: snap.cellCounts.map((c) => ({ wave_id: waveId, cell: c.cell, n: c.n })),
+        counts: new Map<string, TCellCount[]>()
+      }
+    : await countsByQuestion(db, waveDef, [waveId], places, by, { counters: false });
+  if (byQuestion)
+    data.counts = await breakdownCounts(db, [waveId], byQuestion.id, counterIdsOf(waveDef, places), variables);
   const respondents = data.cells.reduce((a, c) => a + c.n, 0);
   // A margin category without respondents: unweighted figures and a note naming it.
   const fallback = weightingFallback(waveDef, places, locale, data.cells, asked);
@@ -723,10 +993,20 @@ async function resultFigures(
       : [];
   // Every question once, for everyone (null) and every group together: one pass per counter.
   const domains: (string | null)[] = [null, ...groupCodes];
-  const perQuestion =
+  const estimate =
     respondents > 0
-      ? questions.map((q) => questionResults(q, places, locale, variables, data.counts, waveId, method, domains, notes))
-      : [];
+      ? snap
+        ? waveEstimator(snap, variables, by, method, domains)
+        : countsEstimator(
+            variables,
+            data.counts,
+            method,
+            domains.map((group) => ({ strata: [waveId], group }))
+          )
+      : null;
+  const perQuestion = estimate
+    ? questions.map((q) => questionResults(q, places, locale, estimate, method, domains, notes))
+    : [];
   const results = (gi: number) => perQuestion.map((r) => r[gi]).filter((r): r is TQuestionResult => r !== null);
   const byQ = byQuestion ?? (by ? questions.find((q) => q.type === by)! : null);
   const groups =
@@ -799,6 +1079,50 @@ export async function compareResults(
     throw new AppError('validation', 'surveys.error.badBy', { fields: { by: 'surveys.error.badBy' } });
   const asked = options.weighting ?? 'rake';
   const waveIds = [...new Set([a.id, b.id])];
+  // Kept, like a wave's results, under the generation of both waves' counters (read first).
+  const key = [
+    'compare',
+    s.version,
+    await countersKey(db, waveIds),
+    asked,
+    by ?? '',
+    options.group_a ?? '',
+    options.group_b ?? '',
+    options.locale
+  ].join('\u001f');
+  const figures = await memoized(db, key, () =>
+    comparisonFigures(db, def, places, a.id, b.id, variables, byQuestion, by, options, asked)
+  );
+  return {
+    wave_a: a,
+    wave_b: b,
+    by,
+    group_a: options.group_a ?? null,
+    group_b: options.group_b ?? null,
+    weighting: asked,
+    weighting_applied: figures.weighting_applied,
+    method_differs: !by && a.method !== b.method,
+    rows: figures.rows,
+    notes: figures.notes
+  };
+}
+
+/** The rows of a comparison: everything that depends on the two waves' counters (kept by compareResults). */
+async function comparisonFigures(
+  db: DB,
+  def: TSurveyDefinition,
+  places: TPlaces,
+  aId: string,
+  bId: string,
+  variables: TWeightingType[],
+  byQuestion: TQuestion | null,
+  by: string | null,
+  options: { group_a?: string | null; group_b?: string | null; locale: Locale },
+  asked: TWeightingMethod
+): Promise<{ weighting_applied: TWeightingMethod; rows: TComparisonRow[]; notes: string[] }> {
+  const a = { id: aId };
+  const b = { id: bId };
+  const waveIds = [...new Set([a.id, b.id])];
   const weightingBy = byQuestion ? null : (by as TWeightingType | null);
   const data = await countsByQuestion(db, def, waveIds, places, weightingBy, { counters: !byQuestion });
   if (byQuestion) data.counts = await breakdownCounts(db, waveIds, byQuestion.id, [...data.counts.keys()], variables);
@@ -807,15 +1131,21 @@ export async function compareResults(
   const fallback = weightingFallback(def, places, options.locale, data.cells, asked);
   if (fallback.note) notes.add(fallback.note);
   const method = fallback.applied;
+  const prepared = new Map<string, { useData: TSurveyData; w: TWeighting }>();
   for (const q of allQuestions(def).filter((x) => isChoice(x) && x.type !== 'municipality')) {
     const multiple = q.type === 'multiple';
     for (const code of choiceCodes(q, places)) {
       const id = multiple ? optionCounterId(q.id, code) : q.id;
-      const raw = data.counts.get(id) ?? [];
-      const wt = weigh(variables, raw, method);
-      if (wt.error) notes.add(translate(options.locale, wt.error.key, wt.error.params));
-      const useData = wt.w ? fromCounts(wt.w.variables, wt.counts) : fromCounts(variables, raw);
-      const w = wt.w ?? noWeighting(useData);
+      // The data and weighting of a counter once, for all its answers.
+      let made = prepared.get(id);
+      if (!made) {
+        const raw = data.counts.get(id) ?? [];
+        const wt = weigh(variables, raw, method);
+        if (wt.error) notes.add(translate(options.locale, wt.error.key, wt.error.params));
+        const useData = wt.w ? fromCounts(wt.w.variables, wt.counts) : fromCounts(variables, raw);
+        prepared.set(id, (made = { useData, w: wt.w ?? noWeighting(useData) }));
+      }
+      const { useData, w } = made;
       const da = by ? { strata: [a.id], group: options.group_a } : { strata: [a.id] };
       const dbb = by ? { strata: [b.id], group: options.group_b } : { strata: [b.id] };
       try {
@@ -839,18 +1169,7 @@ export async function compareResults(
         b: by ? { strata: [b.id], group: options.group_b } : { strata: [b.id] }
       }))
     );
-  return {
-    wave_a: a,
-    wave_b: b,
-    by,
-    group_a: options.group_a ?? null,
-    group_b: options.group_b ?? null,
-    weighting: asked,
-    weighting_applied: method,
-    method_differs: !by && a.method !== b.method,
-    rows,
-    notes: [...notes]
-  };
+  return { weighting_applied: method, rows, notes: [...notes] };
 }
 
 /** Differences b − a of the mean of every number question (weighted as asked, else unweighted). */

@@ -551,6 +551,8 @@ interface TResidualizer {
   t: Float64Array;
   sw: Float64Array;
   sw2: Float64Array;
+  /** Per cell: the calibration factor g·t. */
+  f: Float64Array;
   /**
    * With the operator (and L ≤ QUADRATIC_MAX_PARTS): per coefficient its stratum, G1_l = Σ_{i∈l} g·Σw0 and
    * Q_lm = Σ_{i∈l∩m} g²·Σw0², so the cells an outcome does not touch add −θ·G1 to Σx and θᵀQθ to Σx² at once.
@@ -614,8 +616,16 @@ function runSteps(
  * x and y, made once. Each step then costs (parts of the partition × L) instead of two passes over the cells.
  * The same passes in the same order; only the order of the floating-point sums differs.
  */
-function operatorColumns(w: TWeighting, r: Pick<TResidualizer, 'partitions' | 'L' | 'nCells'>, su: boolean) {
-  const { partitions, L, nCells } = r;
+function operatorColumns(
+  w: TWeighting,
+  r: Pick<TResidualizer, 'partitions' | 'L' | 'nCells' | 'stratumOf'>,
+  su: boolean
+) {
+  const { partitions, L, nCells, stratumOf } = r;
+  // The stratum of each part: a cell's unit vector moves only the θ of its own stratum's parts (the others stay 0).
+  const partStratum = new Int32Array(L);
+  for (let i = 0; i < nCells; i++)
+    for (const part of partitions) partStratum[part.offset + part.index[i]] = stratumOf[i];
   const cells = w.cells;
   const Mn = new Float64Array(L * L);
   const Msw = new Float64Array(L * L);
@@ -630,16 +640,40 @@ function operatorColumns(w: TWeighting, r: Pick<TResidualizer, 'partitions' | 'L
         Msw[x * L + y] += sw;
       }
   }
+  // M is sparse (two parts of one margin share no cell, parts of two strata neither): each row keeps the columns
+  // that are not 0, in order, so the sums below add the same terms in the same order as over the whole row.
+  const sparse = (M: Float64Array) => {
+    const start = new Int32Array(L + 1);
+    const cols: number[] = [];
+    const vals: number[] = [];
+    for (let x = 0; x < L; x++) {
+      for (let l = 0; l < L; l++)
+        if (M[x * L + l] !== 0) {
+          cols.push(l);
+          vals.push(M[x * L + l]);
+        }
+      start[x + 1] = cols.length;
+    }
+    return { start, col: Int32Array.from(cols), val: Float64Array.from(vals) };
+  };
+  const Sn = sparse(Mn);
+  const Ssw = sparse(Msw);
   const K = new Float64Array(nCells * L);
   const theta = new Float64Array(L);
   const num = new Float64Array(L);
   const step = (p: number, useSw: boolean, j: number) => {
     const { index, count, offset } = partitions[p];
     const M = useSw ? Msw : Mn;
+    const { start, col, val } = useSw ? Ssw : Sn;
+    const own = stratumOf[j];
     for (let k = 0; k < count; k++) {
       const x = offset + k;
+      if (partStratum[x] !== own) {
+        num[k] = 0;
+        continue;
+      }
       let s = 0;
-      for (let l = 0, row = x * L; l < L; l++) s += M[row + l] * theta[l];
+      for (let e = start[x], end = start[x + 1]; e < end; e++) s += val[e] * theta[col[e]];
       // The unit input is Σu (raking passes) or Σw0·u (post-stratification): it counts in the cell's own part.
       const input = useSw !== su && index[j] === k ? cells[j].t : 0;
       num[k] = (input - s) / M[x * L + x];
@@ -706,6 +740,7 @@ function residualizerOf(w: TWeighting): TResidualizer {
     t: Float64Array.from(w.cells, (c) => c.t),
     sw: Float64Array.from(w.cells, (c) => c.sw),
     sw2: Float64Array.from(w.cells, (c) => c.sw2),
+    f: Float64Array.from(w.cells, (c) => c.g * c.t),
     levelStratum: null,
     G1: null,
     Q: null
@@ -789,6 +824,22 @@ function residualize(
 }
 
 /**
+ * A choice question's counts as numbers only, for `proportionsOfTable`: row r holds n[r] respondents of the
+ * weighting cell cell[r] (an index into the weighting's cells) whose answer is code[r] (an index into the codes;
+ * −1 an answer not asked about, −2 no answer), with the sums of their base weights sw[r] and squared base weights
+ * sw2[r]. `proportionsMany` makes one from a TSurveyData; a server can make one straight from integer-indexed
+ * counters, with no string per row.
+ */
+export interface TCountTable {
+  length: number;
+  cell: Int32Array;
+  code: Int32Array;
+  n: Float64Array;
+  sw: Float64Array;
+  sw2: Float64Array;
+}
+
+/**
  * `proportions` of one choice question in several domains at once — every answer code of every domain from
  * one pass over the groups and one residualization per answer (the operator of the weighting is made once and
  * kept with it). The figures are those of `proportionsPerAnswer` up to the order of floating-point sums. A domain
@@ -806,22 +857,52 @@ export function proportionsMany(
       { where: 'kind' },
       'proportions need a choice question; use mean()'
     );
-  const level = options.level ?? 0.95;
   const codes = codesOf(data, options.codes);
-  const K = codes.length;
   const codeIndex = new Map(codes.map((c, k) => [c, k]));
-  const nCells = w.cells.length;
   const groups = data.groups;
-  const cellOf = new Int32Array(groups.length);
-  const codeOf = new Int32Array(groups.length);
+  const m = groups.length;
+  const table: TCountTable = {
+    length: m,
+    cell: new Int32Array(m),
+    code: new Int32Array(m),
+    n: new Float64Array(m),
+    sw: new Float64Array(m),
+    sw2: new Float64Array(m)
+  };
   groups.forEach((g, j) => {
     const i = w.index.get(g.cellKey);
     if (i === undefined) throw new RangeError('the weighting was made from other data');
-    cellOf[j] = i;
-    codeOf[j] = g.answer === null ? -2 : (codeIndex.get(g.answer) ?? -1);
+    table.cell[j] = i;
+    table.code[j] = g.answer === null ? -2 : (codeIndex.get(g.answer) ?? -1);
+    table.n[j] = g.n;
+    table.sw[j] = g.sw;
+    table.sw2[j] = g.sw2;
   });
-  const f = new Float64Array(nCells);
-  w.cells.forEach((c, i) => (f[i] = c.g * c.t));
+  const rowsOf = domains.map((d) => {
+    const rows: number[] = [];
+    for (let j = 0; j < m; j++) if (inDomain(groups[j], d)) rows.push(j);
+    return Int32Array.from(rows);
+  });
+  return proportionsOfTable(table, w, codes, domains, rowsOf, options);
+}
+
+/**
+ * The core of `proportionsMany` on a count table: `rowsOf[d]` lists the rows in domain d, in increasing order
+ * (`domains[d]` names it in errors), so each domain costs its own rows — all groups of a breakdown together cost
+ * one pass over the table. Rows without an answer (code −2) are never counted.
+ */
+export function proportionsOfTable(
+  table: TCountTable,
+  w: TWeighting,
+  codes: readonly string[],
+  domains: readonly TDomain[],
+  rowsOf: readonly Int32Array[],
+  options: TEstimateOptions = {}
+): (TProportions | SurveyStatsError)[] {
+  const level = options.level ?? 0.95;
+  const K = codes.length;
+  const nCells = w.cells.length;
+  const { cell: cellOf, code: codeOf, n: rowN, sw: rowSw, sw2: rowSw2 } = table;
   const r = residualizerOf(w);
   const Dn = new Float64Array(nCells);
   const Dsw = new Float64Array(nCells);
@@ -838,152 +919,218 @@ export function proportionsMany(
   const nStrata = r.strata.length;
   const sx = new Float64Array(nStrata);
   const sxx = new Float64Array(nStrata);
-  return domains.map((domain): TProportions | SurveyStatsError => {
-    Dn.fill(0);
-    Dsw.fill(0);
-    Dsw2.fill(0);
-    An.fill(0);
-    Asw.fill(0);
-    Asw2.fill(0);
-    inCell.fill(0);
+  return domains.map((domain, d): TProportions | SurveyStatsError => {
+    const rows = rowsOf[d];
     let nTouched = 0;
-    for (let j = 0; j < groups.length; j++) {
-      const g = groups[j];
-      if (codeOf[j] === -2 || !inDomain(g, domain)) continue;
+    for (let x = 0; x < rows.length; x++) {
+      const j = rows[x];
+      if (codeOf[j] === -2) continue;
       const c = cellOf[j];
       if (!inCell[c]) {
         inCell[c] = 1;
         touched[nTouched++] = c;
+        Dn[c] = 0;
+        Dsw[c] = 0;
+        Dsw2[c] = 0;
+        An.fill(0, c * K, c * K + K);
+        Asw.fill(0, c * K, c * K + K);
+        Asw2.fill(0, c * K, c * K + K);
       }
-      Dn[c] += g.n;
-      Dsw[c] += g.sw;
-      Dsw2[c] += g.sw2;
+      Dn[c] += rowN[j];
+      Dsw[c] += rowSw[j];
+      Dsw2[c] += rowSw2[j];
       const k = codeOf[j];
       if (k >= 0) {
-        An[c * K + k] += g.n;
-        Asw[c * K + k] += g.sw;
-        Asw2[c * K + k] += g.sw2;
+        An[c * K + k] += rowN[j];
+        Asw[c * K + k] += rowSw[j];
+        Asw2[c * K + k] += rowSw2[j];
       }
     }
-    let n = 0;
-    let W = 0;
-    let W2 = 0;
+    // The touched cells are cleared when next touched; inCell is cleared at the end of the domain.
+    const result = domainProportions(domain, r, w, codes, level, touched, nTouched, inCell, {
+      Dn,
+      Dsw,
+      Dsw2,
+      An,
+      Asw,
+      Asw2,
+      Su,
+      Swu,
+      a,
+      theta,
+      sx,
+      sxx
+    });
+    for (let t = 0; t < nTouched; t++) inCell[touched[t]] = 0;
+    return result;
+  });
+}
+
+function domainProportions(
+  domain: TDomain,
+  r: TResidualizer,
+  w: TWeighting,
+  codes: readonly string[],
+  level: number,
+  touched: Int32Array,
+  nTouched: number,
+  inCell: Uint8Array,
+  s: {
+    Dn: Float64Array;
+    Dsw: Float64Array;
+    Dsw2: Float64Array;
+    An: Float64Array;
+    Asw: Float64Array;
+    Asw2: Float64Array;
+    Su: Float64Array;
+    Swu: Float64Array;
+    a: Float64Array;
+    theta: Float64Array;
+    sx: Float64Array;
+    sxx: Float64Array;
+  }
+): TProportions | SurveyStatsError {
+  const { Dn, Dsw, Dsw2, An, Asw, Asw2, Su, Swu, a, theta, sx, sxx } = s;
+  const K = codes.length;
+  const nCells = r.nCells;
+  const nStrata = r.strata.length;
+  const f = r.f;
+  let n = 0;
+  let W = 0;
+  let W2 = 0;
+  for (let t = 0; t < nTouched; t++) {
+    const c = touched[t];
+    n += Dn[c];
+    W += f[c] * Dsw[c];
+    W2 += f[c] * f[c] * Dsw2[c];
+  }
+  if (n === 0 || !(W > 0))
+    return new SurveyStatsError(
+      'surveys.error.noRespondents',
+      { cell: describeDomain(domain) },
+      `no respondents answered in ${describeDomain(domain)}`
+    );
+  const answers: TProportion[] = [];
+  for (let k = 0; k < K; k++) {
+    let T = 0;
+    let nk = 0;
     for (let t = 0; t < nTouched; t++) {
       const c = touched[t];
-      n += Dn[c];
-      W += f[c] * Dsw[c];
-      W2 += f[c] * f[c] * Dsw2[c];
+      T += f[c] * Asw[c * K + k];
+      nk += An[c * K + k];
     }
-    if (n === 0 || !(W > 0))
-      return new SurveyStatsError(
-        'surveys.error.noRespondents',
-        { cell: describeDomain(domain) },
-        `no respondents answered in ${describeDomain(domain)}`
-      );
-    const answers: TProportion[] = [];
-    for (let k = 0; k < K; k++) {
-      let T = 0;
-      let nk = 0;
+    const p = T / W;
+    const alpha = 1 / W;
+    const beta = -p / W;
+    // Su and Swu are 0 outside the touched cells (cleared after each answer below).
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      Su[c] = alpha * An[c * K + k] + beta * Dn[c];
+      Swu[c] = alpha * Asw[c * K + k] + beta * Dsw[c];
+    }
+    residualize(w, r, Su, Swu, touched, nTouched, a, theta);
+    sx.fill(0);
+    sxx.fill(0);
+    const { g: cg, t: ct, sw: csw, sw2: csw2, stratumOf } = r;
+    // Per touched cell i with adjustment ai (inlined, no closure per answer): withA adds the a-terms of the cell
+    // itself; without, they come from θ below.
+    const partitions = r.partitions;
+    const viaTheta = r.L !== 0 && r.Q !== null && r.G1 !== null && r.levelStratum !== null;
+    if (r.L === 0 || viaTheta)
       for (let t = 0; t < nTouched; t++) {
-        const c = touched[t];
-        T += f[c] * Asw[c * K + k];
-        nk += An[c * K + k];
-      }
-      const p = T / W;
-      const alpha = 1 / W;
-      const beta = -p / W;
-      Su.fill(0);
-      Swu.fill(0);
-      for (let t = 0; t < nTouched; t++) {
-        const c = touched[t];
-        Su[c] = alpha * An[c * K + k] + beta * Dn[c];
-        Swu[c] = alpha * Asw[c * K + k] + beta * Dsw[c];
-      }
-      residualize(w, r, Su, Swu, touched, nTouched, a, theta);
-      sx.fill(0);
-      sxx.fill(0);
-      const { g: cg, t: ct, sw: csw, sw2: csw2, stratumOf } = r;
-      const touchedCell = (i: number, ai: number, withA: boolean) => {
+        const i = touched[t];
+        let ai = 0;
+        if (viaTheta)
+          for (let p = 0; p < partitions.length; p++) ai += theta[partitions[p].offset + partitions[p].index[i]];
         const asw2 = Asw2[i * K + k];
         const sw2u = alpha * asw2 + beta * Dsw2[i];
         const sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
-        const s = stratumOf[i];
+        const st = stratumOf[i];
         const gi = cg[i];
         const ti = ct[i];
-        if (withA) {
-          sx[s] += gi * (ti * Swu[i] - ai * csw[i]);
-          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u + ai * ai * csw2[i]);
+        if (!viaTheta) {
+          // No calibration: a = 0, and cells outside the domain add nothing.
+          sx[st] += gi * (ti * Swu[i] - ai * csw[i]);
+          sxx[st] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u + ai * ai * csw2[i]);
         } else {
-          sx[s] += gi * ti * Swu[i];
-          sxx[s] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u);
+          sx[st] += gi * ti * Swu[i];
+          sxx[st] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u);
         }
-      };
-      if (r.L === 0) {
-        // No calibration: a = 0, and cells outside the domain add nothing.
-        for (let t = 0; t < nTouched; t++) touchedCell(touched[t], 0, true);
-      } else if (r.Q && r.G1 && r.levelStratum) {
-        // a = Σ_p θ of the cell's parts: the touched cells one by one, the a-only terms of all cells from θ.
-        const { partitions, L, G1, Q, levelStratum } = r;
-        for (let t = 0; t < nTouched; t++) {
-          const i = touched[t];
-          let ai = 0;
-          for (const part of partitions) ai += theta[part.offset + part.index[i]];
-          touchedCell(i, ai, false);
-        }
-        for (let l = 0; l < L; l++) {
-          const th = theta[l];
-          if (th === 0) continue;
-          let q = 0;
-          for (let m = 0, row = l * L; m < L; m++) q += Q[row + m] * theta[m];
-          sx[levelStratum[l]] -= th * G1[l];
-          sxx[levelStratum[l]] += th * q;
-        }
-      } else
-        for (let i = 0; i < nCells; i++) {
-          if (inCell[i]) touchedCell(i, a[i], true);
-          else {
-            const s = stratumOf[i];
-            sx[s] -= cg[i] * a[i] * csw[i];
-            sxx[s] += cg[i] * cg[i] * a[i] * a[i] * csw2[i];
-          }
-        }
-      let variance = 0;
-      for (let s = 0; s < nStrata; s++) {
-        const sn = r.strataN[s];
-        if (sn < 2 && sxx[s] === 0 && sx[s] === 0) continue;
-        if (sn < 2)
-          return new SurveyStatsError(
-            'surveys.error.singleRespondentStratum',
-            { stratum: r.strata[s] },
-            `stratum ${r.strata[s]} has a single respondent: its variance cannot be estimated`
-          );
-        variance += (sn / (sn - 1)) * Math.max(0, sxx[s] - (sx[s] * sx[s]) / sn);
       }
-      const se = Math.sqrt(variance);
-      let num = 0;
-      for (let t = 0; t < nTouched; t++) {
-        const c = touched[t];
-        const asw = Asw[c * K + k];
-        num += f[c] * (asw - 2 * p * asw + p * p * Dsw[c]);
+    if (r.L === 0) {
+      // (done above)
+    } else if (viaTheta) {
+      // a = Σ_p θ of the cell's parts: the touched cells above, the a-only terms of all cells from θ.
+      const L = r.L;
+      const G1 = r.G1!;
+      const Q = r.Q!;
+      const levelStratum = r.levelStratum!;
+      for (let l = 0; l < L; l++) {
+        const th = theta[l];
+        if (th === 0) continue;
+        let q = 0;
+        for (let mm = 0, row = l * L; mm < L; mm++) q += Q[row + mm] * theta[mm];
+        sx[levelStratum[l]] -= th * G1[l];
+        sxx[levelStratum[l]] += th * q;
       }
-      const vsrs = num / W / (n - 1);
-      const deff = n > 1 && vsrs > 0 ? variance / vsrs : NaN;
-      const [ci_low, ci_high] = waldInterval(p, se, level);
-      const [logit_ci_low, logit_ci_high] = logitInterval(p, se, level);
-      answers.push({
-        code: codes[k],
-        n: nk,
-        proportion: p,
-        se,
-        ci_low,
-        ci_high,
-        logit_ci_low,
-        logit_ci_high,
-        deff,
-        effective_n: n / deff
-      });
+    } else
+      for (let i = 0; i < nCells; i++) {
+        if (inCell[i]) {
+          const ai = a[i];
+          const asw2 = Asw2[i * K + k];
+          const sw2u = alpha * asw2 + beta * Dsw2[i];
+          const sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
+          const st = stratumOf[i];
+          const gi = cg[i];
+          const ti = ct[i];
+          sx[st] += gi * (ti * Swu[i] - ai * csw[i]);
+          sxx[st] += gi * gi * (ti * ti * sw2u2 - 2 * ti * ai * sw2u + ai * ai * csw2[i]);
+        } else {
+          const st = stratumOf[i];
+          sx[st] -= cg[i] * a[i] * csw[i];
+          sxx[st] += cg[i] * cg[i] * a[i] * a[i] * csw2[i];
+        }
+      }
+    for (let t = 0; t < nTouched; t++) {
+      Su[touched[t]] = 0;
+      Swu[touched[t]] = 0;
     }
-    const kish = (W * W) / W2;
-    return { base_n: n, sum_weights: W, effective_n: kish, deff: n / kish, answers };
-  });
+    let variance = 0;
+    for (let st = 0; st < nStrata; st++) {
+      const sn = r.strataN[st];
+      if (sn < 2 && sxx[st] === 0 && sx[st] === 0) continue;
+      if (sn < 2)
+        return new SurveyStatsError(
+          'surveys.error.singleRespondentStratum',
+          { stratum: r.strata[st] },
+          `stratum ${r.strata[st]} has a single respondent: its variance cannot be estimated`
+        );
+      variance += (sn / (sn - 1)) * Math.max(0, sxx[st] - (sx[st] * sx[st]) / sn);
+    }
+    const se = Math.sqrt(variance);
+    let num = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      const asw = Asw[c * K + k];
+      num += f[c] * (asw - 2 * p * asw + p * p * Dsw[c]);
+    }
+    const vsrs = num / W / (n - 1);
+    const deff = n > 1 && vsrs > 0 ? variance / vsrs : NaN;
+    const [ci_low, ci_high] = waldInterval(p, se, level);
+    const [logit_ci_low, logit_ci_high] = logitInterval(p, se, level);
+    answers.push({
+      code: codes[k],
+      n: nk,
+      proportion: p,
+      se,
+      ci_low,
+      ci_high,
+      logit_ci_low,
+      logit_ci_high,
+      deff,
+      effective_n: n / deff
+    });
+  }
+  const kish = (W * W) / W2;
+  return { base_n: n, sum_weights: W, effective_n: kish, deff: n / kish, answers };
 }

@@ -138,6 +138,18 @@ function checkTarget(target: TTarget): void {
   }
 }
 
+/** Labels as numbers 0, 1, … in first-seen order. */
+function indexOf(labels: readonly string[]): { index: Int32Array; count: number } {
+  const ids = new Map<string, number>();
+  const index = new Int32Array(labels.length);
+  labels.forEach((label, i) => {
+    let id = ids.get(label);
+    if (id === undefined) ids.set(label, (id = ids.size));
+    index[i] = id;
+  });
+  return { index, count: ids.size };
+}
+
 /** One post-stratification step on the current factors g (R's postStratify). Returns the cells' parts. */
 function postStratifyStep(w: TWeighting, target: TTarget): string[] {
   const { parts, pos } = partsOf(w, target);
@@ -223,9 +235,11 @@ export function rake(data: TSurveyData, margins: readonly TTarget[], control: TR
       pos.map((p) => c.cell[p])
     )
   );
+  const cells = w.cells;
+  const tableIndex = indexOf(tableKey);
   const table = () => {
-    const t = new Map<string, number>();
-    w.cells.forEach((c, i) => t.set(tableKey[i], (t.get(tableKey[i]) ?? 0) + c.sw * c.g));
+    const t = new Float64Array(tableIndex.count);
+    for (let i = 0; i < cells.length; i++) t[tableIndex.index[i]] += cells[i].sw * cells[i].g;
     return t;
   };
   let old = table();
@@ -233,11 +247,31 @@ export function rake(data: TSurveyData, margins: readonly TTarget[], control: TR
   let converged = false;
   let delta = Infinity;
   let parts: string[][] = [];
+  // The first sweep checks every margin against the cells (postStratifyStep); the parts of the cells never
+  // change, so later sweeps run on their indexes — the same sums in the same order, without a string per cell.
+  let sweeps: { index: Int32Array; count: number; total: Float64Array }[] | null = null;
   while (iter < maxit) {
-    parts = margins.map((m) => postStratifyStep(w, m));
+    if (!sweeps) {
+      parts = margins.map((m) => postStratifyStep(w, m));
+      sweeps = margins.map((m, k) => {
+        const { index, count } = indexOf(parts[k]);
+        const population = new Map<string, number>();
+        for (const c of m.cells) population.set(c.levels.join('\u001f'), c.total);
+        const pos = positions(w.variables, m.variables);
+        const total = new Float64Array(count);
+        cells.forEach((c, i) => (total[index[i]] = population.get(pos.map((p) => c.cell[p]).join('\u001f'))!));
+        return { index, count, total };
+      });
+    } else
+      for (const { index, count, total } of sweeps) {
+        const sample = new Float64Array(count);
+        for (let i = 0; i < cells.length; i++) sample[index[i]] += cells[i].sw * cells[i].g;
+        for (let k = 0; k < count; k++) sample[k] = total[k] / sample[k];
+        for (let i = 0; i < cells.length; i++) cells[i].g *= sample[index[i]];
+      }
     const now = table();
     delta = 0;
-    for (const [k, v] of now) delta = Math.max(delta, Math.abs(v - (old.get(k) ?? 0)));
+    for (let k = 0; k < now.length; k++) delta = Math.max(delta, Math.abs(now[k] - old[k]));
     if (delta < epsilon) {
       converged = true;
       break;
