@@ -21,6 +21,7 @@ import * as m202612030100 from './202612030100_content_quiz';
 import * as m202612040100 from './202612040100_survey_counter_version';
 import * as m202612040200 from './202612040200_campaign_did_group';
 import * as m202612040300 from './202612040300_campaign_materials';
+import * as m202612050400 from './202612050400_check_counts';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '202612030100_content_quiz': m202612030100,
   '202612040100_survey_counter_version': m202612040100,
   '202612040200_campaign_did_group': m202612040200,
-  '202612040300_campaign_materials': m202612040300
+  '202612040300_campaign_materials': m202612040300,
+  '202612050400_check_counts': m202612050400
 };
