@@ -9,6 +9,8 @@ import * as migration from '../db/migrations/202612050400_check_counts';
 import { openTestApp } from '../testing/test-app';
 import * as repo from './check.repository';
 import { batchCounts, ResultWriter } from './check.writer';
+import { checksSummary } from './check.service';
+import { publicWeeklyChecks } from '../statistics/statistics.barometer';
 
 let ctx: AppContext;
 beforeAll(async () => {
@@ -141,6 +143,11 @@ describe('check counters', () => {
           // Each round is submitted in one turn of the event loop: group-committed, keys repeat in a batch.
           for (const round of rounds) await Promise.all(round.map((c) => write(writer, c)));
           await expectCountersEqualRecount(ctx.db);
+          // The barometer's week figures (week totals alone) are the public summary's, suppression included.
+          const summary = await checksSummary(ctx.db, {});
+          expect(await publicWeeklyChecks(ctx.db)).toEqual(
+            summary.byWeek.map((w) => ({ week: w.week, display: w.count.display }))
+          );
         }
       ),
       { numRuns: 25 }

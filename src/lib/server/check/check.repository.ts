@@ -261,6 +261,17 @@ export async function groupedResults(db: Executor, f: TResultFilter) {
   return (await q.execute()).map((r) => ({ ...r, county: r.county === '' ? null : r.county }));
 }
 
+/** Checks per ISO week, all sectors and counties (check_count summed by week; weeks with none left out). */
+export async function weekTotals(db: Executor) {
+  const rows = await db
+    .selectFrom('check_count')
+    .select((eb) => ['iso_week as week', eb.fn.sum<number>('n').as('n')])
+    .groupBy('iso_week')
+    .having(sql`sum(n)`, '>', 0)
+    .execute();
+  return rows.map((r) => ({ week: r.week, n: Number(r.n) }));
+}
+
 /** How often each indicator was triggered, within a filter (from check_indicator_count), most frequent first. */
 export async function indicatorCounts(db: Executor, f: TResultFilter) {
   let q = db
