@@ -10,6 +10,7 @@ import { backupDatabase, restoreDatabase } from './lib/server/backup/backup';
 import { loadConfig } from './lib/server/config';
 import { estimateFromCsv, parseEstimateArgs } from './lib/server/surveys/surveys.estimate';
 import { recountAll } from './lib/server/surveys/surveys.service';
+import { rebuildCheckCounts } from './lib/server/check/check.repository';
 import { readFileSync } from 'node:fs';
 import { exportContent, importContent } from './lib/server/content/content.service';
 import { formatImport } from './lib/server/content/content.cli';
@@ -90,6 +91,14 @@ const commands: Record<string, TCommand> = {
     summary: "Rebuild every survey wave's counters from the stored answer rows (one transaction per wave).",
     async run(ctx) {
       print(await recountAll(ctx.db));
+      return 0;
+    }
+  },
+  'checks:recount': {
+    summary:
+      'Rebuild the check counters (check_count, check_indicator_count) from the stored checks, in one transaction.',
+    async run(ctx) {
+      print(await rebuildCheckCounts(ctx.db));
       return 0;
     }
   },

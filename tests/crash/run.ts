@@ -3,7 +3,9 @@
 // restarts it on the same database, and checks after every restart that
 //   - every write that was acknowledged (2xx) before the kill is stored, whole (its dependent rows too);
 //   - nothing is stored that was not sent (at most the acknowledged plus the in-flight requests);
-//   - the database is consistent (SQLite: PRAGMA integrity_check and foreign_key_check; both: no orphans).
+//   - the database is consistent (SQLite: PRAGMA integrity_check and foreign_key_check; both: no orphans);
+//   - counters equal a full recount of the rows they count (checks: check_count, check_indicator_count;
+//     surveys: every wave's counters) — the writers' `stored` throws otherwise.
 // SIGKILL ends the process, not the machine: the operating system still writes what the database handed
 // it. A power cut is a different test (docs/reliability.md says what each database setting promises).
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,8 @@
 // What the crash test writes. Each writer sends one valid write and names what it must find stored: a key
 // per acknowledged write, and the same keys read back from the tables (so a torn write — a row without its
 // dependent rows — reads back as a different key and counts as missing).
+import { connect } from '../../src/lib/server/db/connect';
+import { recountCheckCounts, storedCheckCounts } from '../../src/lib/server/check/check.repository';
 import type { TReader } from './reader';
 import { RejectedWrite } from './rejected';
 import { reports } from './report-writer';
@@ -32,10 +34,31 @@ const answers = ['yes', 'no', 'unknown'] as const;
 const checkKey = (sector: string, level: string, municipality: string | null, indicators: string[]) =>
   `${sector}|${level}|${municipality || '-'}|${[...indicators].sort().join(',')}`;
 
-/** POST /api/v1/checks: a check_result row and its check_result_indicator rows, in one transaction. */
+let checksDatabaseUrl: string | null = null;
+
+/** Throws unless the check counters (check_count, check_indicator_count) equal a recount of the stored checks. */
+async function assertCheckCountersEqualRecount(databaseUrl: string) {
+  const { db, close } = await connect(databaseUrl);
+  try {
+    const stored = await storedCheckCounts(db);
+    const recount = await recountCheckCounts(db);
+    if (JSON.stringify(stored) !== JSON.stringify(recount))
+      throw new Error(
+        `checks: the counters differ from a recount of the stored checks (${stored.counts.length} vs ${recount.counts.length} check counters, ${stored.indicators.length} vs ${recount.indicators.length} indicator counters)`
+      );
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * POST /api/v1/checks: a check_result row, its check_result_indicator rows and the counter increments, in one
+ * transaction; after every kill the counters must equal a recount of the stored checks.
+ */
 const checks: TWriter = {
   name: 'checks',
-  async prepare(origin) {
+  async prepare(origin, databaseUrl) {
+    checksDatabaseUrl = databaseUrl;
     const list = (await (await fetch(`${origin}/api/v1/checklists`)).json()) as {
       data: { id: string; kind: string }[];
     };
@@ -87,6 +110,8 @@ const checks: TWriter = {
     )) {
       indicators.set(r.result_id, [...(indicators.get(r.result_id) ?? []), r.indicator_id]);
     }
+    if (!checksDatabaseUrl) throw new Error('prepare first');
+    await assertCheckCountersEqualRecount(checksDatabaseUrl);
     return results.map((r) => checkKey(r.sector, r.level, r.municipality_number, indicators.get(r.id) ?? []));
   }
 };

@@ -37,9 +37,33 @@ export interface CheckLetterCountTable {
   count: number;
 }
 
+/**
+ * Checks per (sector, ISO week, level, county), kept by the check writer in the transaction that inserts
+ * the checks: the sufficient statistics of the check summary. `county_number` is the county of the check's
+ * municipality (from the municipality table when the check was stored), '' when it names none.
+ */
+export interface CheckCountTable {
+  sector: string;
+  iso_week: string;
+  level: string;
+  county_number: string;
+  n: number;
+}
+
+/** Triggered indicators per (sector, ISO week, county, indicator), kept like check_count. */
+export interface CheckIndicatorCountTable {
+  sector: string;
+  iso_week: string;
+  county_number: string;
+  indicator_id: string;
+  n: number;
+}
+
 export interface CheckTables {
   check_result: CheckResultTable;
   check_result_indicator: CheckResultIndicatorTable;
   check_checklist: CheckChecklistTable;
   check_letter_count: CheckLetterCountTable;
+  check_count: CheckCountTable;
+  check_indicator_count: CheckIndicatorCountTable;
 }

@@ -1,8 +1,71 @@
+import { mergeIncrements } from '../../surveys/counter-merge';
 import { sqliteHandle } from '../db/connect';
 import type { DB } from '../db/schema';
-import { insertResults, sqliteResultInserter, type TResultRow } from './check.repository';
+import {
+  checkCountKey,
+  checkIndicatorCountKey,
+  insertResults,
+  municipalityCounties,
+  sqliteResultInserter,
+  type TCheckCounts,
+  type TResultRow
+} from './check.repository';
 
 type TBatch = { row: TResultRow; indicatorIds: string[] }[];
+
+/**
+ * What a batch adds to the counters (check_count, check_indicator_count): the +1 of every check and of every
+ * triggered indicator, summed per key, one row per distinct key, sorted by key. `countyOf` gives the county
+ * of a municipality number ('' for none or an unknown one: the summary's "no county").
+ */
+export function batchCounts(batch: TBatch, countyOf: (municipality: string | null) => string): TCheckCounts {
+  const keyed = batch.map(({ row, indicatorIds }) => ({
+    row,
+    indicatorIds,
+    county_number: countyOf(row.municipality_number)
+  }));
+  return {
+    counts: mergeIncrements(
+      keyed.map((k) => ({
+        sector: k.row.sector,
+        iso_week: k.row.iso_week,
+        level: k.row.level,
+        county_number: k.county_number
+      })),
+      checkCountKey
+    ),
+    indicators: mergeIncrements(
+      keyed.flatMap((k) =>
+        k.indicatorIds.map((indicator_id) => ({
+          sector: k.row.sector,
+          iso_week: k.row.iso_week,
+          county_number: k.county_number,
+          indicator_id
+        }))
+      ),
+      checkIndicatorCountKey
+    )
+  };
+}
+
+/**
+ * The county of each municipality, from the municipality table: read whole at the first batch, and again
+ * (only the numbers not yet seen) when a batch names a municipality added since.
+ */
+class CountyMap {
+  private map: Map<string, string> | null = null;
+  constructor(private readonly db: DB) {}
+
+  async of(batch: TBatch): Promise<(municipality: string | null) => string> {
+    if (!this.map) this.map = await municipalityCounties(this.db);
+    const missing = [
+      ...new Set(batch.map((b) => b.row.municipality_number).filter((m): m is string => !!m && !this.map!.has(m)))
+    ];
+    if (missing.length) for (const [m, c] of await municipalityCounties(this.db, missing)) this.map.set(m, c);
+    const map = this.map;
+    return (m) => (m ? (map.get(m) ?? '') : '');
+  }
+}
 
 /**
  * Group commit of check results. Checks submitted while a transaction is being written wait for the
@@ -12,6 +75,8 @@ type TBatch = { row: TResultRow; indicatorIds: string[] }[];
  * as with one transaction per check (SQLite: WAL, synchronous=NORMAL, as the benchmark's baseline;
  * PostgreSQL: its commit). When a transaction fails, its results are written one by one, so one bad
  * result cannot fail the others. On SQLite the transaction is prepared statements on the driver itself.
+ * The same transaction adds the batch's checks to the counters the summary reads (check_count,
+ * check_indicator_count; see batchCounts), so the counters always equal a recount of the stored checks.
  */
 export class ResultWriter {
   private pending: { row: TResultRow; indicatorIds: string[]; done: (e?: unknown) => void }[] = [];
@@ -23,10 +88,20 @@ export class ResultWriter {
     private readonly maxBatch = 200
   ) {
     const sqlite = sqliteHandle(db);
+    const counties = new CountyMap(db);
     if (sqlite) {
       const inserter = sqliteResultInserter(sqlite);
-      this.insert = async (batch) => inserter(batch);
-    } else this.insert = (batch) => db.transaction().execute((trx) => insertResults(trx, batch));
+      // Run while holding Kysely's connection, so the transaction never lands inside another request's
+      // open transaction on the same connection (it would commit or roll back with that one).
+      this.insert = async (batch) => {
+        const counts = batchCounts(batch, await counties.of(batch));
+        await db.connection().execute(async () => inserter(batch, counts));
+      };
+    } else
+      this.insert = async (batch) => {
+        const counts = batchCounts(batch, await counties.of(batch));
+        await db.transaction().execute((trx) => insertResults(trx, batch, counts));
+      };
   }
 
   /** Resolves once the result and its indicator rows are committed; rejects if they could not be. */

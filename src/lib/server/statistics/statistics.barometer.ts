@@ -1,6 +1,7 @@
 import { formatDate, translate, type Locale, type MessageKey } from '../../i18n';
 import { listPlans } from '../actionplan/actionplan.service';
-import { checksSummary } from '../check/check.service';
+import { formatSuppressed, suppressGroup } from '../../stats/suppress';
+import { weekTotals } from '../check/check.repository';
 import type { DB } from '../db/schema';
 import { lastStatisticsUpdate, listIndicators } from './statistics.service';
 
@@ -20,9 +21,19 @@ export interface TBarometerTile {
   figures: { label: string; value: string; source: string }[];
 }
 
+/**
+ * Checks per ISO week as the public check summary shows them (checksSummary(db, {}).byWeek: the weeks in
+ * order, suppressed together as one group), read from the week totals of the check counters alone — the
+ * tile needs no sectors, counties or indicators (a property test checks both give the same).
+ */
+export async function publicWeeklyChecks(db: DB): Promise<{ week: string; display: string }[]> {
+  const weeks = (await weekTotals(db)).sort((a, b) => a.week.localeCompare(b.week));
+  const counts = suppressGroup(weeks.map((w) => w.n));
+  return weeks.map((w, i) => ({ week: w.week, display: formatSuppressed(counts[i]) }));
+}
+
 async function checkTile(db: DB, locale: Locale): Promise<TBarometerTile> {
-  const summary = await checksSummary(db, {});
-  const weeks = summary.byWeek.slice(-4);
+  const weeks = (await publicWeeklyChecks(db)).slice(-4);
   const tile: TBarometerTile = {
     module: 'check',
     titleKey: 'stats.prevention.tile.checks',
@@ -32,7 +43,7 @@ async function checkTile(db: DB, locale: Locale): Promise<TBarometerTile> {
     lastUpdated: weeks.at(-1)?.week ?? null,
     figures: weeks.map((w) => ({
       label: translate(locale, 'stats.prevention.week', { week: w.week }),
-      value: w.count.display,
+      value: w.display,
       source: translate(locale, 'stats.prevention.checkSource')
     }))
   };

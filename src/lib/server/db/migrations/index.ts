@@ -23,6 +23,7 @@ import * as m202612040200 from './202612040200_campaign_did_group';
 import * as m202612040300 from './202612040300_campaign_materials';
 import * as m202612050100 from './202612050100_survey_counter_snapshot';
 import * as m202612050300 from './202612050300_youth_session_weeks';
+import * as m202612050400 from './202612050400_check_counts';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '202612040200_campaign_did_group': m202612040200,
   '202612040300_campaign_materials': m202612040300,
   '202612050100_survey_counter_snapshot': m202612050100,
-  '202612050300_youth_session_weeks': m202612050300
+  '202612050300_youth_session_weeks': m202612050300,
+  '202612050400_check_counts': m202612050400
 };
