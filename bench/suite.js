@@ -45,6 +45,12 @@ export const scripts = [
     test: 'quick'
   },
   {
+    name: 'check statistics after many checks',
+    command: 'tsx bench/check-statistics.ts --checks 100000 --runs 100',
+    quick: 'tsx bench/check-statistics.ts --checks 2000 --runs 10',
+    target: 'issue 10: the statistics pages (prevention barometer) render < 30 ms, also after 100,000 checks'
+  },
+  {
     name: 'check scoring',
     command: 'tsx bench/check-score.js',
     quick: 'tsx bench/check-score.js 2000',
