@@ -115,6 +115,24 @@ interface TWaveLayout {
   answers: string[];
   answerIndex: Map<string, number>;
   questions: Map<string, { keys: string; answer: Int32Array; cell: Int32Array }>;
+  /** SQLite: the counters as last read, at their generation, kept up to date by this process's writer. */
+  kept: TKeptCounters | null;
+}
+
+/**
+ * A wave's counters at a generation (survey_counter_version), never handed out (readers get copies of the
+ * counts), so the response writer of this process can add what it commits: after the transaction that took
+ * the wave from generation g − 1 to g commits, its increments are added here if these counters are at g − 1
+ * and every incremented counter row and cell is already here. Anything else — another process's or a
+ * recount's write (a generation this process never saw), a new row — drops them, and the next read reads all.
+ */
+interface TKeptCounters {
+  generation: number;
+  snap: TWaveCounters;
+  /** Per counter id: its rows by `answer index,cell index`, made on the first increment. */
+  rowOf: Map<string, Map<string, number>>;
+  /** Cell → its row in snap.cellCounts. */
+  cellRow: Map<string, number>;
 }
 const layouts = new WeakMap<object, Map<string, TWaveLayout>>();
 const LAYOUTS_KEPT = 32;
@@ -180,7 +198,11 @@ function unpackKeys(
  * page): the question's keys (`answer␟cell` joined by ␞, in index order) and its counts (joined by commas), from
  * the covering index of migration 202612050100. The keys are parsed once and kept per wave: while a question's
  * keys text is the same as last read — compared whole, so a new, removed or reordered counter is always seen —
- * only its counts are parsed. On PostgreSQL (or with a separator inside an answer or cell) rows are read one by one.
+ * only its counts are parsed. What is read is kept with its generation (TKeptCounters): while the wave's
+ * generation is the one kept, nothing more is read — also after this process's own writes, which add to it.
+ * SQLite is read holding Kysely's connection (no other query's transaction is seen half done) in one read
+ * transaction (generation and counters of one moment). On PostgreSQL (or with a separator inside an answer or
+ * a cell) rows are read one by one.
  */
 export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCounters> {
   const sqlite = sqliteHandle(db);
@@ -188,82 +210,108 @@ export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCou
   if (!layoutsOf) layouts.set(db, (layoutsOf = new Map()));
   let layout = layoutsOf.get(waveId);
   if (layout) layoutsOf.delete(waveId);
-  else layout = { cells: [], cellIndex: new Map(), answers: [], answerIndex: new Map(), questions: new Map() };
+  else
+    layout = { cells: [], cellIndex: new Map(), answers: [], answerIndex: new Map(), questions: new Map(), kept: null };
   layoutsOf.set(waveId, layout);
   if (layoutsOf.size > LAYOUTS_KEPT) layoutsOf.delete(layoutsOf.keys().next().value as string);
   const l = layout;
 
-  let cellCounts: { cell: string; n: number }[];
-  const counters = new Map<string, TCounterRows>();
-  const fromRows = (rows: readonly (readonly [string, string, string, number])[]) => {
-    const builders = new Map<string, RowsBuilder>();
-    for (const [question, answer, cell, n] of rows) {
-      let b = builders.get(question);
-      if (!b) builders.set(question, (b = new RowsBuilder()));
-      b.push(intern(l.answers, l.answerIndex, answer), intern(l.cells, l.cellIndex, cell), n);
-    }
-    for (const [id, b] of builders) counters.set(id, b.done());
-  };
   if (!sqlite) {
     const [c, r] = await Promise.all([repo.cellCounts(db, [waveId]), repo.allCounts(db, [waveId])]);
-    cellCounts = c.map((x) => ({ cell: x.cell, n: Number(x.n) }));
-    fromRows(r.map((x) => [x.question_id, x.answer, x.cell, Number(x.n)] as const));
-  } else {
-    if (waveId.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
-    let byShape = statements.get(sqlite);
-    if (!byShape) statements.set(sqlite, (byShape = new Map()));
-    let cellsStatement = byShape.get('wave-cells');
-    let packedStatement = byShape.get('wave-packed');
-    if (!cellsStatement || !packedStatement) {
-      cellsStatement = sqlite.prepare('select cell, n from survey_cell_count where wave_id = ?').raw(true);
-      packedStatement = sqlite
-        .prepare(
-          'select question_id, count(*), group_concat(answer || char(31) || cell, char(30)), group_concat(n) ' +
-            'from survey_count where wave_id = ? group by question_id'
-        )
-        .raw(true);
-      byShape.set('wave-cells', cellsStatement);
-      byShape.set('wave-packed', packedStatement);
-    }
-    cellCounts = (cellsStatement.all(waveId) as [string, number][]).map(([cell, n]) => ({ cell, n: Number(n) }));
-    const packed = packedStatement.all(waveId) as [string, number, string, string][];
-    let ok = true;
-    for (const [question, count, keys, ns] of packed) {
-      const k = Number(count);
-      let kept = l.questions.get(question);
-      if (!kept || kept.keys !== keys) {
-        kept = unpackKeys(l, keys, k) ?? undefined;
-        if (!kept) {
-          ok = false;
-          break;
-        }
-        l.questions.set(question, kept);
-      }
-      const n = new Float64Array(k);
-      if (parseCounts(ns, n) !== k) {
-        ok = false;
-        break;
-      }
-      counters.set(question, { length: k, answer: kept.answer, cell: kept.cell, n });
-    }
-    if (!ok) {
-      // A separator character inside an answer or a cell: the rows one by one instead.
-      counters.clear();
-      let rowsStatement = byShape.get('wave-counts');
-      if (!rowsStatement)
-        byShape.set(
-          'wave-counts',
-          (rowsStatement = sqlite
-            .prepare('select question_id, answer, cell, n from survey_count where wave_id = ?')
-            .raw(true))
-        );
-      fromRows(
-        (rowsStatement.all(waveId) as [string, string, string, number][]).map(
-          ([q, a, c, n]) => [q, a, c, Number(n)] as const
-        )
-      );
-    }
+    return snapshotOf(
+      l,
+      waveId,
+      c.map((x) => ({ cell: x.cell, n: Number(x.n) })),
+      countersFromRows(
+        l,
+        r.map((x) => [x.question_id, x.answer, x.cell, Number(x.n)] as const)
+      )
+    );
   }
+  if (waveId.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
+  const s = sqliteStatements(sqlite);
+  return db.connection().execute(async () =>
+    sqlite.transaction(() => {
+      const generation = Number((s.generation.get(waveId) as [number] | undefined)?.[0] ?? 0);
+      if (l.kept?.generation === generation) return copyOf(l.kept.snap);
+      const cellCounts = (s.cells.all(waveId) as [string, number][]).map(([cell, n]) => ({ cell, n: Number(n) }));
+      const counters =
+        packedCounters(l, s.packed.all(waveId) as [string, number, string, string][]) ??
+        countersFromRows(
+          l,
+          (s.rows.all(waveId) as [string, string, string, number][]).map(
+            ([q, a, c, n]) => [q, a, c, Number(n)] as const
+          )
+        );
+      const snap = snapshotOf(l, waveId, cellCounts, counters);
+      l.kept = { generation, snap, rowOf: new Map(), cellRow: new Map(cellCounts.map((c, i) => [c.cell, i])) };
+      return copyOf(snap);
+    })()
+  );
+}
+
+function sqliteStatements(sqlite: NonNullable<ReturnType<typeof sqliteHandle>>) {
+  let byShape = statements.get(sqlite);
+  if (!byShape) statements.set(sqlite, (byShape = new Map()));
+  const statement = (name: string, text: string) => {
+    let made = byShape.get(name);
+    if (!made) byShape.set(name, (made = sqlite.prepare(text).raw(true)));
+    return made;
+  };
+  return {
+    generation: statement('wave-generation', 'select generation from survey_counter_version where wave_id = ?'),
+    cells: statement('wave-cells', 'select cell, n from survey_cell_count where wave_id = ?'),
+    packed: statement(
+      'wave-packed',
+      'select question_id, count(*), group_concat(answer || char(31) || cell, char(30)), group_concat(n) ' +
+        'from survey_count where wave_id = ? group by question_id'
+    ),
+    rows: statement('wave-counts', 'select question_id, answer, cell, n from survey_count where wave_id = ?')
+  };
+}
+
+/** The counters of packed rows (question, count, keys, counts), or null if a separator is inside a key. */
+function packedCounters(
+  l: TWaveLayout,
+  packed: readonly [string, number, string, string][]
+): Map<string, TCounterRows> | null {
+  const counters = new Map<string, TCounterRows>();
+  for (const [question, count, keys, ns] of packed) {
+    const k = Number(count);
+    let kept = l.questions.get(question);
+    if (!kept || kept.keys !== keys) {
+      kept = unpackKeys(l, keys, k) ?? undefined;
+      if (!kept) return null;
+      l.questions.set(question, kept);
+    }
+    const n = new Float64Array(k);
+    if (parseCounts(ns, n) !== k) return null;
+    counters.set(question, { length: k, answer: kept.answer, cell: kept.cell, n });
+  }
+  return counters;
+}
+
+function countersFromRows(
+  l: TWaveLayout,
+  rows: readonly (readonly [string, string, string, number])[]
+): Map<string, TCounterRows> {
+  const builders = new Map<string, RowsBuilder>();
+  for (const [question, answer, cell, n] of rows) {
+    let b = builders.get(question);
+    if (!b) builders.set(question, (b = new RowsBuilder()));
+    b.push(intern(l.answers, l.answerIndex, answer), intern(l.cells, l.cellIndex, cell), n);
+  }
+  const counters = new Map<string, TCounterRows>();
+  for (const [id, b] of builders) counters.set(id, b.done());
+  return counters;
+}
+
+function snapshotOf(
+  l: TWaveLayout,
+  waveId: string,
+  cellCounts: { cell: string; n: number }[],
+  counters: Map<string, TCounterRows>
+): TWaveCounters {
   for (const c of cellCounts) intern(l.cells, l.cellIndex, c.cell);
   const cellN = new Float64Array(l.cells.length);
   for (const c of cellCounts) cellN[l.cellIndex.get(c.cell)!] += c.n;
@@ -285,6 +333,74 @@ export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCou
     answerIndex: new Map(l.answerIndex),
     counters
   };
+}
+
+/** A copy a reader may keep: the counts copied, the dictionaries and keys (never changed) shared. */
+function copyOf(s: TWaveCounters): TWaveCounters {
+  const counters = new Map<string, TCounterRows>();
+  for (const [id, r] of s.counters)
+    counters.set(id, { length: r.length, answer: r.answer, cell: r.cell, n: r.n.slice() });
+  return { ...s, cellN: s.cellN.slice(), cellCounts: s.cellCounts.map((c) => ({ ...c })), counters };
+}
+
+/**
+ * Called by this process's SQLite response writer once the transaction that took `waveId` to `generation`
+ * has committed, with the cells (+ respondents) and counter rows (+ n) it added: the kept counters follow
+ * if they were at the generation before and hold every row and cell incremented; otherwise they are dropped.
+ */
+export function counterWritesCommitted(
+  db: DB,
+  waveId: string,
+  generation: number,
+  cells: ReadonlyMap<string, number>,
+  counts: readonly { question_id: string; answer: string; cell: string; n: number }[]
+): void {
+  const l = layouts.get(db)?.get(waveId);
+  const kept = l?.kept;
+  if (!l || !kept) return;
+  if (kept.generation !== generation - 1) {
+    l.kept = null;
+    return;
+  }
+  const { snap } = kept;
+  const cellAt = (cell: string) => {
+    const i = l.cellIndex.get(cell);
+    return i !== undefined && i < snap.cells.length ? i : -1;
+  };
+  // Every row first: a row or a cell not kept drops the counters, with nothing half added.
+  const rows = new Int32Array(counts.length);
+  for (let x = 0; x < counts.length; x++) {
+    const c = counts[x];
+    const rowsOfCounter = snap.counters.get(c.question_id);
+    if (!rowsOfCounter) {
+      l.kept = null;
+      return;
+    }
+    let rowOf = kept.rowOf.get(c.question_id);
+    if (!rowOf) {
+      rowOf = new Map();
+      for (let r = 0; r < rowsOfCounter.length; r++)
+        rowOf.set(`${rowsOfCounter.answer[r]},${rowsOfCounter.cell[r]}`, r);
+      kept.rowOf.set(c.question_id, rowOf);
+    }
+    const row = rowOf.get(`${snap.answerIndex.get(c.answer) ?? -1},${cellAt(c.cell)}`);
+    if (row === undefined) {
+      l.kept = null;
+      return;
+    }
+    rows[x] = row;
+  }
+  for (const cell of cells.keys())
+    if (cellAt(cell) < 0 || !kept.cellRow.has(cell)) {
+      l.kept = null;
+      return;
+    }
+  for (let x = 0; x < counts.length; x++) snap.counters.get(counts[x].question_id)!.n[rows[x]] += counts[x].n;
+  for (const [cell, n] of cells) {
+    snap.cellCounts[kept.cellRow.get(cell)!].n += n;
+    snap.cellN[cellAt(cell)] += n;
+  }
+  kept.generation = generation;
 }
 
 export interface TJointRow {

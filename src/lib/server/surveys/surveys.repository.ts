@@ -331,10 +331,12 @@ export function sqliteResponseStore(
     'insert into survey_joint_count (wave_id, question_id, answer, by_question_id, by_answer, cell, n) values (?, ?, ?, ?, ?, ?, ?) ' +
       'on conflict (wave_id, by_question_id, question_id, answer, by_answer, cell) do update set n = n + excluded.n'
   );
-  const version = sqlite.prepare(
-    'insert into survey_counter_version (wave_id, generation) values (?, 1) ' +
-      'on conflict (wave_id) do update set generation = generation + 1'
-  );
+  const version = sqlite
+    .prepare(
+      'insert into survey_counter_version (wave_id, generation) values (?, 1) ' +
+        'on conflict (wave_id) do update set generation = generation + 1 returning generation'
+    )
+    .raw(true);
   return sqlite.transaction(
     (batch: readonly TResponseWrite[], counts: readonly TCountRow[], joints: readonly TJointRow[]) => {
       for (const w of batch) {
@@ -349,8 +351,11 @@ export function sqliteResponseStore(
       }
       for (const c of counts) count.run(c.wave_id, c.question_id, c.answer, c.cell, c.n);
       for (const c of joints) joint.run(c.wave_id, c.question_id, c.answer, c.by_question_id, c.by_answer, c.cell, c.n);
-      // One generation step per wave and batch (bumpCounterVersions).
-      for (const id of [...new Set(batch.map((w) => w.response.wave_id))].sort()) version.run(id);
+      // One generation step per wave and batch (bumpCounterVersions); the new generation of each wave.
+      const generations = new Map<string, number>();
+      for (const id of [...new Set(batch.map((w) => w.response.wave_id))].sort())
+        generations.set(id, Number((version.get(id) as [number])[0]));
+      return generations;
     }
   );
 }

@@ -13,7 +13,8 @@ import { createStaffUser, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { SurveyStatsError, type TProportions } from '../../stats/survey';
 import { ageGroups, type TSurveyDefinition, type TWeightingType } from '../../surveys/definition';
-import { readWaveCounters } from './surveys.counter-read';
+import { readWaveCounters, type TWaveCounters } from './surveys.counter-read';
+import { bumpCounterVersions } from './surveys.repository';
 import {
   countsEstimator,
   countsOfSnapshot,
@@ -188,5 +189,103 @@ describe('results from integer-indexed counters', () => {
       .where('answer', '=', 'yes')
       .execute();
     for (const method of ['none', 'rake'] as const) await compareAll(waveId, method, 'sex');
+  });
+});
+
+/** A wave's counters as read: cells → respondents, `question|answer|cell` → n. */
+function canonical(snap: TWaveCounters) {
+  const counts: Record<string, number> = {};
+  for (const [id, rows] of snap.counters)
+    for (let r = 0; r < rows.length; r++)
+      counts[`${id}|${snap.answers[rows.answer[r]]}|${snap.cells[rows.cell[r]]}`] = rows.n[r];
+  for (const c of snap.cellCounts) expect(snap.cellN[snap.cells.indexOf(c.cell)]).toBe(c.n);
+  return { cells: Object.fromEntries(snap.cellCounts.map((c) => [c.cell, c.n])), counts };
+}
+
+/** The same, counted by the database. */
+async function inDatabase(waveId: string) {
+  const cells = await ctx.db
+    .selectFrom('survey_cell_count')
+    .select(['cell', 'n'])
+    .where('wave_id', '=', waveId)
+    .execute();
+  const rows = await ctx.db
+    .selectFrom('survey_count')
+    .select(['question_id', 'answer', 'cell', 'n'])
+    .where('wave_id', '=', waveId)
+    .execute();
+  return {
+    cells: Object.fromEntries(cells.map((c) => [c.cell, Number(c.n)])),
+    counts: Object.fromEntries(rows.map((c) => [`${c.question_id}|${c.answer}|${c.cell}`, Number(c.n)]))
+  };
+}
+
+describe('counters kept between reads', () => {
+  it('equal the database after every batch of responses this process writes, concurrent ones too', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(personArb, { minLength: 1, maxLength: 20 }),
+        // Mostly someone like an earlier respondent (every counter row already there: added in memory), now
+        // and then someone new (a new row: read again).
+        fc.array(
+          fc.array(fc.oneof({ weight: 4, arbitrary: fc.nat() }, { weight: 1, arbitrary: personArb }), {
+            minLength: 1,
+            maxLength: 8
+          }),
+          { minLength: 1, maxLength: 4 }
+        ),
+        async (first, batches) => {
+          const waveId = await waveWith(first);
+          const surveyId = (
+            await ctx.db
+              .selectFrom('survey_wave')
+              .select('survey_id')
+              .where('id', '=', waveId)
+              .executeTakeFirstOrThrow()
+          ).survey_id;
+          const read = await readWaveCounters(ctx.db, waveId);
+          expect(canonical(read)).toEqual(await inDatabase(waveId));
+          // A reader may change its copy: the next read does not see it.
+          for (const rows of read.counters.values()) rows.n.fill(1e9);
+          for (const batch of batches) {
+            await Promise.all(
+              batch
+                .map((x) => (typeof x === 'number' ? first[x % first.length] : x))
+                .map((p) =>
+                  submitResponse(ctx.db, {
+                    surveyId,
+                    waveId,
+                    answers: { sex: p.sex, age: p.age, forms: p.forms, ...(p.heard ? { heard: p.heard } : {}) }
+                  })
+                )
+            );
+            expect(canonical(await readWaveCounters(ctx.db, waveId))).toEqual(await inDatabase(waveId));
+          }
+        }
+      ),
+      { numRuns: 10 }
+    );
+  });
+
+  it('are read again after a change this process did not write (a recount, another instance)', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      sex: i % 2 ? 'female' : 'male',
+      age: ages[i % 3],
+      heard: i % 3 ? 'yes' : 'no',
+      forms: []
+    }));
+    const waveId = await waveWith(people);
+    await readWaveCounters(ctx.db, waveId);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('survey_count')
+        .set({ n: 3 })
+        .where('wave_id', '=', waveId)
+        .where('question_id', '=', 'heard')
+        .where('answer', '=', 'yes')
+        .execute();
+      await bumpCounterVersions(trx, [waveId]);
+    });
+    expect(canonical(await readWaveCounters(ctx.db, waveId))).toEqual(await inDatabase(waveId));
   });
 });

@@ -3,6 +3,7 @@ import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import { countColumns, jointCountColumns, mergeIncrements } from '../../surveys/counter-merge';
 import type { TQuota } from '../../surveys/forms';
+import { counterWritesCommitted } from './surveys.counter-read';
 import { addNumericSums } from './surveys.numeric';
 import * as repo from './surveys.repository';
 
@@ -110,7 +111,25 @@ export class SurveyResponseWriter {
     if (sqlite) {
       const store = repo.sqliteResponseStore(sqlite, checkQuotaRoom);
       this.store = (batch) =>
-        db.connection().execute(async () => store(batch, mergedCounts(batch), mergedJoint(batch)));
+        db.connection().execute(async () => {
+          // Inside another transaction this one is a savepoint: committed only with the outer one.
+          const nested = sqlite.inTransaction;
+          const counts = mergedCounts(batch);
+          const generations = store(batch, counts, mergedJoint(batch));
+          // Committed: the counters kept in memory (surveys.counter-read.ts) add what was written.
+          for (const [waveId, generation] of generations) {
+            const cells = new Map<string, number>();
+            for (const w of batch)
+              if (w.response.wave_id === waveId) cells.set(w.response.cell, (cells.get(w.response.cell) ?? 0) + 1);
+            counterWritesCommitted(
+              db,
+              waveId,
+              nested ? -1 : generation,
+              cells,
+              counts.filter((c) => c.wave_id === waveId)
+            );
+          }
+        });
     } else this.store = (batch) => db.transaction().execute((trx) => storeBatch(trx, batch));
   }
 

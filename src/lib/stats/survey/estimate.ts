@@ -529,16 +529,23 @@ export function differenceInDifferences(
  * The residualization of a weighting as a linear operator. In `linearContrast` the cell adjustments `a` are a
  * linear function of the per-cell sums Σu (raking: unweighted margin means) and Σw0·u (post-stratification:
  * base-weighted means), and `a` of a cell is the sum of one coefficient θ per partition it belongs to (a margin
- * category, a post-stratum). So θ = K_u·Σu + K_w·Σw0u with K made once per weighting by running the same
- * passes on each cell's unit vector; afterwards every outcome's adjustments cost (cells it touches × parts)
- * instead of ten passes over every margin. Above `OPERATOR_MAX_CELLS` the passes run per outcome instead.
+ * category, a post-stratum). Each pass of a step adds (v_x − (Mθ)_x) / M_xx to the θ of each part x of its
+ * partition, where v_x sums the step's input t·Σu (or t·Σw0u) over the part's cells and M_xy is the n (or Σw0)
+ * of the cells in both parts x and y. So θ = Ψ·v: Ψ (L × L) is made once per weighting by composing the steps
+ * from the last to the first, and every outcome then costs (cells it touches × partitions) for v plus L² for
+ * Ψ·v, instead of ten passes over every margin. With more than `QUADRATIC_MAX_PARTS` coefficients Ψ is not
+ * made: up to `OPERATOR_MAX_CELLS` cells the passes run once per cell's unit vector (K: cell → θ), beyond
+ * that once per outcome.
  */
 interface TResidualizer {
   nCells: number;
   /** Number of θ coefficients (parts of every partition used). */
   L: number;
-  partitions: { index: Int32Array; count: number; offset: number }[];
-  /** Column-major (cell j → K[j·L … j·L + L)); null when that input is not used or the operator is not made. */
+  /** `useSw`: the partition's steps post-stratify (input Σw0u, means weighted by Σw0), else they rake (Σu, n). */
+  partitions: { index: Int32Array; count: number; offset: number; useSw: boolean }[];
+  /** Ψ, column-major (part x → Psi[x·L … x·L + L)): θ = Ψ·v. Null above QUADRATIC_MAX_PARTS. */
+  Psi: Float64Array | null;
+  /** Without Ψ: column-major (cell j → K[j·L … j·L + L)); null when that input is not used or not made. */
   Ku: Float64Array | null;
   Kw: Float64Array | null;
   usesSu: boolean;
@@ -554,12 +561,14 @@ interface TResidualizer {
   /** Per cell: the calibration factor g·t. */
   f: Float64Array;
   /**
-   * With the operator (and L ≤ QUADRATIC_MAX_PARTS): per coefficient its stratum, G1_l = Σ_{i∈l} g·Σw0 and
-   * Q_lm = Σ_{i∈l∩m} g²·Σw0², so the cells an outcome does not touch add −θ·G1 to Σx and θᵀQθ to Σx² at once.
+   * With Ψ: per coefficient its stratum, G1_l = Σ_{i∈l} g·Σw0 and Q_lm = Σ_{i∈l∩m} g²·Σw0², so the cells an
+   * outcome does not touch add −θ·G1 to Σx and θᵀQθ to Σx² at once.
    */
   levelStratum: Int32Array | null;
   G1: Float64Array | null;
   Q: Float64Array | null;
+  /** Scratch for v (length L). */
+  v: Float64Array;
 }
 
 const OPERATOR_MAX_CELLS = 1500;
@@ -577,10 +586,9 @@ function runSteps(
 ): void {
   a.fill(0);
   theta?.fill(0);
-  let p = 0;
   const cells = w.cells;
-  const one = (part: { index: Int32Array; count: number; offset: number }, useSw: boolean) => {
-    const { index, count, offset } = part;
+  const one = (part: { index: Int32Array; count: number; offset: number; useSw: boolean }) => {
+    const { index, count, offset, useSw } = part;
     const num = new Float64Array(count);
     const den = new Float64Array(count);
     for (let i = 0; i < cells.length; i++) {
@@ -597,105 +605,83 @@ function runSteps(
     if (theta) for (let k = 0; k < count; k++) theta[offset + k] += num[k];
     for (let i = 0; i < cells.length; i++) a[i] += num[index[i]];
   };
+  for (const p of stepSequence(w)) one(r.partitions[p]);
+}
+
+/** The partitions in the order the passes visit them: a post-stratum once, a raking step's margins 10 times. */
+function stepSequence(w: TWeighting): number[] {
+  const out: number[] = [];
+  let p = 0;
   for (const step of w.steps) {
-    if (step.kind === 'poststratify') one(r.partitions[p++], true);
+    if (step.kind === 'poststratify') out.push(p++);
     else {
-      const first = p;
-      for (let pass = 0; pass < 10; pass++) {
-        p = first;
-        for (let m = 0; m < step.margins.length; m++) one(r.partitions[p++], false);
-      }
+      for (let pass = 0; pass < 10; pass++) for (let m = 0; m < step.margins.length; m++) out.push(p + m);
+      p += step.margins.length;
     }
   }
+  return out;
 }
 
 /**
- * The columns of K (see TResidualizer) by the passes of `runSteps` on each cell's unit vector, run in the space
- * of the θ coefficients instead of the cells: a cell's adjustment is the sum of the θ of its parts, so a part's
- * Σ a·n (raking) or Σ a·Σw0 (post-stratification) is M·θ with M_xy = the n (or Σw0) of the cells in both parts
- * x and y, made once. Each step then costs (parts of the partition × L) instead of two passes over the cells.
- * The same passes in the same order; only the order of the floating-point sums differs.
+ * Ψ (see TResidualizer), from the last step to the first: B is the product of the steps after the current one
+ * (I − E·D⁻¹·M each, E the step's parts, D their M_xx), and each step adds B·E·D⁻¹ to Ψ. M is kept sparse (two
+ * parts of one margin share no cell, nor do parts of two strata). O(steps × parts × L × parts per row).
  */
-function operatorColumns(
-  w: TWeighting,
-  r: Pick<TResidualizer, 'partitions' | 'L' | 'nCells' | 'stratumOf'>,
-  su: boolean
-) {
-  const { partitions, L, nCells, stratumOf } = r;
-  // The stratum of each part: a cell's unit vector moves only the θ of its own stratum's parts (the others stay 0).
-  const partStratum = new Int32Array(L);
-  for (let i = 0; i < nCells; i++)
-    for (const part of partitions) partStratum[part.offset + part.index[i]] = stratumOf[i];
-  const cells = w.cells;
+function composeOperator(w: TWeighting, r: Pick<TResidualizer, 'partitions' | 'L' | 'nCells'>): Float64Array {
+  const { partitions, L, nCells } = r;
   const Mn = new Float64Array(L * L);
   const Msw = new Float64Array(L * L);
   const levels = new Int32Array(partitions.length);
   for (let i = 0; i < nCells; i++) {
     for (let p = 0; p < partitions.length; p++) levels[p] = partitions[p].offset + partitions[p].index[i];
-    const n = cells[i].n;
-    const sw = cells[i].sw;
+    const n = w.cells[i].n;
+    const sw = w.cells[i].sw;
     for (const x of levels)
       for (const y of levels) {
         Mn[x * L + y] += n;
         Msw[x * L + y] += sw;
       }
   }
-  // M is sparse (two parts of one margin share no cell, parts of two strata neither): each row keeps the columns
-  // that are not 0, in order, so the sums below add the same terms in the same order as over the whole row.
-  const sparse = (M: Float64Array) => {
-    const start = new Int32Array(L + 1);
-    const cols: number[] = [];
-    const vals: number[] = [];
-    for (let x = 0; x < L; x++) {
-      for (let l = 0; l < L; l++)
-        if (M[x * L + l] !== 0) {
-          cols.push(l);
-          vals.push(M[x * L + l]);
-        }
-      start[x + 1] = cols.length;
-    }
-    return { start, col: Int32Array.from(cols), val: Float64Array.from(vals) };
-  };
-  const Sn = sparse(Mn);
-  const Ssw = sparse(Msw);
-  const K = new Float64Array(nCells * L);
-  const theta = new Float64Array(L);
-  const num = new Float64Array(L);
-  const step = (p: number, useSw: boolean, j: number) => {
-    const { index, count, offset } = partitions[p];
+  const rowsOf = (M: Float64Array) =>
+    Array.from({ length: L }, (_, x) => {
+      const cols: number[] = [];
+      for (let y = 0; y < L; y++) if (M[x * L + y] !== 0) cols.push(y);
+      return { col: Int32Array.from(cols), val: Float64Array.from(cols, (y) => M[x * L + y]) };
+    });
+  const sparseN = rowsOf(Mn);
+  const sparseSw = rowsOf(Msw);
+  // Column-major: column x at [x·L, x·L + L).
+  const B = new Float64Array(L * L);
+  for (let x = 0; x < L; x++) B[x * L + x] = 1;
+  const Psi = new Float64Array(L * L);
+  const sequence = stepSequence(w);
+  const c = new Float64Array(L * L);
+  for (let s = sequence.length - 1; s >= 0; s--) {
+    const { offset, count, useSw } = partitions[sequence[s]];
     const M = useSw ? Msw : Mn;
-    const { start, col, val } = useSw ? Ssw : Sn;
-    const own = stratumOf[j];
-    for (let k = 0; k < count; k++) {
-      const x = offset + k;
-      if (partStratum[x] !== own) {
-        num[k] = 0;
-        continue;
-      }
-      let s = 0;
-      for (let e = start[x], end = start[x + 1]; e < end; e++) s += val[e] * theta[col[e]];
-      // The unit input is Σu (raking passes) or Σw0·u (post-stratification): it counts in the cell's own part.
-      const input = useSw !== su && index[j] === k ? cells[j].t : 0;
-      num[k] = (input - s) / M[x * L + x];
-    }
-    for (let k = 0; k < count; k++) theta[offset + k] += num[k];
-  };
-  for (let j = 0; j < nCells; j++) {
-    theta.fill(0);
-    let p = 0;
-    for (const st of w.steps) {
-      if (st.kind === 'poststratify') step(p++, true, j);
-      else {
-        const first = p;
-        for (let pass = 0; pass < 10; pass++) {
-          p = first;
-          for (let m = 0; m < st.margins.length; m++) step(p++, false, j);
-        }
+    const rows = useSw ? sparseSw : sparseN;
+    // c_x = B[:, x] / M_xx for the step's parts, from B before this step's update.
+    for (let x = offset; x < offset + count; x++) {
+      const d = M[x * L + x];
+      const base = x * L;
+      for (let l = 0; l < L; l++) {
+        const v = d !== 0 ? B[base + l] / d : 0;
+        c[base + l] = v;
+        Psi[base + l] += v;
       }
     }
-    K.set(theta, j * L);
+    // B ← B − Σ_x c_x ⊗ M[x, :].
+    for (let x = offset; x < offset + count; x++) {
+      const { col, val } = rows[x];
+      const base = x * L;
+      for (let e = 0; e < col.length; e++) {
+        const y = col[e] * L;
+        const m = val[e];
+        for (let l = 0; l < L; l++) B[y + l] -= c[base + l] * m;
+      }
+    }
   }
-  return K;
+  return Psi;
 }
 
 function residualizerOf(w: TWeighting): TResidualizer {
@@ -706,12 +692,13 @@ function residualizerOf(w: TWeighting): TResidualizer {
   let usesSu = false;
   let usesSwu = false;
   for (const step of w.steps) {
+    const useSw = step.kind === 'poststratify';
     const lists = step.kind === 'poststratify' ? [step.parts] : step.margins;
-    if (step.kind === 'poststratify') usesSwu = true;
+    if (useSw) usesSwu = true;
     else usesSu = true;
     for (const parts of lists) {
       const { index, count } = partIndex(w, parts);
-      partitions.push({ index, count, offset: L });
+      partitions.push({ index, count, offset: L, useSw });
       L += count;
     }
   }
@@ -729,6 +716,7 @@ function residualizerOf(w: TWeighting): TResidualizer {
     nCells,
     L,
     partitions,
+    Psi: null,
     Ku: null,
     Kw: null,
     usesSu,
@@ -743,15 +731,32 @@ function residualizerOf(w: TWeighting): TResidualizer {
     f: Float64Array.from(w.cells, (c) => c.g * c.t),
     levelStratum: null,
     G1: null,
-    Q: null
+    Q: null,
+    v: new Float64Array(L)
   };
-  if (L > 0 && nCells <= OPERATOR_MAX_CELLS) {
+  if (L > 0 && L <= QUADRATIC_MAX_PARTS) {
+    r.Psi = composeOperator(w, r);
+    const levelStratum = new Int32Array(L);
+    const G1 = new Float64Array(L);
+    const Q = new Float64Array(L * L);
+    const levels = new Int32Array(partitions.length);
+    for (let i = 0; i < nCells; i++) {
+      partitions.forEach((part, p) => (levels[p] = part.offset + part.index[i]));
+      const gsw = r.g[i] * r.sw[i];
+      const g2sw2 = r.g[i] * r.g[i] * r.sw2[i];
+      for (const x of levels) {
+        levelStratum[x] = stratumOf[i];
+        G1[x] += gsw;
+        for (const y of levels) Q[x * L + y] += g2sw2;
+      }
+    }
+    Object.assign(r, { levelStratum, G1, Q });
+  } else if (L > 0 && nCells <= OPERATOR_MAX_CELLS) {
     const unit = new Float64Array(nCells);
     const zero = new Float64Array(nCells);
     const a = new Float64Array(nCells);
     const theta = new Float64Array(L);
     const columns = (su: boolean) => {
-      if (L <= QUADRATIC_MAX_PARTS) return operatorColumns(w, r, su);
       const K = new Float64Array(nCells * L);
       for (let j = 0; j < nCells; j++) {
         unit[j] = 1;
@@ -763,29 +768,15 @@ function residualizerOf(w: TWeighting): TResidualizer {
     };
     if (usesSu) r.Ku = columns(true);
     if (usesSwu) r.Kw = columns(false);
-    if (L <= QUADRATIC_MAX_PARTS) {
-      const levelStratum = new Int32Array(L);
-      const G1 = new Float64Array(L);
-      const Q = new Float64Array(L * L);
-      const levels = new Int32Array(partitions.length);
-      for (let i = 0; i < nCells; i++) {
-        partitions.forEach((part, p) => (levels[p] = part.offset + part.index[i]));
-        const gsw = r.g[i] * r.sw[i];
-        const g2sw2 = r.g[i] * r.g[i] * r.sw2[i];
-        for (const x of levels) {
-          levelStratum[x] = stratumOf[i];
-          G1[x] += gsw;
-          for (const y of levels) Q[x * L + y] += g2sw2;
-        }
-      }
-      Object.assign(r, { levelStratum, G1, Q });
-    }
   }
   residualizers.set(w, r);
   return r;
 }
 
-/** The adjustments a of (Σu, Σw0u); `touched` lists the cells where either is not 0. */
+/**
+ * The coefficients θ of (Σu, Σw0u) — Su and Swu are 0 outside the `touched` cells — and, unless the weighting
+ * has Ψ (the caller then takes the variance from θ), the adjustments `a` of every cell.
+ */
 function residualize(
   w: TWeighting,
   r: TResidualizer,
@@ -800,12 +791,32 @@ function residualize(
     a.fill(0);
     return;
   }
+  const L = r.L;
+  theta.fill(0);
+  if (r.Psi) {
+    const { v, partitions, t: ct } = r;
+    v.fill(0);
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t];
+      const u = ct[j] * Su[j];
+      const uw = ct[j] * Swu[j];
+      for (let p = 0; p < partitions.length; p++) {
+        const part = partitions[p];
+        v[part.offset + part.index[j]] += part.useSw ? uw : u;
+      }
+    }
+    const Psi = r.Psi;
+    for (let x = 0; x < L; x++) {
+      const vx = v[x];
+      if (vx === 0) continue;
+      for (let l = 0, base = x * L; l < L; l++) theta[l] += Psi[base + l] * vx;
+    }
+    return; // the caller uses θ: a is needed only in the touched cells
+  }
   if (!(r.usesSu ? r.Ku : true) || !(r.usesSwu ? r.Kw : true)) {
     runSteps(w, r, Su, Swu, a, null);
     return;
   }
-  const L = r.L;
-  theta.fill(0);
   for (let t = 0; t < nTouched; t++) {
     const j = touched[t];
     const base = j * L;
@@ -818,7 +829,6 @@ function residualize(
       for (let l = 0; l < L; l++) theta[l] += r.Kw[base + l] * x;
     }
   }
-  if (r.Q) return; // the caller uses θ: a is needed only in the touched cells
   a.fill(0);
   for (const { index, offset } of r.partitions) for (let i = 0; i < r.nCells; i++) a[i] += theta[offset + index[i]];
 }
