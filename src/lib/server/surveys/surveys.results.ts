@@ -27,6 +27,7 @@ import {
   type TTarget,
   type TWeighting
 } from '../../stats/survey';
+import { sqliteHandle } from '../db/connect';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { Locale, MessageKey, TParams } from '../../i18n';
@@ -155,15 +156,10 @@ function targets(variables: TWeightingType[], method: TWeightingMethod): TTarget
 
 /** Cells whose levels all have a population total can be weighted; the rest (another sex, not answered) cannot. */
 function weightable(variables: TWeightingType[], cell: readonly string[]): boolean {
-  const kept = weightableMemo.get(cell);
-  if (kept && kept.variables === variables) return kept.ok;
-  const m = margins();
-  const ok = cell.every((level, i) => m.single.get(variables[i])!.has(level));
-  // The counts of a page share one (internal, never changed) array per distinct cell: asked once per cell.
-  weightableMemo.set(cell, { variables, ok });
-  return ok;
+  const m = margins().single;
+  for (let i = 0; i < cell.length; i++) if (!m.get(variables[i])!.has(cell[i])) return false;
+  return true;
 }
-const weightableMemo = new WeakMap<readonly string[], { variables: TWeightingType[]; ok: boolean }>();
 
 interface TWeighted {
   counts: TCellCount[];
@@ -662,11 +658,24 @@ export function waveEstimator(
   const unTotals = new Float64Array(unW.cells.length);
   unW.cells.forEach((c, i) => (unTotals[i] = c.n));
 
-  let weighted: { w: TWeighting | null; cellOf: Int32Array; error: TWeighted['error']; left_out: number } | null = null;
+  let weighted: {
+    w: TWeighting | null;
+    cellOf: Int32Array;
+    /** The weighting's cells are the unweighted ones, in their order (raking): the same count tables serve. */
+    samePlace: boolean;
+    error: TWeighted['error'];
+    left_out: number;
+  } | null = null;
   const weighting = () => {
     if (weighted) return weighted;
     if (method === 'none' || variables.length === 0)
-      return (weighted = { w: null, cellOf: new Int32Array(nSnap).fill(-1), error: null, left_out: 0 });
+      return (weighted = {
+        w: null,
+        cellOf: new Int32Array(nSnap).fill(-1),
+        samePlace: false,
+        error: null,
+        left_out: 0
+      });
     const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;
     const pos = vars.map((v) => variables.indexOf(v as TWeightingType));
     let left_out = 0;
@@ -693,9 +702,11 @@ export function waveEstimator(
       if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
       weightings.set(key, w);
     }
+    const cellOf = w.w ? mapCells(w.w, made.keyOf) : new Int32Array(nSnap).fill(-1);
     return (weighted = {
       w: w.w,
-      cellOf: w.w ? mapCells(w.w, made.keyOf) : new Int32Array(nSnap).fill(-1),
+      cellOf,
+      samePlace: cellOf.every((i, c) => i === unCellOf[c]),
       error: w.error,
       left_out
     });
@@ -732,14 +743,9 @@ export function waveEstimator(
     const table = (cellOf: Int32Array) => {
       let m = 0;
       for (let r = 0; r < rows.length; r++) if (cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) m++;
-      const t: TCountTable = {
-        length: m,
-        cell: new Int32Array(m),
-        code: new Int32Array(m),
-        n: new Float64Array(m),
-        sw: new Float64Array(m),
-        sw2: new Float64Array(m)
-      };
+      // Counters count respondents, each of base weight 1: Σw0 and Σw0² are n (one array, see proportionsOfTable).
+      const n = new Float64Array(m);
+      const t: TCountTable = { length: m, cell: new Int32Array(m), code: new Int32Array(m), n, sw: n, sw2: n };
       // Each domain's rows, in increasing order (a row is in the domain of its cell's group).
       const sizes = new Int32Array(nDomains);
       for (let r = 0; r < rows.length; r++) {
@@ -757,8 +763,6 @@ export function waveEstimator(
         t.cell[j] = i;
         t.code[j] = codeOfAnswer[rows.answer[r]];
         t.n[j] = n;
-        t.sw[j] = n;
-        t.sw2[j] = n;
         const d = domainOfCell[c];
         if (d >= 0) rowsOf[d][fill[d]++] = j;
         j++;
@@ -771,7 +775,7 @@ export function waveEstimator(
       weighted: () => {
         const wt = weighting();
         if (!wt.w) return { results: null, error: wt.error, left_out: wt.left_out };
-        const x = table(wt.cellOf);
+        const x = wt.samePlace ? plain : table(wt.cellOf);
         return {
           results: proportionsOfTable(x.t, wt.w, codes, domains, x.rowsOf),
           error: null,
@@ -1344,11 +1348,27 @@ async function trendWaves(
     const def: TSurveyDefinition = version ? versionDefinition(version) : definition;
     const wq = allQuestions(def).find((x) => x.id === questionId && x.type === q.type);
     if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
-    const data = await countsByQuestion(db, def, [wave.id], places, null, { only: (x) => x.id === questionId });
+    // SQLite: the wave's counters as kept in memory (surveys.counter-read.ts), as its results page reads them;
+    // PostgreSQL: the counters of this question alone.
+    const snap = sqliteHandle(db) ? await readWaveCounters(db, wave.id) : null;
+    const data = snap
+      ? { cells: snap.cellCounts.map((c) => ({ wave_id: wave.id, cell: c.cell, n: c.n })), counts: null }
+      : await countsByQuestion(db, def, [wave.id], places, null, { only: (x) => x.id === questionId });
     if (data.cells.length === 0) continue;
     const fallback = weightingFallback(def, places, locale, data.cells, weighting);
     if (fallback.note) notes.add(`${wave.name}: ${fallback.note}`);
-    const r = questionResult(wq, places, locale, presentVariables(def), data.counts, wave.id, fallback.applied, notes);
+    const variables = presentVariables(def);
+    const r = snap
+      ? questionResults(
+          wq,
+          places,
+          locale,
+          waveEstimator(snap, variables, null, fallback.applied, [null]),
+          fallback.applied,
+          [null],
+          notes
+        )[0]
+      : questionResult(wq, places, locale, variables, data.counts!, wave.id, fallback.applied, notes);
     const a = r?.answers.find((x) => x.code === answer);
     if (!r || !a || r.base_n === 0) continue;
     const weighted = weighting !== 'none' && a.weighted_proportion !== null;

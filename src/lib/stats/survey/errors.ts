@@ -22,7 +22,12 @@ export class SurveyStatsError extends Error {
   readonly key: TSurveyStatsErrorKey;
   readonly params: Record<string, string | number>;
   constructor(key: TSurveyStatsErrorKey, params: Record<string, string | number>, message: string) {
+    // An engine error is an answer about the data (no respondents in a domain…), often returned as a value
+    // for each domain of a results page: capturing a stack for each costs more than the estimate.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'SurveyStatsError';
     this.key = key;
     this.params = params;

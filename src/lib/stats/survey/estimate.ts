@@ -567,8 +567,14 @@ interface TResidualizer {
   levelStratum: Int32Array | null;
   G1: Float64Array | null;
   Q: Float64Array | null;
+  /** Q's entries that are not 0, row by row (two parts of one margin share no cell): row l at [Qstart[l], Qstart[l + 1]). */
+  Qstart: Int32Array | null;
+  Qcol: Int32Array | null;
+  Qval: Float64Array | null;
   /** Scratch for v (length L). */
   v: Float64Array;
+  /** Per cell its coefficient in each partition (offset included): levelOf[i·P + p], P = partitions.length. */
+  levelOf: Int32Array;
 }
 
 const OPERATOR_MAX_CELLS = 1500;
@@ -732,8 +738,15 @@ function residualizerOf(w: TWeighting): TResidualizer {
     levelStratum: null,
     G1: null,
     Q: null,
-    v: new Float64Array(L)
+    Qstart: null,
+    Qcol: null,
+    Qval: null,
+    v: new Float64Array(L),
+    levelOf: new Int32Array(nCells * partitions.length)
   };
+  for (let i = 0; i < nCells; i++)
+    for (let p = 0; p < partitions.length; p++)
+      r.levelOf[i * partitions.length + p] = partitions[p].offset + partitions[p].index[i];
   if (L > 0 && L <= QUADRATIC_MAX_PARTS) {
     r.Psi = composeOperator(w, r);
     const levelStratum = new Int32Array(L);
@@ -750,7 +763,15 @@ function residualizerOf(w: TWeighting): TResidualizer {
         for (const y of levels) Q[x * L + y] += g2sw2;
       }
     }
-    Object.assign(r, { levelStratum, G1, Q });
+    const Qstart = new Int32Array(L + 1);
+    const cols: number[] = [];
+    for (let x = 0; x < L; x++) {
+      for (let y = 0; y < L; y++) if (Q[x * L + y] !== 0) cols.push(x * L + y);
+      Qstart[x + 1] = cols.length;
+    }
+    const Qcol = Int32Array.from(cols, (e) => e % L);
+    const Qval = Float64Array.from(cols, (e) => Q[e]);
+    Object.assign(r, { levelStratum, G1, Q, Qstart, Qcol, Qval });
   } else if (L > 0 && nCells <= OPERATOR_MAX_CELLS) {
     const unit = new Float64Array(nCells);
     const zero = new Float64Array(nCells);
@@ -794,17 +815,22 @@ function residualize(
   const L = r.L;
   theta.fill(0);
   if (r.Psi) {
-    const { v, partitions, t: ct } = r;
+    const { v, partitions, t: ct, levelOf } = r;
+    const P = partitions.length;
     v.fill(0);
-    for (let t = 0; t < nTouched; t++) {
-      const j = touched[t];
-      const u = ct[j] * Su[j];
-      const uw = ct[j] * Swu[j];
-      for (let p = 0; p < partitions.length; p++) {
-        const part = partitions[p];
-        v[part.offset + part.index[j]] += part.useSw ? uw : u;
+    if (!r.usesSwu)
+      for (let t = 0; t < nTouched; t++) {
+        const j = touched[t];
+        const u = ct[j] * Su[j];
+        for (let p = 0, at = j * P; p < P; p++) v[levelOf[at + p]] += u;
       }
-    }
+    else
+      for (let t = 0; t < nTouched; t++) {
+        const j = touched[t];
+        const u = ct[j] * Su[j];
+        const uw = ct[j] * Swu[j];
+        for (let p = 0, at = j * P; p < P; p++) v[levelOf[at + p]] += partitions[p].useSw ? uw : u;
+      }
     const Psi = r.Psi;
     for (let x = 0; x < L; x++) {
       const vx = v[x];
@@ -914,12 +940,14 @@ export function proportionsOfTable(
   const nCells = w.cells.length;
   const { cell: cellOf, code: codeOf, n: rowN, sw: rowSw, sw2: rowSw2 } = table;
   const r = residualizerOf(w);
+  // Base weights of 1 (a table whose sw and sw2 are its n): Σw0 and Σw0² are n, summed once.
+  const unit = rowSw === rowN && rowSw2 === rowN;
   const Dn = new Float64Array(nCells);
-  const Dsw = new Float64Array(nCells);
-  const Dsw2 = new Float64Array(nCells);
+  const Dsw = unit ? Dn : new Float64Array(nCells);
+  const Dsw2 = unit ? Dn : new Float64Array(nCells);
   const An = new Float64Array(nCells * K);
-  const Asw = new Float64Array(nCells * K);
-  const Asw2 = new Float64Array(nCells * K);
+  const Asw = unit ? An : new Float64Array(nCells * K);
+  const Asw2 = unit ? An : new Float64Array(nCells * K);
   const inCell = new Uint8Array(nCells);
   const touched = new Int32Array(nCells);
   const Su = new Float64Array(nCells);
@@ -940,20 +968,24 @@ export function proportionsOfTable(
         inCell[c] = 1;
         touched[nTouched++] = c;
         Dn[c] = 0;
-        Dsw[c] = 0;
-        Dsw2[c] = 0;
         An.fill(0, c * K, c * K + K);
-        Asw.fill(0, c * K, c * K + K);
-        Asw2.fill(0, c * K, c * K + K);
+        if (!unit) {
+          Dsw[c] = 0;
+          Dsw2[c] = 0;
+          Asw.fill(0, c * K, c * K + K);
+          Asw2.fill(0, c * K, c * K + K);
+        }
       }
-      Dn[c] += rowN[j];
-      Dsw[c] += rowSw[j];
-      Dsw2[c] += rowSw2[j];
       const k = codeOf[j];
-      if (k >= 0) {
-        An[c * K + k] += rowN[j];
-        Asw[c * K + k] += rowSw[j];
-        Asw2[c * K + k] += rowSw2[j];
+      Dn[c] += rowN[j];
+      if (k >= 0) An[c * K + k] += rowN[j];
+      if (!unit) {
+        Dsw[c] += rowSw[j];
+        Dsw2[c] += rowSw2[j];
+        if (k >= 0) {
+          Asw[c * K + k] += rowSw[j];
+          Asw2[c * K + k] += rowSw2[j];
+        }
       }
     }
     // The touched cells are cleared when next touched; inCell is cleared at the end of the domain.
@@ -1044,14 +1076,14 @@ function domainProportions(
     const { g: cg, t: ct, sw: csw, sw2: csw2, stratumOf } = r;
     // Per touched cell i with adjustment ai (inlined, no closure per answer): withA adds the a-terms of the cell
     // itself; without, they come from θ below.
-    const partitions = r.partitions;
+    const { levelOf } = r;
+    const P = r.partitions.length;
     const viaTheta = r.L !== 0 && r.Q !== null && r.G1 !== null && r.levelStratum !== null;
     if (r.L === 0 || viaTheta)
       for (let t = 0; t < nTouched; t++) {
         const i = touched[t];
         let ai = 0;
-        if (viaTheta)
-          for (let p = 0; p < partitions.length; p++) ai += theta[partitions[p].offset + partitions[p].index[i]];
+        if (viaTheta) for (let p = 0, at = i * P; p < P; p++) ai += theta[levelOf[at + p]];
         const asw2 = Asw2[i * K + k];
         const sw2u = alpha * asw2 + beta * Dsw2[i];
         const sw2u2 = alpha * alpha * asw2 + 2 * alpha * beta * asw2 + beta * beta * Dsw2[i];
@@ -1073,13 +1105,15 @@ function domainProportions(
       // a = Σ_p θ of the cell's parts: the touched cells above, the a-only terms of all cells from θ.
       const L = r.L;
       const G1 = r.G1!;
-      const Q = r.Q!;
+      const Qstart = r.Qstart!;
+      const Qcol = r.Qcol!;
+      const Qval = r.Qval!;
       const levelStratum = r.levelStratum!;
       for (let l = 0; l < L; l++) {
         const th = theta[l];
         if (th === 0) continue;
         let q = 0;
-        for (let mm = 0, row = l * L; mm < L; mm++) q += Q[row + mm] * theta[mm];
+        for (let e = Qstart[l], end = Qstart[l + 1]; e < end; e++) q += Qval[e] * theta[Qcol[e]];
         sx[levelStratum[l]] -= th * G1[l];
         sxx[levelStratum[l]] += th * q;
       }
