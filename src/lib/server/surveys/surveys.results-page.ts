@@ -44,7 +44,9 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
   const parsed = ZResultsQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new AppError('validation', 'validation.invalid');
   const q = parsed.data;
-  const r = await surveyResults(db, idOrSlug, {
+  // Read once for every part of the page.
+  const s = await getPublishedSurvey(db, idOrSlug);
+  const r = await surveyResults(db, s, {
     wave: q.wave || null,
     weighting: q.weighting,
     by: q.by || null,
@@ -53,12 +55,12 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
   let comparison = null;
   if (q.compare && q.compare !== r.wave.id)
     comparison = comparisonView(
-      await compareResults(db, idOrSlug, { wave_a: q.compare, wave_b: r.wave.id, weighting: q.weighting, locale }),
+      await compareResults(db, s, { wave_a: q.compare, wave_b: r.wave.id, weighting: q.weighting, locale }),
       locale
     );
   else if (q.by && q.group_a && q.group_b && q.group_a !== q.group_b)
     comparison = comparisonView(
-      await compareResults(db, idOrSlug, {
+      await compareResults(db, s, {
         wave_a: r.wave.id,
         by: q.by,
         group_a: q.group_a,
@@ -69,14 +71,13 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
       locale
     );
   // Trend: the question and answer asked for, else the first with a Scottish reference, else the first.
-  const s = await getPublishedSurvey(db, idOrSlug);
   const indicators = trendIndicators(s.definition, await placesOf(db), locale);
   const chosen =
     q.indicator || indicators.find((i) => referenceIndicators[i.value])?.value || indicators[0]?.value || '';
   let trendChart = null;
   if (chosen) {
     const [question, answer] = [chosen.slice(0, chosen.indexOf(':')), chosen.slice(chosen.indexOf(':') + 1)];
-    const tr = await trend(db, idOrSlug, question, answer, q.weighting, locale);
+    const tr = await trend(db, s, question, answer, q.weighting, locale);
     const ref = tr.reference ? scottishReferenceSeries().find((x) => x.indicator === tr.reference) : undefined;
     trendChart = trendView(tr, locale, isPublic, ref ? { label: ref.label[locale], points: ref.points } : null);
   }

@@ -47,6 +47,9 @@ import { cellFromKey, optionCounterId } from '../../surveys/response';
 import { optionLabel } from '../../surveys/view';
 import * as repo from './surveys.repository';
 import { getPublishedSurvey, placesOf, versionDefinition, type TWaveView } from './surveys.service';
+
+/** A published survey as read by getPublishedSurvey: a page that makes several calls reads it once. */
+export type TPublishedSurvey = Awaited<ReturnType<typeof getPublishedSurvey>>;
 import { countersKey, memoized } from './surveys.results-cache';
 import { breakdownCounts, byBreakdownQuestion, groupsPresent } from './surveys.breakdown';
 import { fromNumericCells, numericSums, type TNumericCell } from './surveys.numeric';
@@ -898,10 +901,10 @@ async function countsByQuestion(
  */
 export async function surveyResults(
   db: DB,
-  idOrSlug: string,
+  idOrSlug: string | TPublishedSurvey,
   options: { wave?: string | null; weighting?: TWeightingMethod; by?: string | null; locale: Locale }
 ): Promise<TResults> {
-  const s = await getPublishedSurvey(db, idOrSlug);
+  const s = typeof idOrSlug === 'string' ? await getPublishedSurvey(db, idOrSlug) : idOrSlug;
   const places = await placesOf(db);
   const waves = s.waves;
   if (waves.length === 0) throw new AppError('not_found', 'surveys.error.noWaves');
@@ -1053,7 +1056,7 @@ export interface TComparisonRow {
  */
 export async function compareResults(
   db: DB,
-  idOrSlug: string,
+  idOrSlug: string | TPublishedSurvey,
   options: {
     wave_a?: string | null;
     wave_b?: string | null;
@@ -1064,7 +1067,7 @@ export async function compareResults(
     locale: Locale;
   }
 ) {
-  const s = await getPublishedSurvey(db, idOrSlug);
+  const s = typeof idOrSlug === 'string' ? await getPublishedSurvey(db, idOrSlug) : idOrSlug;
   const places = await placesOf(db);
   const a = s.waves.find((w) => w.id === options.wave_a);
   const b = options.by ? a : s.waves.find((w) => w.id === options.wave_b);
@@ -1287,13 +1290,13 @@ export function trendIndicators(def: TSurveyDefinition, places: TPlaces, locale:
  */
 export async function trend(
   db: DB,
-  idOrSlug: string,
+  idOrSlug: string | TPublishedSurvey,
   questionId: string,
   answer: string,
   weighting: TWeightingMethod,
   locale: Locale
 ): Promise<TTrend> {
-  const s = await getPublishedSurvey(db, idOrSlug);
+  const s = typeof idOrSlug === 'string' ? await getPublishedSurvey(db, idOrSlug) : idOrSlug;
   const places = await placesOf(db);
   const bad = () =>
     new AppError('validation', 'surveys.error.badIndicator', { fields: { indicator: 'surveys.error.badIndicator' } });
