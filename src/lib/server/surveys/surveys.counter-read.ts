@@ -6,7 +6,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { sqliteHandle } from '../db/connect';
-import type { DB } from '../db/schema';
+import type { DB, Executor } from '../db/schema';
 import { AppError } from '../errors';
 import * as repo from './surveys.repository';
 
@@ -115,7 +115,7 @@ interface TWaveLayout {
   answers: string[];
   answerIndex: Map<string, number>;
   questions: Map<string, { keys: string; answer: Int32Array; cell: Int32Array }>;
-  /** SQLite: the counters as last read, at their generation, kept up to date by this process's writer. */
+  /** The counters as last read, at their generation, kept up to date by this process's writer. */
   kept: TKeptCounters | null;
 }
 
@@ -146,7 +146,7 @@ function intern(list: string[], index: Map<string, number>, value: string): numb
   return i;
 }
 
-/** Whole numbers separated by commas (SQLite's text of integers), without a string per number; −1 if malformed. */
+/** Whole numbers separated by commas (the database's text of integers), without a string per number; −1 if malformed. */
 function parseCounts(text: string, into: Float64Array): number {
   let k = 0;
   let value = 0;
@@ -193,16 +193,17 @@ function unpackKeys(
 }
 
 /**
- * Reads the cell counters and every counter of one wave as integers. On SQLite one row per question comes back
- * (better-sqlite3 costs about a microsecond per row returned, so 25,000 rows cost more than the rest of a results
- * page): the question's keys (`answer␟cell` joined by ␞, in index order) and its counts (joined by commas), from
- * the covering index of migration 202612050100. The keys are parsed once and kept per wave: while a question's
- * keys text is the same as last read — compared whole, so a new, removed or reordered counter is always seen —
- * only its counts are parsed. What is read is kept with its generation (TKeptCounters): while the wave's
- * generation is the one kept, nothing more is read — also after this process's own writes, which add to it.
- * SQLite is read holding Kysely's connection (no other query's transaction is seen half done) in one read
- * transaction (generation and counters of one moment). On PostgreSQL (or with a separator inside an answer or
- * a cell) rows are read one by one.
+ * Reads the cell counters and every counter of one wave as integers, one row per question (better-sqlite3 and
+ * pg cost about a microsecond or more per row returned, so 25,000 rows cost more than the rest of a results
+ * page): the question's keys (`answer␟cell` joined by ␞) and its counts (joined by commas) — on SQLite in index
+ * order from the covering index of migration 202612050100, on PostgreSQL by string_agg in (answer, cell) order.
+ * The keys are parsed once and kept per wave: while a question's keys text is the same as last read — compared
+ * whole, so a new, removed or reordered counter is always seen — only its counts are parsed. What is read is
+ * kept with its generation (TKeptCounters): while the wave's generation is the one kept, nothing more is read —
+ * also after this process's own writes, which add to it. The generation and the counters are read in one
+ * transaction (one moment: SQLite's read transaction, holding Kysely's connection so no other query's
+ * transaction is seen half done; PostgreSQL's repeatable read). With a separator inside an answer or a cell,
+ * rows are read one by one.
  */
 export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCounters> {
   const sqlite = sqliteHandle(db);
@@ -217,16 +218,29 @@ export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCou
   const l = layout;
 
   if (!sqlite) {
-    const [c, r] = await Promise.all([repo.cellCounts(db, [waveId]), repo.allCounts(db, [waveId])]);
-    return snapshotOf(
-      l,
-      waveId,
-      c.map((x) => ({ cell: x.cell, n: Number(x.n) })),
-      countersFromRows(
-        l,
-        r.map((x) => [x.question_id, x.answer, x.cell, Number(x.n)] as const)
-      )
-    );
+    const generationIn = async (x: Executor) => (await repo.counterVersions(x, [waveId]))[0];
+    if (l.kept && l.kept.generation === (await generationIn(db))) return copyOf(l.kept.snap);
+    const read = async (x: Executor) => {
+      const generation = await generationIn(x);
+      const cellCounts = (await repo.cellCounts(x, [waveId])).map((c) => ({ cell: c.cell, n: Number(c.n) }));
+      const counters =
+        packedCounters(l, await repo.packedCounts(x, waveId)) ??
+        countersFromRows(
+          l,
+          (await repo.allCounts(x, [waveId])).map((r) => [r.question_id, r.answer, r.cell, Number(r.n)] as const)
+        );
+      return { generation, snap: snapshotOf(l, waveId, cellCounts, counters) };
+    };
+    if (db.isTransaction) return (await read(db)).snap;
+    // The generation and the counters of one moment.
+    const { generation, snap } = await db.transaction().setIsolationLevel('repeatable read').execute(read);
+    l.kept = {
+      generation,
+      snap,
+      rowOf: new Map(),
+      cellRow: new Map(snap.cellCounts.map((c, i) => [c.cell, i]))
+    };
+    return copyOf(snap);
   }
   if (waveId.includes('\u0000')) throw new AppError('bad_request', 'validation.nul');
   const s = sqliteStatements(sqlite);
@@ -344,7 +358,7 @@ function copyOf(s: TWaveCounters): TWaveCounters {
 }
 
 /**
- * Called by this process's SQLite response writer once the transaction that took `waveId` to `generation`
+ * Called by this process's response writer once the transaction that took `waveId` to `generation`
  * has committed, with the cells (+ respondents) and counter rows (+ n) it added: the kept counters follow
  * if they were at the generation before and hold every row and cell incremented; otherwise they are dropped.
  */

@@ -275,15 +275,20 @@ export async function addJointCounts(db: Executor, rows: readonly TJointRow[]) {
  * instance. Sorted, so concurrent writers lock the rows in one order; the caller does it last, after the
  * counters, so the row is held for the shortest time.
  */
-export async function bumpCounterVersions(db: Executor, waveIds: Iterable<string>) {
-  for (const id of [...new Set(waveIds)].sort())
-    await db
+export async function bumpCounterVersions(db: Executor, waveIds: Iterable<string>): Promise<Map<string, number>> {
+  const generations = new Map<string, number>();
+  for (const id of [...new Set(waveIds)].sort()) {
+    const row = await db
       .insertInto('survey_counter_version')
       .values({ wave_id: id, generation: 1 })
       .onConflict((oc) =>
         oc.column('wave_id').doUpdateSet({ generation: sql<number>`survey_counter_version.generation + 1` })
       )
-      .execute();
+      .returning('generation')
+      .executeTakeFirstOrThrow();
+    generations.set(id, Number(row.generation));
+  }
+  return generations;
 }
 
 /** The counter generation of each wave, in the order asked (0: never changed since the migration). */
@@ -411,6 +416,19 @@ export async function questionCounts(db: Executor, waveIds: readonly string[], q
     .where('wave_id', 'in', waveIds)
     .where('question_id', 'in', questionIds)
     .execute();
+}
+
+/**
+ * PostgreSQL: a wave's counters one row per question (as `readWaveCounters` reads them on SQLite): count,
+ * keys `answer␟cell` joined by ␞ and counts joined by commas, both in (answer, cell) order.
+ */
+export async function packedCounts(db: Executor, waveId: string): Promise<[string, number, string, string][]> {
+  const { rows } = await sql<{ question_id: string; k: number | string; keys: string; ns: string }>`
+    select question_id, count(*) as k,
+      string_agg(answer || chr(31) || cell, chr(30) order by answer, cell) as keys,
+      string_agg(n::text, ',' order by answer, cell) as ns
+    from survey_count where wave_id = ${waveId} group by question_id`.execute(db);
+  return rows.map((r) => [r.question_id, Number(r.k), r.keys, r.ns]);
 }
 
 export async function allCounts(db: Executor, waveIds: readonly string[]) {

@@ -27,7 +27,6 @@ import {
   type TTarget,
   type TWeighting
 } from '../../stats/survey';
-import { sqliteHandle } from '../db/connect';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { Locale, MessageKey, TParams } from '../../i18n';
@@ -810,29 +809,6 @@ export function countsOfSnapshot(
   return out;
 }
 
-/** Shares of one question for everyone (group null). */
-function questionResult(
-  q: TQuestion,
-  places: TPlaces,
-  locale: Locale,
-  variables: TWeightingType[],
-  counts: Map<string, TCellCount[]>,
-  waveId: string,
-  method: TWeightingMethod,
-  notes: Set<string>
-): TQuestionResult | null {
-  const domains = [{ strata: [waveId], group: null }];
-  return questionResults(
-    q,
-    places,
-    locale,
-    countsEstimator(variables, counts, method, domains),
-    method,
-    [null],
-    notes
-  )[0];
-}
-
 export interface TResults {
   survey: { id: string; slug: string; title: string; version: number };
   wave: TWaveView;
@@ -854,15 +830,15 @@ export interface TResults {
 }
 
 /** The counter ids of a definition's choice questions: the question, or `<question>/<option>` of multiple choice. */
-function counterIdsOf(def: TSurveyDefinition, places: TPlaces, only?: (q: TQuestion) => boolean): string[] {
+function counterIdsOf(def: TSurveyDefinition, places: TPlaces): string[] {
   return allQuestions(def)
-    .filter((q) => isChoice(q) && (!only || only(q)))
+    .filter((q) => isChoice(q))
     .flatMap((q) => (q.type === 'multiple' ? choiceCodes(q, places).map((c) => optionCounterId(q.id, c)) : [q.id]));
 }
 
 /**
- * The cell totals and the counts of the choice questions of some waves. `only`: read the counters of these
- * questions alone (a trend needs one); `counters: false`: read none (a breakdown reads its own).
+ * The cell totals and the counts of the choice questions of some waves; `counters: false`: read none (a
+ * breakdown reads its own).
  */
 async function countsByQuestion(
   db: DB,
@@ -870,13 +846,13 @@ async function countsByQuestion(
   waveIds: string[],
   places: TPlaces,
   by: TWeightingType | null,
-  read: { only?: (q: TQuestion) => boolean; counters?: boolean } = {}
+  read: { counters?: boolean } = {}
 ) {
   const variables = presentVariables(def);
-  const ids = counterIdsOf(def, places, read.only);
+  const ids = counterIdsOf(def, places);
   const [cellRows, rows] = await Promise.all([
     repo.cellCounts(db, waveIds),
-    read.counters === false ? [] : readCounters(db, waveIds, read.only ? ids : null)
+    read.counters === false ? [] : readCounters(db, waveIds, null)
   ]);
   const cells = cellRows.map((c) => ({ ...c, n: Number(c.n) }));
   const projections = new Map<string, { cell: string[]; group: string | null }>();
@@ -1351,27 +1327,14 @@ async function trendWaves(
     const def: TSurveyDefinition = version ? versionDefinition(version) : definition;
     const wq = allQuestions(def).find((x) => x.id === questionId && x.type === q.type);
     if (!wq || !choiceCodes(wq, places).includes(answer)) continue;
-    // SQLite: the wave's counters as kept in memory (surveys.counter-read.ts), as its results page reads them;
-    // PostgreSQL: the counters of this question alone.
-    const snap = sqliteHandle(db) ? await readWaveCounters(db, wave.id) : null;
-    const data = snap
-      ? { cells: snap.cellCounts.map((c) => ({ wave_id: wave.id, cell: c.cell, n: c.n })), counts: null }
-      : await countsByQuestion(db, def, [wave.id], places, null, { only: (x) => x.id === questionId });
-    if (data.cells.length === 0) continue;
-    const fallback = weightingFallback(def, places, locale, data.cells, weighting);
+    // The wave's counters as kept in memory (surveys.counter-read.ts), as its results page reads them.
+    const snap = await readWaveCounters(db, wave.id);
+    if (snap.cellCounts.length === 0) continue;
+    const cells = snap.cellCounts.map((c) => ({ wave_id: wave.id, cell: c.cell, n: c.n }));
+    const fallback = weightingFallback(def, places, locale, cells, weighting);
     if (fallback.note) notes.add(`${wave.name}: ${fallback.note}`);
-    const variables = presentVariables(def);
-    const r = snap
-      ? questionResults(
-          wq,
-          places,
-          locale,
-          waveEstimator(snap, variables, null, fallback.applied, [null]),
-          fallback.applied,
-          [null],
-          notes
-        )[0]
-      : questionResult(wq, places, locale, variables, data.counts!, wave.id, fallback.applied, notes);
+    const estimate = waveEstimator(snap, presentVariables(def), null, fallback.applied, [null]);
+    const r = questionResults(wq, places, locale, estimate, fallback.applied, [null], notes)[0];
     const a = r?.answers.find((x) => x.code === answer);
     if (!r || !a || r.base_n === 0) continue;
     const weighted = weighting !== 'none' && a.weighted_proportion !== null;

@@ -53,8 +53,15 @@ function rejectNul(w: TResponseWrite): void {
   if (texts.some((t) => t.includes('\u0000'))) throw new AppError('bad_request', 'validation.nul');
 }
 
-/** The whole batch in one transaction through Kysely (PostgreSQL, and SQLite inside a test transaction). */
-async function storeBatch(trx: Executor, batch: readonly TResponseWrite[]): Promise<void> {
+/**
+ * The whole batch in one transaction through Kysely (PostgreSQL, and SQLite inside a test transaction), with
+ * the batch's merged counters; returns each wave's new counter generation.
+ */
+async function storeBatch(
+  trx: Executor,
+  batch: readonly TResponseWrite[],
+  counts: ReturnType<typeof mergedCounts>
+): Promise<Map<string, number>> {
   for (const w of batch) {
     if (w.quotas.length > 0) checkQuotaRoom(w.quotas, await repo.cellCounts(trx, [w.response.wave_id]));
     if (w.panel && !(await repo.usePanelToken(trx, w.panel.linkId, w.panel.hash, w.panel.usedAt)))
@@ -64,12 +71,37 @@ async function storeBatch(trx: Executor, batch: readonly TResponseWrite[]): Prom
     await repo.incrementCell(trx, w.response.wave_id, w.response.cell);
     if (w.numeric.length > 0) await addNumericSums(trx, w.response.wave_id, w.response.cell, w.numeric);
   }
-  await repo.addCounts(trx, mergedCounts(batch));
+  await repo.addCounts(trx, counts);
   await repo.addJointCounts(trx, mergedJoint(batch));
-  await repo.bumpCounterVersions(
+  return repo.bumpCounterVersions(
     trx,
     batch.map((w) => w.response.wave_id)
   );
+}
+
+/**
+ * After the transaction has committed: the counters kept in memory (surveys.counter-read.ts) add what it wrote,
+ * wave by wave, or are dropped (`inOuterTransaction`: it commits only with the outer one).
+ */
+function committed(
+  db: DB,
+  batch: readonly TResponseWrite[],
+  counts: ReturnType<typeof mergedCounts>,
+  generations: ReadonlyMap<string, number>,
+  inOuterTransaction: boolean
+): void {
+  for (const [waveId, generation] of generations) {
+    const cells = new Map<string, number>();
+    for (const w of batch)
+      if (w.response.wave_id === waveId) cells.set(w.response.cell, (cells.get(w.response.cell) ?? 0) + 1);
+    counterWritesCommitted(
+      db,
+      waveId,
+      inOuterTransaction ? -1 : generation,
+      cells,
+      counts.filter((c) => c.wave_id === waveId)
+    );
+  }
 }
 
 function mergedCounts(batch: readonly TResponseWrite[]) {
@@ -115,22 +147,13 @@ export class SurveyResponseWriter {
           // Inside another transaction this one is a savepoint: committed only with the outer one.
           const nested = sqlite.inTransaction;
           const counts = mergedCounts(batch);
-          const generations = store(batch, counts, mergedJoint(batch));
-          // Committed: the counters kept in memory (surveys.counter-read.ts) add what was written.
-          for (const [waveId, generation] of generations) {
-            const cells = new Map<string, number>();
-            for (const w of batch)
-              if (w.response.wave_id === waveId) cells.set(w.response.cell, (cells.get(w.response.cell) ?? 0) + 1);
-            counterWritesCommitted(
-              db,
-              waveId,
-              nested ? -1 : generation,
-              cells,
-              counts.filter((c) => c.wave_id === waveId)
-            );
-          }
+          committed(db, batch, counts, store(batch, counts, mergedJoint(batch)), nested);
         });
-    } else this.store = (batch) => db.transaction().execute((trx) => storeBatch(trx, batch));
+    } else
+      this.store = async (batch) => {
+        const counts = mergedCounts(batch);
+        committed(db, batch, counts, await db.transaction().execute((trx) => storeBatch(trx, batch, counts)), false);
+      };
   }
 
   /** Resolves once the response is committed; rejects with the reason (an AppError) if it could not be. */
