@@ -2,7 +2,9 @@
 // with 3 margins and a breakdown answers in < 20 ms server time at 1,000,000 stored responses"). The figures
 // behind the page are kept in memory (bench/survey-results.ts measures them); this script measures what the
 // server does after that: the page's views, the Svelte render and the response, request by request on
-// loopback against the production build, steady (no response between requests).
+// loopback against the production build, steady (no response between requests) and cold (`--cold`: a survey
+// response posted to the build's API before each request, so the figures are computed again; the server CPU
+// of each request is read after the response was answered, so the write is not counted).
 //
 // Stores the same two surveys as bench/survey-results.ts (its generator: --n responses' counters in one,
 // --small responses with their rows in the other), starts the build, warms up, then times each page
@@ -10,7 +12,7 @@
 // (/proc/<pid>/stat, user + system) and the size of the HTML.
 //
 //   npx tsx bench/results-page.ts [--n 1000000] [--small 1000] [--runs 40] [--build build]
-//                                 [--cpu-prof <dir>] [--json <file>]
+//                                 [--cold] [--cpu-prof <dir>] [--json <file>]
 //
 // --build: another build folder of the app (e.g. a copy of an older build, to compare in the same run).
 // --cpu-prof <dir>: runs the server under V8's CPU profiler and prints where its time went (self and
@@ -37,6 +39,7 @@ const runs = Number(option('runs', '40'));
 const build = resolve(root, option('build', 'build'));
 const cpuProf = option('cpu-prof', '');
 const jsonOut = option('json', '');
+const cold = args.includes('--cold');
 
 const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 /** CPU time (user + system) a process has used so far, in ms. */
@@ -154,6 +157,21 @@ async function main() {
     await waitFor(`${origin}/api/health`);
     const pid = child.pid!;
 
+    // A response between two requests, through the build's API (its writer and the counters' generation).
+    const respond = async (s: TBenchSurvey, i: number) => {
+      const answers = Object.fromEntries(
+        s.questions.map((x) => [x.id, x.codes[(i * 7 + x.id.length) % x.codes.length]!])
+      );
+      Object.assign(answers, { sex: i % 2 ? 'male' : 'female', age_group: '35-44' });
+      answers.county = s.questions.find((x) => x.id === 'county')!.codes[i % 3]!;
+      const res = await fetch(`${origin}/api/v1/surveys/${s.surveyId}/waves/${s.waveId}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers })
+      });
+      await res.arrayBuffer();
+      if (res.status !== 202) throw new Error(`a response answered ${res.status}`);
+    };
     const pages = (s: TBenchSurvey) => [
       ['raked, by age group (the issue’s page)', `?wave=${s.waveId}&weighting=rake&by=age_group`],
       ['raked, by age group, question q6 chosen', `?wave=${s.waveId}&weighting=rake&by=age_group&question=q6`],
@@ -173,13 +191,17 @@ async function main() {
         for (let i = 0; i < 5; i++) await get(); // warm-up: the figures are computed once, then kept
         const ms: number[] = [];
         let bytes = 0;
-        const cpu0 = cpuMs(pid);
+        let cpuTotal = 0;
         for (let i = 0; i < runs; i++) {
+          if (cold) await respond(survey, i);
+          // /proc counts CPU in ticks (10 ms): summed over the runs, the reads before and after average out.
+          const cpu0 = cpuMs(pid);
           const t = performance.now();
           bytes = await get();
           ms.push(performance.now() - t);
+          cpuTotal += cpuMs(pid) - cpu0;
         }
-        const cpu = (cpuMs(pid) - cpu0) / runs;
+        const cpu = cpuTotal / runs;
         ms.sort((a, b) => a - b);
         const at = (q: number) => Number(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(1));
         measures.push({
@@ -191,7 +213,9 @@ async function main() {
           kb: Math.round(bytes / 1024)
         });
       }
-    console.log(`\nGET /results/<survey>, ${runs} sequential requests each, steady (${build}):`);
+    console.log(
+      `\nGET /results/<survey>, ${runs} sequential requests each, ${cold ? 'cold (a response before each)' : 'steady'} (${build}):`
+    );
     console.table(
       measures.map((m) => ({
         page: m.page,
@@ -203,7 +227,7 @@ async function main() {
       }))
     );
     const { loadavg } = await import('node:os');
-    const result = { date: new Date().toISOString(), build, runs, load: loadavg(), measures };
+    const result = { date: new Date().toISOString(), build, runs, cold, load: loadavg(), measures };
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');
     console.log(
       `load average ${loadavg()
