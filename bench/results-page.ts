@@ -26,7 +26,7 @@ import { freePort, root, waitFor } from '../scripts/app-server.js';
 import { openApp } from '../src/lib/server/app';
 import { loadConfig } from '../src/lib/server/config';
 import { prepareBenchSurvey, type TBenchSurvey } from './survey-fixture';
-import { generate } from './survey-results';
+import { generate, postResponse } from './survey-results';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -157,21 +157,6 @@ async function main() {
     await waitFor(`${origin}/api/health`);
     const pid = child.pid!;
 
-    // A response between two requests, through the build's API (its writer and the counters' generation).
-    const respond = async (s: TBenchSurvey, i: number) => {
-      const answers = Object.fromEntries(
-        s.questions.map((x) => [x.id, x.codes[(i * 7 + x.id.length) % x.codes.length]!])
-      );
-      Object.assign(answers, { sex: i % 2 ? 'male' : 'female', age_group: '35-44' });
-      answers.county = s.questions.find((x) => x.id === 'county')!.codes[i % 3]!;
-      const res = await fetch(`${origin}/api/v1/surveys/${s.surveyId}/waves/${s.waveId}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answers })
-      });
-      await res.arrayBuffer();
-      if (res.status !== 202) throw new Error(`a response answered ${res.status}`);
-    };
     const pages = (s: TBenchSurvey) => [
       ['raked, by age group (the issue’s page)', `?wave=${s.waveId}&weighting=rake&by=age_group`],
       ['raked, by age group, question q6 chosen', `?wave=${s.waveId}&weighting=rake&by=age_group&question=q6`],
@@ -193,7 +178,7 @@ async function main() {
         let bytes = 0;
         let cpuTotal = 0;
         for (let i = 0; i < runs; i++) {
-          if (cold) await respond(survey, i);
+          if (cold) await postResponse(origin, survey, i);
           // /proc counts CPU in ticks (10 ms): summed over the runs, the reads before and after average out.
           const cpu0 = cpuMs(pid);
           const t = performance.now();

@@ -200,6 +200,23 @@ export async function respond(ctx: AppContext, survey: TBenchSurvey, k: number, 
   await submitResponse(ctx.db, { surveyId: survey.surveyId, waveId: survey.waveId, answers }, now);
 }
 
+/**
+ * A response posted to a running build's API (the server's own writer and counters' generation): between two
+ * requests over HTTP it makes the next one cold. `i` varies the answers. Also used by bench/results-page.ts.
+ */
+export async function postResponse(origin: string, s: TBenchSurvey, i: number): Promise<void> {
+  const answers = Object.fromEntries(s.questions.map((x) => [x.id, x.codes[(i * 7 + x.id.length) % x.codes.length]!]));
+  Object.assign(answers, { sex: i % 2 ? 'male' : 'female', age_group: '35-44' });
+  answers.county = s.questions.find((x) => x.id === 'county')!.codes[i % 3]!;
+  const res = await fetch(`${origin}/api/v1/surveys/${s.surveyId}/waves/${s.waveId}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answers })
+  });
+  if (res.status !== 202) throw new Error(`a response answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
 /** Throws unless the cell counters and one question's counters equal a count of the stored rows. */
 async function verify(ctx: AppContext, survey: TBenchSurvey, question: string): Promise<number> {
   const started = performance.now();
@@ -361,21 +378,7 @@ async function main() {
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
       await res.arrayBuffer();
     };
-    // A response between two requests, posted to the build's API (the server's own writer and generation).
-    const post = async (s: TBenchSurvey, i: number) => {
-      const answers = Object.fromEntries(
-        s.questions.map((x) => [x.id, x.codes[(i * 7 + x.id.length) % x.codes.length]!])
-      );
-      Object.assign(answers, { sex: i % 2 ? 'male' : 'female', age_group: '35-44' });
-      answers.county = s.questions.find((x) => x.id === 'county')!.codes[i % 3]!;
-      const res = await fetch(`${origin}/api/v1/surveys/${s.surveyId}/waves/${s.waveId}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answers })
-      });
-      if (res.status !== 202) throw new Error(`a response answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    };
+    const post = (s: TBenchSurvey, i: number) => postResponse(origin, s, i);
     const overHttp = async (s: TBenchSurvey, slug: string) => ({
       page: await time(() => get(`/results/${slug}${query(s)}`)),
       api: await time(() => get(`/api/v1/surveys/${s.surveyId}/results${query(s)}`)),
