@@ -82,11 +82,23 @@ export function trendSummary(
   return parts.join(' ');
 }
 
+/** The formatters, made once per locale and kind: making an Intl.NumberFormat costs far more than using one. */
+const formatters = new Map<string, TFormat>();
+
 /** Share formatting for the charts: "42 %" / "42%", one decimal only below 10 %. */
 export function shareFormatter(locale: 'nb' | 'en', percent = true): TFormat {
+  const key = `${locale}:${percent}`;
+  let made = formatters.get(key);
+  if (made) return made;
   const intl = locale === 'nb' ? 'nb-NO' : 'en-GB';
-  if (!percent) return (v) => new Intl.NumberFormat(intl, { maximumFractionDigits: 2 }).format(v);
-  const small = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 1 });
-  const large = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
-  return (v) => (Math.abs(v) < 0.1 ? small : large).format(v);
+  if (!percent) {
+    const plain = new Intl.NumberFormat(intl, { maximumFractionDigits: 2 });
+    made = (v) => plain.format(v);
+  } else {
+    const small = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 1 });
+    const large = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
+    made = (v) => (Math.abs(v) < 0.1 ? small : large).format(v);
+  }
+  formatters.set(key, made);
+  return made;
 }
