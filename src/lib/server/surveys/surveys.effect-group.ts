@@ -7,8 +7,8 @@
  *
  * How the groups are read without any new counter: a demographic question that is a weighting variable (sex,
  * age group, county) is part of every respondent's weighting cell, so the plain counters per cell already
- * say who is in the target group (`countsFor(…, by)` reads the group from the cell); any other group question
- * must be a breakdown question, whose joint counters give the indicator per group (`breakdownCounts`).
+ * say who is in the target group (`plainEffectCounts` reads the group from the cell); any other group question
+ * must be a breakdown question, whose joint counters give the indicator per group (`jointEffectCounts`).
  * Respondents in neither group stay in the data (they carry weight in their cells) but in no domain.
  * See docs/campaigns.md ("Difference-in-differences against a comparison group").
  */
@@ -24,10 +24,11 @@ import {
   type TQuestion,
   type TWeightingType
 } from '../../surveys/definition';
-import { breakdownCounts } from './surveys.breakdown';
+import { cellFromKey } from '../../surveys/response';
+import { readWaveCounters } from './surveys.counter-read';
 import { effectEstimator, effectSetup, type TEffectContrast, type TEffectShare } from './surveys.effect';
-import * as repo from './surveys.repository';
-import { countsFor, presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
+import { jointEffectCounts, plainEffectCounts, type TEffectCounts } from './surveys.effect-counts';
+import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 
 export const TARGET = 'target';
 export const COMPARISON = 'comparison';
@@ -142,24 +143,31 @@ export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Prom
 
   const present = defs.map(presentVariables);
   const variables = present[0].filter((v) => present[1].includes(v));
-  const waveIds = [before.id, after.id];
-  let counts: TCellCount[];
+  const groups = [TARGET, COMPARISON, OTHER];
+  const snaps = await Promise.all(
+    [before.id, after.id].map((id) =>
+      readWaveCounters(db, id, {
+        questions: [counterId],
+        ...(source === 'breakdown'
+          ? { joint: { byQuestionId: args.group.questionId, questions: [counterId, args.group.questionId] } }
+          : {})
+      })
+    )
+  );
+  let counts: TEffectCounts;
   if (source === 'cell') {
-    const plain = countsFor(
-      variables,
-      (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) })),
-      (await repo.questionCounts(db, waveIds, [counterId])).map((r) => ({ ...r, n: Number(r.n) })),
-      gq[0]!.type as TWeightingType
+    // The group is a level of the respondent's weighting cell.
+    const at = weightingTypes.indexOf(gq[0]!.type as TWeightingType);
+    counts = plainEffectCounts(snaps, counterId, code, groups, (cell) => {
+      const g = label(cellFromKey(cell)[at] || null);
+      return g === null ? -1 : groups.indexOf(g);
+    });
+  } else
+    counts = jointEffectCounts(snaps, counterId, code, args.group.questionId, groups, (a) =>
+      groups.indexOf(label(a) ?? OTHER)
     );
-    counts = regroupCounts(plain, label);
-  } else {
-    counts =
-      (await breakdownCounts(db, waveIds, args.group.questionId, [counterId], variables, (a) => label(a) ?? OTHER)).get(
-        counterId
-      ) ?? [];
-  }
 
-  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting, code);
+  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting);
 
   const b = share('before', [before.id]);
   const a = share('after', [after.id]);

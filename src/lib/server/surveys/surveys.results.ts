@@ -237,6 +237,84 @@ export function weigh(
   return { counts: projected, left_out, data, ...made };
 }
 
+/**
+ * The weighting of cells given by their totals (counters: base weight 1): input cell i is in stratum (wave)
+ * `strata[i]`, has the levels `cells[i]` of `variables` and `n[i]` respondents. As `weigh` does with the counts of
+ * those cells: cells that cannot be weighted are left out (`cellOf[i]` = −1) and the rest made into one group per
+ * weighting cell (post-stratification merges the cells of one sex × age group), raked or post-stratified through
+ * the same kept weightings; with `none` (or no variables), the base weights of every cell. `cellOf[i]`: the
+ * weighting cell of input cell i. An engine error (a margin cell without respondents…) is reported, not thrown.
+ */
+export function weighCells(
+  variables: TWeightingType[],
+  method: TWeightingMethod,
+  strata: readonly string[],
+  cells: readonly (readonly string[])[],
+  n: Float64Array
+): { w: TWeighting | null; cellOf: Int32Array; error: TWeighted['error'] } {
+  const none = method === 'none' || variables.length === 0;
+  const vars = !none && method === 'poststratify' ? targets(variables, method)[0].variables : variables;
+  const pos = vars.map((v) => variables.indexOf(v as TWeightingType));
+  const byKey = new Map<string, number>();
+  const groups: TSurveyData['groups'] = [];
+  const keyOf = new Array<string | null>(cells.length).fill(null);
+  for (let i = 0; i < cells.length; i++) {
+    if (!(n[i] > 0) || (!none && !weightable(variables, cells[i]))) continue;
+    const cell = none ? cells[i] : pos.map((p) => cells[i][p]);
+    const key = cellKeyOf(strata[i], cell);
+    keyOf[i] = key;
+    const at = byKey.get(key);
+    if (at !== undefined) {
+      const g = groups[at];
+      g.n += n[i];
+      g.sw += n[i];
+      g.sw2 += n[i];
+    } else {
+      byKey.set(key, groups.length);
+      groups.push({
+        stratum: strata[i],
+        cell: [...cell],
+        cellKey: key,
+        answer: null,
+        group: null,
+        n: n[i],
+        sw: n[i],
+        sw2: n[i],
+        sy: 0,
+        swy: 0,
+        swy2: 0,
+        sw2y: 0,
+        sw2y2: 0
+      });
+    }
+  }
+  const data: TSurveyData = { variables: [...vars], kind: 'choice', groups };
+  let made: Pick<TWeighted, 'w' | 'error'>;
+  if (none) made = { w: noWeighting(data), error: null };
+  else {
+    const key = weightingKey(method, vars, data);
+    const kept = weightings.get(key);
+    if (kept) made = kept;
+    else {
+      try {
+        const w =
+          method === 'rake'
+            ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
+            : postStratify(data, targets(variables, method)[0]);
+        made = { w, error: null };
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+        made = { w: null, error: { key: e.key, params: e.params } };
+      }
+      if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
+      weightings.set(key, made);
+    }
+  }
+  const w = made.w;
+  const cellOf = Int32Array.from(keyOf, (k) => (k === null || !w ? -1 : (w.index.get(k) ?? -1)));
+  return { w, cellOf, error: made.error };
+}
+
 // ——— Weighting fallback: a margin category without respondents ———
 
 /**
