@@ -20,7 +20,9 @@ import {
 import { weightingTypes, type TWeightingType } from '../../surveys/definition';
 import { cellFromKey } from '../../surveys/response';
 import { AppError } from '../errors';
-import type { TWaveCounters } from './surveys.counter-read';
+import type { DB } from '../db/schema';
+import { readWaveCounters, type TWaveCounters, type TWaveCountersOnly } from './surveys.counter-read';
+import { memoized } from './surveys.results-cache';
 import { weighCells, type TWeightingMethod } from './surveys.results';
 
 /** Kinds of answer: the indicator's answer, another answer, no answer (non-respondents carry weight in their cell). */
@@ -39,6 +41,26 @@ export interface TEffectCounts {
   groups: readonly string[];
   cells: readonly (readonly string[])[];
   n: Float64Array[];
+}
+
+/**
+ * The counters of the waves of an effect (`only`: the indicator's, and the joint counters by the exposure or group
+ * question), each wave's kept under its own generation (`keys`: surveys.results-cache.ts `waveKeys`, read before):
+ * a response to the follow-up wave makes the effect compute again, but the baseline's counters, unchanged, are not
+ * read again. Callers must not change the counters they get.
+ */
+export function effectWaveCounters(
+  db: DB,
+  keys: readonly string[],
+  waveIds: readonly string[],
+  only: TWaveCountersOnly
+): Promise<TWaveCounters[]> {
+  const what = JSON.stringify(only);
+  return Promise.all(
+    waveIds.map((id, i) =>
+      memoized(db, ['wave-counters', keys[i], what].join('\u001f'), () => readWaveCounters(db, id, only))
+    )
+  );
 }
 
 /** What a counter's answer is to the indicator, per answer index of a wave's dictionary. */

@@ -25,9 +25,9 @@ import {
   type TWeightingType
 } from '../../surveys/definition';
 import { cellFromKey } from '../../surveys/response';
-import { readWaveCounters } from './surveys.counter-read';
 import { effectEstimator, effectSetup, type TEffectContrast, type TEffectShare } from './surveys.effect';
-import { jointEffectCounts, plainEffectCounts, type TEffectCounts } from './surveys.effect-counts';
+import { effectWaveCounters, jointEffectCounts, plainEffectCounts, type TEffectCounts } from './surveys.effect-counts';
+import { memoized, waveKeys } from './surveys.results-cache';
 import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 
 export const TARGET = 'target';
@@ -123,7 +123,21 @@ export interface TGroupDidArgs {
 
 const fieldError = (key: MessageKey, field: string) => new AppError('validation', key, { fields: { [field]: key } });
 
+/**
+ * The effect, kept between requests under the generation of both waves' counters (read first, on every call:
+ * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
+ */
 export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Promise<TGroupDidEffect> {
+  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
+  const key = ['effect-group', keys.join(','), JSON.stringify(args)].join('\u001f');
+  return memoized(ctx.db, key, () => computeGroupDidEffect(ctx, args, keys));
+}
+
+async function computeGroupDidEffect(
+  ctx: AppContext,
+  args: TGroupDidArgs,
+  keys: readonly string[]
+): Promise<TGroupDidEffect> {
   const db = ctx.db;
   const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
@@ -144,16 +158,12 @@ export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Prom
   const present = defs.map(presentVariables);
   const variables = present[0].filter((v) => present[1].includes(v));
   const groups = [TARGET, COMPARISON, OTHER];
-  const snaps = await Promise.all(
-    [before.id, after.id].map((id) =>
-      readWaveCounters(db, id, {
-        questions: [counterId],
-        ...(source === 'breakdown'
-          ? { joint: { byQuestionId: args.group.questionId, questions: [counterId, args.group.questionId] } }
-          : {})
-      })
-    )
-  );
+  const snaps = await effectWaveCounters(db, keys, [before.id, after.id], {
+    questions: [counterId],
+    ...(source === 'breakdown'
+      ? { joint: { byQuestionId: args.group.questionId, questions: [counterId, args.group.questionId] } }
+      : {})
+  });
   let counts: TEffectCounts;
   if (source === 'cell') {
     // The group is a level of the respondent's weighting cell.

@@ -17,9 +17,9 @@ import {
   type TWeightingType
 } from '../../surveys/definition';
 import { optionCounterId } from '../../surveys/response';
-import { readWaveCounters } from './surveys.counter-read';
 import {
   effectCountsEstimator,
+  effectWaveCounters,
   jointEffectCounts,
   orNull,
   plainEffectCounts,
@@ -28,7 +28,7 @@ import {
 import * as repo from './surveys.repository';
 import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 import { parseDefinition, placesOf } from './surveys.service';
-import { countersKey, memoized } from './surveys.results-cache';
+import { memoized, waveKeys } from './surveys.results-cache';
 
 /** A share: null when nobody in the domain answered (or its variance cannot be estimated). */
 export interface TEffectShare {
@@ -101,12 +101,16 @@ const UNEXPOSED = 'unexposed';
  * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
  */
 export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
-  const waveIds = [args.beforeWaveId, args.afterWaveId].map(String);
-  const key = ['effect', await countersKey(ctx.db, waveIds), JSON.stringify(args)].join('\u001f');
-  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args));
+  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
+  const key = ['effect', keys.join(','), JSON.stringify(args)].join('\u001f');
+  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args, keys));
 }
 
-async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
+async function computeIndicatorEffect(
+  ctx: AppContext,
+  args: TIndicatorEffectArgs,
+  keys: readonly string[]
+): Promise<TIndicatorEffect> {
   const db = ctx.db;
   const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
@@ -124,14 +128,10 @@ async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
   const variables = present[0].filter((v) => present[1].includes(v));
   // Both waves' counters of the indicator (and the joint counters by the exposure question) as integers.
   const e = args.exposure;
-  const snaps = await Promise.all(
-    [before.id, after.id].map((id) =>
-      readWaveCounters(db, id, {
-        questions: [counterId],
-        ...(e ? { joint: { byQuestionId: e.questionId, questions: [counterId, e.questionId] } } : {})
-      })
-    )
-  );
+  const snaps = await effectWaveCounters(db, keys, [before.id, after.id], {
+    questions: [counterId],
+    ...(e ? { joint: { byQuestionId: e.questionId, questions: [counterId, e.questionId] } } : {})
+  });
   const counts = e
     ? jointEffectCounts(snaps, counterId, code, e.questionId, [EXPOSED, UNEXPOSED], (a) => (a === e.answerCode ? 0 : 1))
     : plainEffectCounts(snaps, counterId, code);

@@ -203,7 +203,8 @@ export function linearContrastOfRows(rows: TContrastRows, w: TWeighting, terms: 
       num[index[i]] += c.t[i] * input[i] - a[i] * base[i];
       den[index[i]] += base[i];
     }
-    for (let i = 0; i < nCells; i++) a[i] += num[index[i]] / den[index[i]];
+    for (let k = 0; k < count; k++) num[k] /= den[k];
+    for (let i = 0; i < nCells; i++) a[i] += num[index[i]];
   };
   for (const step of w.steps) {
     // R: psmeans = rowsum(x·oldw/psw, cell)/Σ oldw, x ← x − psmeans·psw (base-weighted cell means).
