@@ -73,6 +73,8 @@ const store = option('store', n > 20_000 ? 'counters' : 'rows');
 const TARGET_MS = 50;
 /** A day the follow-up wave (5–31 Oct 2026) is open, for the responses of the cold calls. */
 const FOLLOW_UP_DAY = new Date('2026-10-15T12:00:00Z');
+/** A day the baseline wave (1–31 Aug 2026) is open. */
+const BASELINE_DAY = new Date('2026-08-15T12:00:00Z');
 
 /** The bench survey with q2 (single choice a–d) as the breakdown question the exposure is read from. */
 function definition(): TSurveyDefinition {
@@ -488,6 +490,16 @@ async function main() {
         'service apiCampaignEffect, cold (a response before each call)',
         await time(effect(large), respondTo(large)),
         await time(effect(base), respondTo(base))
+      );
+      // The worst case: a response to each wave before every call, so neither wave's counters are kept.
+      const respondToBoth = (f: TCampaignFixture) => async () => {
+        await respond(ctx, f.waves[0]!, k++, BASELINE_DAY);
+        await respond(ctx, f.waves[1]!, k++, FOLLOW_UP_DAY);
+      };
+      record(
+        'service apiCampaignEffect, cold in both waves (a response to each before each call)',
+        await time(effect(large), respondToBoth(large)),
+        await time(effect(base), respondToBoth(base))
       );
       if (get) {
         const g = get;
