@@ -6,6 +6,8 @@ import { columnTypes } from './dialect';
  * counter at once (a campaign effect reads some 7,500 per wave at 1,000,000 responses): (wave_id, by_question_id,
  * question_id, answer, by_answer, cell, n). The primary key's index holds every column but n, so each row read
  * went back to the table for its n (about 4 ms per effect); with n in the index the read never touches the table.
+ * It costs writes: a response to a survey with a breakdown question updates this index for each joint counter
+ * (about +0.4 ms CPU per response with one breakdown question; docs/performance.md, "Campaign effect").
  * Not on PostgreSQL, as 202612050100: there an index on n would end the heap-only updates of the counters, and its
  * reads are not the bottleneck.
  */
