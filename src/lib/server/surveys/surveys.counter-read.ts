@@ -78,6 +78,18 @@ export interface TWaveCounters {
   answerIndex: ReadonlyMap<string, number>;
   /** Per counter id (a question, or `<question>/<option>`): its rows. */
   counters: Map<string, TCounterRows>;
+  /** Joint counters (`only.joint`): per counter id, its rows by the breakdown question's answer (in `answers`). */
+  joint: Map<string, TJointCounterRows>;
+}
+
+export interface TJointCounterRows extends TCounterRows {
+  byAnswer: Int32Array;
+}
+
+/** What `readWaveCounters` reads when not every counter: some counters, and joint counters by one question. */
+export interface TWaveCountersOnly {
+  questions: readonly string[];
+  joint?: { byQuestionId: string; questions: readonly string[] };
 }
 
 export interface TCounterRows {
@@ -114,8 +126,10 @@ interface TWaveLayout {
   cellIndex: Map<string, number>;
   answers: string[];
   answerIndex: Map<string, number>;
-  questions: Map<string, { keys: string; answer: Int32Array; cell: Int32Array }>;
-  /** The counters as last read, at their generation, kept up to date by this process's writer. */
+  questions: Map<string, TKeptKeys>;
+  /** Joint counters by `<by question>␟<question>`. */
+  joint: Map<string, TKeptKeys>;
+  /** Every counter as last read by `readWaveCounters`, at their generation, kept up to date by this process's writer. */
   kept: TKeptCounters | null;
 }
 
@@ -133,6 +147,13 @@ interface TKeptCounters {
   rowOf: Map<string, Map<string, number>>;
   /** Cell → its row in snap.cellCounts. */
   cellRow: Map<string, number>;
+}
+/** A counter's keys text as last read, and its records as indexes (byAnswer: joint counters only). */
+interface TKeptKeys {
+  keys: string;
+  answer: Int32Array;
+  byAnswer: Int32Array;
+  cell: Int32Array;
 }
 const layouts = new WeakMap<object, Map<string, TWaveLayout>>();
 const LAYOUTS_KEPT = 32;
@@ -166,13 +187,13 @@ function parseCounts(text: string, into: Float64Array): number {
   return k;
 }
 
-/** The indexes of a question's keys text (`answer␟cell` joined by ␞), or null unless it holds exactly `count`. */
-function unpackKeys(
-  layout: TWaveLayout,
-  keys: string,
-  count: number
-): { keys: string; answer: Int32Array; cell: Int32Array } | null {
+/**
+ * The indexes of a counter's keys text (records joined by ␞, each `answer␟cell`, or `answer␟by_answer␟cell` with
+ * `joint`), or null unless it holds exactly `count` records of that many parts.
+ */
+function unpackKeys(layout: TWaveLayout, keys: string, count: number, joint: boolean): TKeptKeys | null {
   const answer = new Int32Array(count);
+  const byAnswer = new Int32Array(joint ? count : 0);
   const cell = new Int32Array(count);
   let pos = 0;
   let k = 0;
@@ -181,15 +202,213 @@ function unpackKeys(
     if (end < 0) end = keys.length;
     const a = keys.indexOf('\u001f', pos);
     if (a < 0 || a >= end) return null;
-    const b = keys.indexOf('\u001f', a + 1);
-    if (b >= 0 && b < end) return null;
+    let c = a;
+    if (joint) {
+      c = keys.indexOf('\u001f', a + 1);
+      if (c < 0 || c >= end) return null;
+    }
+    const extra = keys.indexOf('\u001f', c + 1);
+    if (extra >= 0 && extra < end) return null;
     if (k >= count) return null;
     answer[k] = intern(layout.answers, layout.answerIndex, keys.slice(pos, a));
-    cell[k] = intern(layout.cells, layout.cellIndex, keys.slice(a + 1, end));
+    if (joint) byAnswer[k] = intern(layout.answers, layout.answerIndex, keys.slice(a + 1, c));
+    cell[k] = intern(layout.cells, layout.cellIndex, keys.slice(c + 1, end));
     k++;
     pos = end + 1;
   }
-  return k === count ? { keys, answer, cell } : null;
+  return k === count ? { keys, answer, byAnswer, cell } : null;
+}
+
+function statementsOf(sqlite: object): Map<string, Statement> {
+  let byShape = statements.get(sqlite);
+  if (!byShape) statements.set(sqlite, (byShape = new Map()));
+  return byShape;
+}
+
+const marks = (k: number) => Array.from({ length: k }, () => '?').join(', ');
+
+/**
+ * Some counters of one wave as integers, and the joint counters of some by one breakdown question (a campaign
+ * effect reads two counters of two waves), read fresh (the caller keeps them under the generation). On SQLite one
+ * row per counter comes back: its keys (`answer␟cell`, or `answer␟by_answer␟cell`, joined by ␞, in index order)
+ * and its counts (joined by commas), from the covering indexes of migrations 202612050100 and 202612060100; keys
+ * are parsed once and kept per wave while unchanged, as `readWaveCounters` does. On PostgreSQL (or with a
+ * separator inside an answer or cell) rows are read one by one.
+ */
+export async function readSomeWaveCounters(db: DB, waveId: string, only: TWaveCountersOnly): Promise<TWaveCounters> {
+  const sqlite = sqliteHandle(db);
+  const l = layoutOf(db, waveId);
+  const questionIds: string[] | null = [...new Set(only.questions)];
+  const jointBy = only.joint && only.joint.questions.length > 0 ? only.joint.byQuestionId : null;
+  const jointIds = jointBy ? [...new Set(only.joint!.questions)] : [];
+
+  let cellCounts: { cell: string; n: number }[];
+  const counters = new Map<string, TCounterRows>();
+  const joint = new Map<string, TJointCounterRows>();
+  const fromRows = (rows: readonly (readonly [string, string, string, number])[]) => {
+    const builders = new Map<string, RowsBuilder>();
+    for (const [question, answer, cell, n] of rows) {
+      let b = builders.get(question);
+      if (!b) builders.set(question, (b = new RowsBuilder()));
+      b.push(intern(l.answers, l.answerIndex, answer), intern(l.cells, l.cellIndex, cell), n);
+    }
+    for (const [id, b] of builders) counters.set(id, b.done());
+  };
+  const fromJointRows = (rows: readonly (readonly [string, string, string, string, number])[]) => {
+    const builders = new Map<string, { rows: RowsBuilder; by: number[] }>();
+    for (const [question, answer, by, cell, n] of rows) {
+      let b = builders.get(question);
+      if (!b) builders.set(question, (b = { rows: new RowsBuilder(), by: [] }));
+      b.rows.push(intern(l.answers, l.answerIndex, answer), intern(l.cells, l.cellIndex, cell), n);
+      b.by.push(intern(l.answers, l.answerIndex, by));
+    }
+    for (const [id, b] of builders) joint.set(id, { ...b.rows.done(), byAnswer: Int32Array.from(b.by) });
+  };
+  const rowByRow = async () => {
+    const [c, r, j] = await Promise.all([
+      repo.cellCounts(db, [waveId]),
+      questionIds ? repo.questionCounts(db, [waveId], questionIds) : repo.allCounts(db, [waveId]),
+      jointBy ? repo.jointCounts(db, [waveId], jointBy, jointIds) : []
+    ]);
+    cellCounts = c.map((x) => ({ cell: x.cell, n: Number(x.n) }));
+    fromRows(r.map((x) => [x.question_id, x.answer, x.cell, Number(x.n)] as const));
+    fromJointRows(j.map((x) => [x.question_id, x.answer, x.by_answer, x.cell, Number(x.n)] as const));
+  };
+  if (!sqlite) await rowByRow();
+  else {
+    const values = [waveId, ...(questionIds ?? []), ...(jointBy ? [jointBy, ...jointIds] : [])];
+    if (values.some((v) => v.includes('\u0000'))) throw new AppError('bad_request', 'validation.nul');
+    const byShape = statementsOf(sqlite);
+    let cellsStatement = byShape.get('wave-cells');
+    if (!cellsStatement)
+      byShape.set(
+        'wave-cells',
+        (cellsStatement = sqlite.prepare('select cell, n from survey_cell_count where wave_id = ?').raw(true))
+      );
+    const shape = `wave-packed:${questionIds?.length ?? -1}`;
+    let packedStatement = byShape.get(shape);
+    if (!packedStatement)
+      byShape.set(
+        shape,
+        (packedStatement = sqlite
+          .prepare(
+            'select question_id, count(*), group_concat(answer || char(31) || cell, char(30)), group_concat(n) ' +
+              'from survey_count where wave_id = ?' +
+              (questionIds ? ` and question_id in (${marks(questionIds.length)})` : '') +
+              ' group by question_id'
+          )
+          .raw(true))
+      );
+    const jointShape = `wave-joint-packed:${jointIds.length}`;
+    let jointStatement = jointBy ? byShape.get(jointShape) : undefined;
+    if (jointBy && !jointStatement)
+      byShape.set(
+        jointShape,
+        (jointStatement = sqlite
+          .prepare(
+            'select question_id, count(*), group_concat(answer || char(31) || by_answer || char(31) || cell, char(30)), ' +
+              'group_concat(n) from survey_joint_count where wave_id = ? and by_question_id = ? ' +
+              `and question_id in (${marks(jointIds.length)}) group by question_id`
+          )
+          .raw(true))
+      );
+    cellCounts = (cellsStatement.all(waveId) as [string, number][]).map(([cell, n]) => ({ cell, n: Number(n) }));
+    /** Unpacks one counter's row; false when its keys or counts cannot be read so (then row by row). */
+    const unpack = (
+      kept: Map<string, TKeptKeys>,
+      keyOf: string,
+      [count, keys, ns]: [number, string, string],
+      isJoint: boolean
+    ) => {
+      const k = Number(count);
+      let known = kept.get(keyOf);
+      if (!known || known.keys !== keys) {
+        known = unpackKeys(l, keys, k, isJoint) ?? undefined;
+        if (!known) return null;
+        kept.set(keyOf, known);
+      }
+      const n = new Float64Array(k);
+      if (parseCounts(ns, n) !== k) return null;
+      return { length: k, answer: known.answer, cell: known.cell, byAnswer: known.byAnswer, n };
+    };
+    let ok = true;
+    for (const [question, count, keys, ns] of packedStatement.all(waveId, ...(questionIds ?? [])) as [
+      string,
+      number,
+      string,
+      string
+    ][]) {
+      const rows = unpack(l.questions, question, [count, keys, ns], false);
+      if (!rows) {
+        ok = false;
+        break;
+      }
+      counters.set(question, { length: rows.length, answer: rows.answer, cell: rows.cell, n: rows.n });
+    }
+    if (ok && jointStatement)
+      for (const [question, count, keys, ns] of jointStatement.all(waveId, jointBy, ...jointIds) as [
+        string,
+        number,
+        string,
+        string
+      ][]) {
+        const rows = unpack(l.joint, jointBy + '\u001f' + question, [count, keys, ns], true);
+        if (!rows) {
+          ok = false;
+          break;
+        }
+        joint.set(question, rows);
+      }
+    if (!ok) {
+      // A separator character inside an answer or a cell: the rows one by one instead.
+      counters.clear();
+      joint.clear();
+      await rowByRow();
+    }
+  }
+  for (const c of cellCounts!) intern(l.cells, l.cellIndex, c.cell);
+  const cellN = new Float64Array(l.cells.length);
+  for (const c of cellCounts!) cellN[l.cellIndex.get(c.cell)!] += c.n;
+  const seen = new Uint8Array(l.cells.length);
+  const order: number[] = [];
+  for (const c of cellCounts!) {
+    const i = l.cellIndex.get(c.cell)!;
+    if (!seen[i]) order.push(i);
+    seen[i] = 1;
+  }
+  for (let i = 0; i < l.cells.length; i++) if (!seen[i]) order.push(i);
+  return {
+    waveId,
+    cells: l.cells.slice(),
+    cellN,
+    cellCounts: cellCounts!,
+    order: Int32Array.from(order),
+    answers: l.answers.slice(),
+    answerIndex: new Map(l.answerIndex),
+    counters,
+    joint
+  };
+}
+
+/** The dictionaries and keys kept for a wave (made on first use; the least recently used out beyond LAYOUTS_KEPT). */
+function layoutOf(db: DB, waveId: string): TWaveLayout {
+  let layoutsOf = layouts.get(db);
+  if (!layoutsOf) layouts.set(db, (layoutsOf = new Map()));
+  let layout = layoutsOf.get(waveId);
+  if (layout) layoutsOf.delete(waveId);
+  else
+    layout = {
+      cells: [],
+      cellIndex: new Map(),
+      answers: [],
+      answerIndex: new Map(),
+      questions: new Map(),
+      joint: new Map(),
+      kept: null
+    };
+  layoutsOf.set(waveId, layout);
+  if (layoutsOf.size > LAYOUTS_KEPT) layoutsOf.delete(layoutsOf.keys().next().value as string);
+  return layout;
 }
 
 /**
@@ -207,15 +426,7 @@ function unpackKeys(
  */
 export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCounters> {
   const sqlite = sqliteHandle(db);
-  let layoutsOf = layouts.get(db);
-  if (!layoutsOf) layouts.set(db, (layoutsOf = new Map()));
-  let layout = layoutsOf.get(waveId);
-  if (layout) layoutsOf.delete(waveId);
-  else
-    layout = { cells: [], cellIndex: new Map(), answers: [], answerIndex: new Map(), questions: new Map(), kept: null };
-  layoutsOf.set(waveId, layout);
-  if (layoutsOf.size > LAYOUTS_KEPT) layoutsOf.delete(layoutsOf.keys().next().value as string);
-  const l = layout;
+  const l = layoutOf(db, waveId);
 
   if (!sqlite) {
     const generationIn = async (x: Executor) => (await repo.counterVersions(x, [waveId]))[0];
@@ -265,8 +476,7 @@ export async function readWaveCounters(db: DB, waveId: string): Promise<TWaveCou
 }
 
 function sqliteStatements(sqlite: NonNullable<ReturnType<typeof sqliteHandle>>) {
-  let byShape = statements.get(sqlite);
-  if (!byShape) statements.set(sqlite, (byShape = new Map()));
+  const byShape = statementsOf(sqlite);
   const statement = (name: string, text: string) => {
     let made = byShape.get(name);
     if (!made) byShape.set(name, (made = sqlite.prepare(text).raw(true)));
@@ -294,7 +504,7 @@ function packedCounters(
     const k = Number(count);
     let kept = l.questions.get(question);
     if (!kept || kept.keys !== keys) {
-      kept = unpackKeys(l, keys, k) ?? undefined;
+      kept = unpackKeys(l, keys, k, false) ?? undefined;
       if (!kept) return null;
       l.questions.set(question, kept);
     }
@@ -345,7 +555,8 @@ function snapshotOf(
     order: Int32Array.from(order),
     answers: l.answers.slice(),
     answerIndex: new Map(l.answerIndex),
-    counters
+    counters,
+    joint: new Map()
   };
 }
 

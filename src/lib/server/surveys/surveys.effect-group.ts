@@ -7,8 +7,8 @@
  *
  * How the groups are read without any new counter: a demographic question that is a weighting variable (sex,
  * age group, county) is part of every respondent's weighting cell, so the plain counters per cell already
- * say who is in the target group (`countsFor(…, by)` reads the group from the cell); any other group question
- * must be a breakdown question, whose joint counters give the indicator per group (`breakdownCounts`).
+ * say who is in the target group (`plainEffectCounts` reads the group from the cell); any other group question
+ * must be a breakdown question, whose joint counters give the indicator per group (`jointEffectCounts`).
  * Respondents in neither group stay in the data (they carry weight in their cells) but in no domain.
  * See docs/campaigns.md ("Difference-in-differences against a comparison group").
  */
@@ -24,10 +24,11 @@ import {
   type TQuestion,
   type TWeightingType
 } from '../../surveys/definition';
-import { breakdownCounts } from './surveys.breakdown';
+import { cellFromKey } from '../../surveys/response';
 import { effectEstimator, effectSetup, type TEffectContrast, type TEffectShare } from './surveys.effect';
-import * as repo from './surveys.repository';
-import { countsFor, presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
+import { effectWaveCounters, jointEffectCounts, plainEffectCounts, type TEffectCounts } from './surveys.effect-counts';
+import { memoized, waveKeys } from './surveys.results-cache';
+import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 
 export const TARGET = 'target';
 export const COMPARISON = 'comparison';
@@ -122,7 +123,21 @@ export interface TGroupDidArgs {
 
 const fieldError = (key: MessageKey, field: string) => new AppError('validation', key, { fields: { [field]: key } });
 
+/**
+ * The effect, kept between requests under the generation of both waves' counters (read first, on every call:
+ * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
+ */
 export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Promise<TGroupDidEffect> {
+  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
+  const key = ['effect-group', keys.join(','), JSON.stringify(args)].join('\u001f');
+  return memoized(ctx.db, key, () => computeGroupDidEffect(ctx, args, keys));
+}
+
+async function computeGroupDidEffect(
+  ctx: AppContext,
+  args: TGroupDidArgs,
+  keys: readonly string[]
+): Promise<TGroupDidEffect> {
   const db = ctx.db;
   const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
@@ -142,24 +157,27 @@ export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Prom
 
   const present = defs.map(presentVariables);
   const variables = present[0].filter((v) => present[1].includes(v));
-  const waveIds = [before.id, after.id];
-  let counts: TCellCount[];
+  const groups = [TARGET, COMPARISON, OTHER];
+  const snaps = await effectWaveCounters(db, keys, [before.id, after.id], {
+    questions: [counterId],
+    ...(source === 'breakdown'
+      ? { joint: { byQuestionId: args.group.questionId, questions: [counterId, args.group.questionId] } }
+      : {})
+  });
+  let counts: TEffectCounts;
   if (source === 'cell') {
-    const plain = countsFor(
-      variables,
-      (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) })),
-      (await repo.questionCounts(db, waveIds, [counterId])).map((r) => ({ ...r, n: Number(r.n) })),
-      gq[0]!.type as TWeightingType
+    // The group is a level of the respondent's weighting cell.
+    const at = weightingTypes.indexOf(gq[0]!.type as TWeightingType);
+    counts = plainEffectCounts(snaps, counterId, code, groups, (cell) => {
+      const g = label(cellFromKey(cell)[at] || null);
+      return g === null ? -1 : groups.indexOf(g);
+    });
+  } else
+    counts = jointEffectCounts(snaps, counterId, code, args.group.questionId, groups, (a) =>
+      groups.indexOf(label(a) ?? OTHER)
     );
-    counts = regroupCounts(plain, label);
-  } else {
-    counts =
-      (await breakdownCounts(db, waveIds, args.group.questionId, [counterId], variables, (a) => label(a) ?? OTHER)).get(
-        counterId
-      ) ?? [];
-  }
 
-  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting, code);
+  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting);
 
   const b = share('before', [before.id]);
   const a = share('after', [after.id]);

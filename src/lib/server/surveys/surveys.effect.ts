@@ -6,17 +6,6 @@
  * responses. A part with fewer than 30 answers is named in `too_few` and shows its figures without an
  * interval or test. See docs/surveys.md ("Effect of a campaign").
  */
-import {
-  difference,
-  differenceInDifferences,
-  fromCounts,
-  isSurveyStatsError,
-  noWeighting,
-  proportions,
-  type TCellCount,
-  type TSurveyData,
-  type TWeighting
-} from '../../stats/survey';
 import type { AppContext } from '../app';
 import { AppError } from '../errors';
 import {
@@ -28,11 +17,18 @@ import {
   type TWeightingType
 } from '../../surveys/definition';
 import { optionCounterId } from '../../surveys/response';
-import { breakdownCounts } from './surveys.breakdown';
+import {
+  effectCountsEstimator,
+  effectWaveCounters,
+  jointEffectCounts,
+  orNull,
+  plainEffectCounts,
+  type TEffectCounts
+} from './surveys.effect-counts';
 import * as repo from './surveys.repository';
-import { countsFor, presentVariables, RELIABLE_N, weigh, type TWeightingMethod } from './surveys.results';
+import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 import { parseDefinition, placesOf } from './surveys.service';
-import { countersKey, memoized } from './surveys.results-cache';
+import { memoized, waveKeys } from './surveys.results-cache';
 
 /** A share: null when nobody in the domain answered (or its variance cannot be estimated). */
 export interface TEffectShare {
@@ -97,16 +93,6 @@ function fieldError(
   return new AppError('validation', key, { fields: { [field]: key } });
 }
 
-/** Runs an engine estimate; a domain without respondents or a one-respondent wave gives null. */
-export function orNull<T>(f: () => T): T | null {
-  try {
-    return f();
-  } catch (e) {
-    if (isSurveyStatsError(e)) return null;
-    throw e;
-  }
-}
-
 const EXPOSED = 'exposed';
 const UNEXPOSED = 'unexposed';
 
@@ -115,12 +101,16 @@ const UNEXPOSED = 'unexposed';
  * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
  */
 export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
-  const waveIds = [args.beforeWaveId, args.afterWaveId].map(String);
-  const key = ['effect', await countersKey(ctx.db, waveIds), JSON.stringify(args)].join('\u001f');
-  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args));
+  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
+  const key = ['effect', keys.join(','), JSON.stringify(args)].join('\u001f');
+  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args, keys));
 }
 
-async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
+async function computeIndicatorEffect(
+  ctx: AppContext,
+  args: TIndicatorEffectArgs,
+  keys: readonly string[]
+): Promise<TIndicatorEffect> {
   const db = ctx.db;
   const { before, after, defs, places, counterId, code } = await effectSetup(db, args);
 
@@ -136,20 +126,16 @@ async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
 
   const present = defs.map(presentVariables);
   const variables = present[0].filter((v) => present[1].includes(v));
-  const waveIds = [before.id, after.id];
-  const counts = args.exposure
-    ? ((
-        await breakdownCounts(db, waveIds, args.exposure.questionId, [counterId], variables, (a) =>
-          a === args.exposure!.answerCode ? EXPOSED : UNEXPOSED
-        )
-      ).get(counterId) ?? [])
-    : countsFor(
-        variables,
-        (await repo.cellCounts(db, waveIds)).map((c) => ({ ...c, n: Number(c.n) })),
-        (await repo.questionCounts(db, waveIds, [counterId])).map((r) => ({ ...r, n: Number(r.n) })),
-        null
-      );
-  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting, code);
+  // Both waves' counters of the indicator (and the joint counters by the exposure question) as integers.
+  const e = args.exposure;
+  const snaps = await effectWaveCounters(db, keys, [before.id, after.id], {
+    questions: [counterId],
+    ...(e ? { joint: { byQuestionId: e.questionId, questions: [counterId, e.questionId] } } : {})
+  });
+  const counts = e
+    ? jointEffectCounts(snaps, counterId, code, e.questionId, [EXPOSED, UNEXPOSED], (a) => (a === e.answerCode ? 0 : 1))
+    : plainEffectCounts(snaps, counterId, code);
+  const { share, contrast, diff, didOf, too_few } = effectEstimator(variables, counts, args.weighting);
 
   const b = share('before', [before.id]);
   const a = share('after', [after.id]);
@@ -194,52 +180,21 @@ async function computeIndicatorEffect(ctx: AppContext, args: TIndicatorEffectArg
 }
 
 /**
- * The effect's figures over one indicator's counts: the weighting applied (an engine error, such as a margin
- * category without respondents, refused on the `weighting` field), then shares, contrasts and a
- * difference-in-differences with the engine's linearization SEs. A share whose domain has fewer than
- * RELIABLE_N answers is named in `too_few`; `contrast` drops the interval and test when told a part is unreliable.
- * Shared by the exposure designs (above) and the comparison-group design (surveys.effect-group.ts).
+ * The effect's figures over one indicator's counts (surveys.effect-counts.ts: answers of the indicator, another
+ * answer or none, per wave, cell and group): the weighting applied (an engine error, such as a margin category
+ * without respondents, refused on the `weighting` field), then shares, contrasts and a difference-in-differences
+ * with the engine's linearization SEs. A share whose domain has fewer than RELIABLE_N answers is named in
+ * `too_few`; `contrast` drops the interval and test when told a part is unreliable. Shared by the exposure designs
+ * (above) and the comparison-group design (surveys.effect-group.ts).
  */
-export function effectEstimator(
-  variables: TWeightingType[],
-  counts: TCellCount[],
-  weighting: TWeightingMethod,
-  code: string
-) {
-  // Only the indicator's answer is estimated: every other answer is one answer to it, so the counts of a cell
-  // and group become two (the indicator's, the rest) plus non-response, and each pass below is shorter.
-  // Whole-number sums: the same shares, bases and weights; the same SEs up to the order of floating-point sums.
-  const collapsed = counts.map((c) => (c.answer === null || c.answer === code ? c : { ...c, answer: OTHER_ANSWER }));
-  return estimatorOf(variables, collapsed, weighting, code);
-}
-
-/** Stands for every answer but the indicator's (a control character: never an answer code). */
-const OTHER_ANSWER = '\u0001other';
-
-function estimatorOf(variables: TWeightingType[], counts: TCellCount[], weighting: TWeightingMethod, code: string) {
-  const weighted = weigh(variables, counts, weighting);
-  if (weighted.error)
-    throw new AppError('validation', weighted.error.key, {
-      params: weighted.error.params,
-      fields: { weighting: weighted.error.key }
-    });
-  let data: TSurveyData;
-  let w: TWeighting;
-  if (weighted.w) {
-    data = fromCounts(weighted.w.variables, weighted.counts);
-    w = weighted.w;
-  } else {
-    data = fromCounts(variables, counts);
-    w = noWeighting(data);
-  }
-
+export function effectEstimator(variables: TWeightingType[], counts: TEffectCounts, weighting: TWeightingMethod) {
+  const estimator = effectCountsEstimator(variables, counts, weighting);
   const too_few: string[] = [];
   const share = (name: string, strata: string[], group?: string): TEffectShare => {
-    const domain = group === undefined ? { strata } : { strata, group };
-    const r = orNull(() => proportions(data, w, domain, { codes: [code] }));
-    const n = r?.base_n ?? 0;
+    const r = orNull(() => estimator.share(group === undefined ? { strata } : { strata, group }));
+    const n = r?.n ?? 0;
     if (n < RELIABLE_N) too_few.push(name);
-    return { p: r?.answers[0].proportion ?? null, se: r?.answers[0].se ?? null, n };
+    return { p: r?.p ?? null, se: r?.se ?? null, n };
   };
   const contrast = (
     r: { estimate: number; se: number; ci_low: number; ci_high: number; p_value: number } | null,
@@ -255,12 +210,24 @@ function estimatorOf(variables: TWeightingType[], counts: TCellCount[], weightin
           p_value: reliable ? r.p_value : null
         };
   type TDomain = { strata: string[]; group?: string };
-  const diff = (x: TDomain, y: TDomain) => {
-    const d = orNull(() => difference(data, w, code, x, y));
-    return d && { estimate: d.difference, se: d.se, ci_low: d.ci_low, ci_high: d.ci_high, p_value: d.p_value };
-  };
+  /** y − x. */
+  const diff = (x: TDomain, y: TDomain) =>
+    orNull(() =>
+      estimator.contrast([
+        { domain: x, coef: -1 },
+        { domain: y, coef: 1 }
+      ])
+    );
+  /** (after exposed − after unexposed) − (before exposed − before unexposed): R's svyglm(y ~ wave * exposed). */
   const didOf = (before: string, after: string, exposed: string, unexposed: string) =>
-    orNull(() => differenceInDifferences(data, w, { code, before, after, exposed, unexposed }));
+    orNull(() =>
+      estimator.contrast([
+        { domain: { strata: [after], group: exposed }, coef: 1 },
+        { domain: { strata: [after], group: unexposed }, coef: -1 },
+        { domain: { strata: [before], group: exposed }, coef: -1 },
+        { domain: { strata: [before], group: unexposed }, coef: 1 }
+      ])
+    );
   return { share, contrast, diff, didOf, too_few };
 }
 

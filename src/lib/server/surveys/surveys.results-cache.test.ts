@@ -7,6 +7,7 @@ import { createStaffUser, setUpAdmin } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import { indicatorEffect } from './surveys.effect';
+import { groupDidEffect } from './surveys.effect-group';
 import { recountWaveChecked } from './surveys.recount-job';
 import { forgetResults } from './surveys.results-cache';
 import { compareResults, surveyResults, trend, type TResults, type TWeightingMethod } from './surveys.results';
@@ -206,6 +207,42 @@ describe('results kept between requests', () => {
     expect(e2.after.n).toBe(5);
     expect(e2.after.p).toBeCloseTo(3 / 5, 12);
     expect(e2.exposed_vs_unexposed?.exposed.n).toBe(3);
+    // The baseline's counters are kept under their own generation: a response to it is seen too.
+    await answer(b, surveyId, waveId, person('male', 'yes', 'yes'));
+    const e3 = await effect();
+    expect(e3.before.n).toBe(5);
+    expect(e3.after).toEqual(e2.after);
+    forgetResults(reference.db);
+    const fresh = await indicatorEffect(reference, {
+      surveyId,
+      beforeWaveId: waveId,
+      afterWaveId: later,
+      questionId: 'heard',
+      answerCode: 'yes',
+      exposure: { questionId: 'seen', answerCode: 'yes' },
+      weighting: 'none'
+    });
+    expect(e3).toEqual(fresh);
+    // The comparison-group design (sex from the weighting cells) is kept and computed again the same way.
+    const group = (ctx: AppContext) =>
+      groupDidEffect(ctx, {
+        surveyId,
+        beforeWaveId: waveId,
+        afterWaveId: later,
+        questionId: 'heard',
+        answerCode: 'yes',
+        group: { questionId: 'sex', target: ['female'], comparison: [] },
+        weighting: 'none'
+      });
+    const g1 = await group(a);
+    expect(await group(a)).toBe(g1);
+    expect(g1.before.n).toBe(5);
+    await answer(b, surveyId, waveId, person('female', 'no', 'no'));
+    const g2 = await group(a);
+    expect(g2.before.n).toBe(6);
+    expect(g2.target_vs_comparison).toEqual(g1.target_vs_comparison);
+    forgetResults(reference.db);
+    expect(g2).toEqual(await group(reference));
   });
 
   it('keeps a comparison of two waves until a response arrives in either, on any instance', async () => {

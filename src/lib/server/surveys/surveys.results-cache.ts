@@ -15,8 +15,13 @@ const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** The key part for the counters of `waveIds`: each wave with its generation, read now. */
 export async function countersKey(db: Executor, waveIds: readonly string[]): Promise<string> {
+  return (await waveKeys(db, waveIds)).join(',');
+}
+
+/** The parts of `countersKey`, one per wave (`<wave>@<generation>`), read now. */
+export async function waveKeys(db: Executor, waveIds: readonly string[]): Promise<string[]> {
   const generations = await repo.counterVersions(db, waveIds);
-  return waveIds.map((id, i) => `${id}@${generations[i]}`).join(',');
+  return waveIds.map((id, i) => `${id}@${generations[i]}`);
 }
 
 /**

@@ -235,6 +235,84 @@ export function weigh(
   return { counts: projected, left_out, data, ...made };
 }
 
+/**
+ * The weighting of cells given by their totals (counters: base weight 1): input cell i is in stratum (wave)
+ * `strata[i]`, has the levels `cells[i]` of `variables` and `n[i]` respondents. As `weigh` does with the counts of
+ * those cells: cells that cannot be weighted are left out (`cellOf[i]` = −1) and the rest made into one group per
+ * weighting cell (post-stratification merges the cells of one sex × age group), raked or post-stratified through
+ * the same kept weightings; with `none` (or no variables), the base weights of every cell. `cellOf[i]`: the
+ * weighting cell of input cell i. An engine error (a margin cell without respondents…) is reported, not thrown.
+ */
+export function weighCells(
+  variables: TWeightingType[],
+  method: TWeightingMethod,
+  strata: readonly string[],
+  cells: readonly (readonly string[])[],
+  n: Float64Array
+): { w: TWeighting | null; cellOf: Int32Array; error: TWeighted['error'] } {
+  const none = method === 'none' || variables.length === 0;
+  const vars = !none && method === 'poststratify' ? targets(variables, method)[0].variables : variables;
+  const pos = vars.map((v) => variables.indexOf(v as TWeightingType));
+  const byKey = new Map<string, number>();
+  const groups: TSurveyData['groups'] = [];
+  const keyOf = new Array<string | null>(cells.length).fill(null);
+  for (let i = 0; i < cells.length; i++) {
+    if (!(n[i] > 0) || (!none && !weightable(variables, cells[i]))) continue;
+    const cell = none ? cells[i] : pos.map((p) => cells[i][p]);
+    const key = cellKeyOf(strata[i], cell);
+    keyOf[i] = key;
+    const at = byKey.get(key);
+    if (at !== undefined) {
+      const g = groups[at];
+      g.n += n[i];
+      g.sw += n[i];
+      g.sw2 += n[i];
+    } else {
+      byKey.set(key, groups.length);
+      groups.push({
+        stratum: strata[i],
+        cell: [...cell],
+        cellKey: key,
+        answer: null,
+        group: null,
+        n: n[i],
+        sw: n[i],
+        sw2: n[i],
+        sy: 0,
+        swy: 0,
+        swy2: 0,
+        sw2y: 0,
+        sw2y2: 0
+      });
+    }
+  }
+  const data: TSurveyData = { variables: [...vars], kind: 'choice', groups };
+  let made: Pick<TWeighted, 'w' | 'error'>;
+  if (none) made = { w: noWeighting(data), error: null };
+  else {
+    const key = weightingKey(method, vars, data);
+    const kept = weightings.get(key);
+    if (kept) made = kept;
+    else {
+      try {
+        const w =
+          method === 'rake'
+            ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
+            : postStratify(data, targets(variables, method)[0]);
+        made = { w, error: null };
+      } catch (e) {
+        if (!isSurveyStatsError(e)) throw e;
+        made = { w: null, error: { key: e.key, params: e.params } };
+      }
+      if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
+      weightings.set(key, made);
+    }
+  }
+  const w = made.w;
+  const cellOf = Int32Array.from(keyOf, (k) => (k === null || !w ? -1 : (w.index.get(k) ?? -1)));
+  return { w, cellOf, error: made.error };
+}
+
 // ——— Weighting fallback: a margin category without respondents ———
 
 /**
@@ -613,50 +691,20 @@ export function waveEstimator(
     const group = byIdx >= 0 ? full[byIdx] || null : null;
     domainOfCell[c] = groups.indexOf(group);
   }
-  // One data set of cells (a group per cell, no answers): the weighting's input, the same for every counter.
-  const cellData = (vars: readonly string[], cellOf: (c: number) => readonly string[] | null) => {
-    const byKey = new Map<string, number>();
-    const groupsOut: TSurveyData['groups'] = [];
-    const keyOf = new Array<string | null>(nSnap).fill(null);
-    for (const c of snap.order) {
-      const n = snap.cellN[c];
-      const cell = n > 0 ? cellOf(c) : null;
-      if (!cell) continue;
-      const cellKey = cellKeyOf(waveId, cell);
-      keyOf[c] = cellKey;
-      const i = byKey.get(cellKey);
-      if (i !== undefined) {
-        const g = groupsOut[i];
-        g.n += n;
-        g.sw += n;
-        g.sw2 += n;
-      } else {
-        byKey.set(cellKey, groupsOut.length);
-        groupsOut.push({
-          stratum: waveId,
-          cell: [...cell],
-          cellKey,
-          answer: null,
-          group: null,
-          n,
-          sw: n,
-          sw2: n,
-          sy: 0,
-          swy: 0,
-          swy2: 0,
-          sw2y: 0,
-          sw2y2: 0
-        });
-      }
-    }
-    const data: TSurveyData = { variables: [...vars], kind: 'choice', groups: groupsOut };
-    return { data, keyOf };
+  // The wave's cells in the weighting's order, projected on the variables: the weighting's input, the same for every
+  // counter. `cellOf` maps a cell of the wave (an index into snap.cells) to its weighting cell, or −1.
+  const order = Array.from(snap.order);
+  const inputN = Float64Array.from(order, (c) => snap.cellN[c]);
+  const mapCells = (cellOfInput: Int32Array) => {
+    const out = new Int32Array(nSnap).fill(-1);
+    order.forEach((c, i) => (out[c] = cellOfInput[i]));
+    return out;
   };
-  const mapCells = (w: TWeighting, keyOf: (string | null)[]) =>
-    Int32Array.from(keyOf, (k) => (k === null ? -1 : (w.index.get(k) ?? -1)));
-  const un = cellData(variables, (c) => projected[c]);
-  const unW = noWeighting(un.data);
-  const unCellOf = mapCells(unW, un.keyOf);
+  const strata = order.map(() => waveId);
+  const cellsIn = order.map((c) => projected[c]);
+  const un = weighCells(variables, 'none', strata, cellsIn, inputN);
+  const unW = un.w!;
+  const unCellOf = mapCells(un.cellOf);
   const unTotals = new Float64Array(unW.cells.length);
   unW.cells.forEach((c, i) => (unTotals[i] = c.n));
 
@@ -678,38 +726,17 @@ export function waveEstimator(
         error: null,
         left_out: 0
       });
-    const vars = method === 'poststratify' ? targets(variables, method)[0].variables : variables;
-    const pos = vars.map((v) => variables.indexOf(v as TWeightingType));
     let left_out = 0;
-    const made = cellData(vars, (c) => {
-      if (!weightable(variables, projected[c])) {
-        left_out += snap.cellN[c];
-        return null;
-      }
-      return pos.map((p) => projected[c][p]);
+    order.forEach((c) => {
+      if (snap.cellN[c] > 0 && !weightable(variables, projected[c])) left_out += snap.cellN[c];
     });
-    const key = weightingKey(method, vars, made.data);
-    let w = weightings.get(key);
-    if (!w) {
-      try {
-        const rw =
-          method === 'rake'
-            ? rake(made.data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
-            : postStratify(made.data, targets(variables, method)[0]);
-        w = { w: rw, error: null };
-      } catch (e) {
-        if (!isSurveyStatsError(e)) throw e;
-        w = { w: null, error: { key: e.key, params: e.params } };
-      }
-      if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
-      weightings.set(key, w);
-    }
-    const cellOf = w.w ? mapCells(w.w, made.keyOf) : new Int32Array(nSnap).fill(-1);
+    const made = weighCells(variables, method, strata, cellsIn, inputN);
+    const cellOf = made.w ? mapCells(made.cellOf) : new Int32Array(nSnap).fill(-1);
     return (weighted = {
-      w: w.w,
+      w: made.w,
       cellOf,
       samePlace: cellOf.every((i, c) => i === unCellOf[c]),
-      error: w.error,
+      error: made.error,
       left_out
     });
   };

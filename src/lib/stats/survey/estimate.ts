@@ -68,107 +68,217 @@ function partIndex(w: TWeighting, parts: readonly string[]): { index: Int32Array
   return made;
 }
 
-/** Σ coef_k · R_k for ratio estimators R_k = Σ_{D_k} w·y / Σ_{D_k} w of one outcome, with its linearization variance. */
-function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
+/**
+ * Rows of sums for `linearContrastOfRows`, as numbers only: row j holds n[j] respondents of the weighting cell
+ * cell[j] (an index into the weighting's cells) with their Σw0, Σw0² and, of the outcome y, Σy, Σw0·y, Σw0²·y and
+ * Σw0²·y² (for the share of an answer: y is 1 for those who gave it, so these are n, Σw0, Σw0², Σw0² or 0). A server
+ * can make them straight from integer-indexed counters, with no string and no object per row.
+ */
+export interface TContrastRows {
+  length: number;
+  cell: Int32Array;
+  n: Float64Array;
+  sw: Float64Array;
+  sw2: Float64Array;
+  sy: Float64Array;
+  swy: Float64Array;
+  sw2y: Float64Array;
+  sw2y2: Float64Array;
+}
+
+/** A term of a contrast over rows: the rows of its domain (increasing), its coefficient, the domain (for errors). */
+export interface TRowsTerm {
+  rows: Int32Array;
+  coef: number;
+  domain: TDomain;
+}
+
+/** A weighting's cells as typed arrays and their strata as numbers (in first-seen order), made once per weighting. */
+interface TCellArrays {
+  n: Float64Array;
+  sw: Float64Array;
+  sw2: Float64Array;
+  g: Float64Array;
+  t: Float64Array;
+  stratumOf: Int32Array;
+  strata: string[];
+}
+const cellArrays = new WeakMap<TWeighting, TCellArrays>();
+
+function cellArraysOf(w: TWeighting): TCellArrays {
+  let made = cellArrays.get(w);
+  if (made) return made;
+  const ids = new Map<string, number>();
+  const stratumOf = new Int32Array(w.cells.length);
+  w.cells.forEach((c, i) => {
+    let id = ids.get(c.stratum);
+    if (id === undefined) ids.set(c.stratum, (id = ids.size));
+    stratumOf[i] = id;
+  });
+  made = {
+    n: Float64Array.from(w.cells, (c) => c.n),
+    sw: Float64Array.from(w.cells, (c) => c.sw),
+    sw2: Float64Array.from(w.cells, (c) => c.sw2),
+    g: Float64Array.from(w.cells, (c) => c.g),
+    t: Float64Array.from(w.cells, (c) => c.t),
+    stratumOf,
+    strata: [...ids.keys()]
+  };
+  cellArrays.set(w, made);
+  return made;
+}
+
+/**
+ * Σ coef_k · R_k for ratio estimators R_k = Σ_{D_k} w·y / Σ_{D_k} w of one outcome, with its linearization
+ * variance, on rows of sums (`linearContrast` makes them from the engine's data; a server from its counters). The
+ * weighting's residualization runs on the sums per cell: one pass per post-stratification, ten back-fitting passes
+ * over the raking margins (R: survey:::svyrecvar), then the stratified with-replacement variance.
+ */
+export function linearContrastOfRows(rows: TContrastRows, w: TWeighting, terms: readonly TRowsTerm[]): TLinearEstimate {
   const nCells = w.cells.length;
-  const cellOf = data.groups.map((g) => {
-    const i = w.index.get(g.cellKey);
-    if (i === undefined) throw new RangeError('the weighting was made from other data');
-    return i;
-  });
-  const sums = data.groups.map((g) => ySums(g, y));
-  const W = terms.map(() => 0);
-  const T = terms.map(() => 0);
-  data.groups.forEach((g, j) => {
-    const c = w.cells[cellOf[j]];
-    const f = c.g * c.t;
-    terms.forEach((term, k) => {
-      if (!inDomain(g, term.domain)) return;
-      W[k] += f * g.sw;
-      T[k] += f * sums[j].swy;
-    });
-  });
-  terms.forEach((term, k) => {
-    if (!(W[k] > 0))
-      throw new SurveyStatsError(
-        'surveys.error.noRespondents',
-        { cell: describeDomain(term.domain) },
-        `no respondents answered in ${describeDomain(term.domain)}`
-      );
-  });
-  const R = T.map((t, k) => t / W[k]);
-  // Per cell: Σu, Σw0·u, Σw0²·u, Σw0²·u² of the influence values u = Σ_k coef_k·d_k·(y − R_k)/W_k.
+  const c = cellArraysOf(w);
+  const { cell: cellOf, n: rowN, sw: rowSw, sw2: rowSw2, sy, swy, sw2y, sw2y2 } = rows;
+  for (let j = 0; j < rows.length; j++)
+    if (!(cellOf[j] >= 0 && cellOf[j] < nCells)) throw new RangeError('the weighting was made from other data');
+  const K = terms.length;
+  const W = new Float64Array(K);
+  const T = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const list = terms[k].rows;
+    let Wk = 0;
+    let Tk = 0;
+    for (let x = 0; x < list.length; x++) {
+      const j = list[x];
+      const i = cellOf[j];
+      const f = c.g[i] * c.t[i];
+      Wk += f * rowSw[j];
+      Tk += f * swy[j];
+    }
+    W[k] = Wk;
+    T[k] = Tk;
+    if (!(Wk > 0)) {
+      const where = describeDomain(terms[k].domain);
+      throw new SurveyStatsError('surveys.error.noRespondents', { cell: where }, `no respondents answered in ${where}`);
+    }
+  }
+  const R = Array.from(T, (t, k) => t / W[k]);
+  // Per row: u = α·y + β, with α = Σ_k coef_k/W_k and β = −Σ_k coef_k·R_k/W_k over the terms the row is in.
+  const alpha = new Float64Array(rows.length);
+  const beta = new Float64Array(rows.length);
+  const inTerm = new Uint8Array(rows.length);
+  for (let k = 0; k < K; k++) {
+    const { rows: list, coef } = terms[k];
+    const da = coef / W[k];
+    const db = (coef * R[k]) / W[k];
+    for (let x = 0; x < list.length; x++) {
+      const j = list[x];
+      alpha[j] += da;
+      beta[j] -= db;
+      inTerm[j] = 1;
+    }
+  }
+  // Per cell: Σu, Σw0·u, Σw0²·u, Σw0²·u².
   const Su = new Float64Array(nCells);
   const Swu = new Float64Array(nCells);
   const Sw2u = new Float64Array(nCells);
   const Sw2u2 = new Float64Array(nCells);
-  data.groups.forEach((g, j) => {
-    let alpha = 0;
-    let beta = 0;
-    terms.forEach((term, k) => {
-      if (!inDomain(g, term.domain)) return;
-      alpha += term.coef / W[k];
-      beta -= (term.coef * R[k]) / W[k];
-    });
-    if (alpha === 0 && beta === 0) return;
-    const s = sums[j];
-    const c = cellOf[j];
-    Su[c] += alpha * s.sy + beta * g.n;
-    Swu[c] += alpha * s.swy + beta * g.sw;
-    Sw2u[c] += alpha * s.sw2y + beta * g.sw2;
-    Sw2u2[c] += alpha * alpha * s.sw2y2 + 2 * alpha * beta * s.sw2y + beta * beta * g.sw2;
-  });
+  for (let j = 0; j < rows.length; j++) {
+    if (!inTerm[j]) continue;
+    const a = alpha[j];
+    const b = beta[j];
+    if (a === 0 && b === 0) continue;
+    const i = cellOf[j];
+    Su[i] += a * sy[j] + b * rowN[j];
+    Swu[i] += a * swy[j] + b * rowSw[j];
+    Sw2u[i] += a * sw2y[j] + b * rowSw2[j];
+    Sw2u2[i] += a * a * sw2y2[j] + 2 * a * b * sw2y[j] + b * b * rowSw2[j];
+  }
   // Residualization: x_i = w0·g·(t·u_i − a_c); a_c collects the cell adjustments.
   const a = new Float64Array(nCells);
-  for (const step of w.steps) {
-    if (step.kind === 'poststratify') {
-      // R: psmeans = rowsum(x·oldw/psw, cell)/Σ oldw, x ← x − psmeans·psw (base-weighted cell means).
-      const { index, count } = partIndex(w, step.parts);
-      const num = new Float64Array(count);
-      const den = new Float64Array(count);
-      w.cells.forEach((c, i) => {
-        num[index[i]] += c.t * Swu[i] - a[i] * c.sw;
-        den[index[i]] += c.sw;
-      });
-      w.cells.forEach((_, i) => (a[i] += num[index[i]] / den[index[i]]));
-    } else {
-      // R: 10 passes of x ← x − psw·ave(x/psw, margin) (unweighted means over respondents).
-      for (let pass = 0; pass < 10; pass++)
-        for (const parts of step.margins) {
-          const { index, count } = partIndex(w, parts);
-          const num = new Float64Array(count);
-          const den = new Float64Array(count);
-          w.cells.forEach((c, i) => {
-            num[index[i]] += c.t * Su[i] - a[i] * c.n;
-            den[index[i]] += c.n;
-          });
-          w.cells.forEach((_, i) => (a[i] += num[index[i]] / den[index[i]]));
-        }
+  const pass = (parts: readonly string[], input: Float64Array, base: Float64Array) => {
+    const { index, count } = partIndex(w, parts);
+    const num = new Float64Array(count);
+    const den = new Float64Array(count);
+    for (let i = 0; i < nCells; i++) {
+      num[index[i]] += c.t[i] * input[i] - a[i] * base[i];
+      den[index[i]] += base[i];
     }
+    for (let k = 0; k < count; k++) num[k] /= den[k];
+    for (let i = 0; i < nCells; i++) a[i] += num[index[i]];
+  };
+  for (const step of w.steps) {
+    // R: psmeans = rowsum(x·oldw/psw, cell)/Σ oldw, x ← x − psmeans·psw (base-weighted cell means).
+    if (step.kind === 'poststratify') pass(step.parts, Swu, c.sw);
+    // R: 10 passes of x ← x − psw·ave(x/psw, margin) (unweighted means over respondents).
+    else for (let p = 0; p < 10; p++) for (const parts of step.margins) pass(parts, Su, c.n);
   }
   // Stratified with-replacement variance.
-  const strata = new Map<string, { n: number; sx: number; sxx: number }>();
-  w.cells.forEach((c, i) => {
-    let s = strata.get(c.stratum);
-    if (!s) strata.set(c.stratum, (s = { n: 0, sx: 0, sxx: 0 }));
-    s.n += c.n;
-    s.sx += c.g * (c.t * Swu[i] - a[i] * c.sw);
-    s.sxx += c.g * c.g * (c.t * c.t * Sw2u2[i] - 2 * c.t * a[i] * Sw2u[i] + a[i] * a[i] * c.sw2);
-  });
+  const nStrata = c.strata.length;
+  const sn = new Float64Array(nStrata);
+  const sx = new Float64Array(nStrata);
+  const sxx = new Float64Array(nStrata);
+  for (let i = 0; i < nCells; i++) {
+    const s = c.stratumOf[i];
+    const g = c.g[i];
+    const t = c.t[i];
+    sn[s] += c.n[i];
+    sx[s] += g * (t * Swu[i] - a[i] * c.sw[i]);
+    sxx[s] += g * g * (t * t * Sw2u2[i] - 2 * t * a[i] * Sw2u[i] + a[i] * a[i] * c.sw2[i]);
+  }
   let variance = 0;
-  for (const [stratum, s] of strata) {
+  for (let s = 0; s < nStrata; s++) {
     // R refuses any stratum with one respondent; one that the estimate does not touch cannot matter.
-    if (s.n < 2 && s.sxx === 0 && s.sx === 0) continue;
-    if (s.n < 2)
+    if (sn[s] < 2 && sxx[s] === 0 && sx[s] === 0) continue;
+    if (sn[s] < 2)
       throw new SurveyStatsError(
         'surveys.error.singleRespondentStratum',
-        { stratum },
-        `stratum ${stratum} has a single respondent: its variance cannot be estimated`
+        { stratum: c.strata[s] },
+        `stratum ${c.strata[s]} has a single respondent: its variance cannot be estimated`
       );
-    variance += (s.n / (s.n - 1)) * Math.max(0, s.sxx - (s.sx * s.sx) / s.n);
+    variance += (sn[s] / (sn[s] - 1)) * Math.max(0, sxx[s] - (sx[s] * sx[s]) / sn[s]);
   }
   const estimate = terms.reduce((acc, term, k) => acc + term.coef * R[k], 0);
   return { estimate, parts: R, variance, se: Math.sqrt(variance) };
+}
+
+/** Σ coef_k · R_k over the engine's data (groups with string keys): its rows of sums, then `linearContrastOfRows`. */
+function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
+  const m = data.groups.length;
+  const rows: TContrastRows = {
+    length: m,
+    cell: new Int32Array(m),
+    n: new Float64Array(m),
+    sw: new Float64Array(m),
+    sw2: new Float64Array(m),
+    sy: new Float64Array(m),
+    swy: new Float64Array(m),
+    sw2y: new Float64Array(m),
+    sw2y2: new Float64Array(m)
+  };
+  data.groups.forEach((g, j) => {
+    const i = w.index.get(g.cellKey);
+    if (i === undefined) throw new RangeError('the weighting was made from other data');
+    const s = ySums(g, y);
+    rows.cell[j] = i;
+    rows.n[j] = g.n;
+    rows.sw[j] = g.sw;
+    rows.sw2[j] = g.sw2;
+    rows.sy[j] = s.sy;
+    rows.swy[j] = s.swy;
+    rows.sw2y[j] = s.sw2y;
+    rows.sw2y2[j] = s.sw2y2;
+  });
+  return linearContrastOfRows(
+    rows,
+    w,
+    terms.map((term) => {
+      const list: number[] = [];
+      data.groups.forEach((g, j) => {
+        if (inDomain(g, term.domain)) list.push(j);
+      });
+      return { rows: Int32Array.from(list), coef: term.coef, domain: term.domain };
+    })
+  );
 }
 
 function describeDomain(d: TDomain): string {

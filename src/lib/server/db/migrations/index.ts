@@ -24,6 +24,7 @@ import * as m202612040300 from './202612040300_campaign_materials';
 import * as m202612050100 from './202612050100_survey_counter_snapshot';
 import * as m202612050300 from './202612050300_youth_session_weeks';
 import * as m202612050400 from './202612050400_check_counts';
+import * as m202612060100 from './202612060100_joint_counter_index';
 
 /** Every migration, by name. Add new ones here; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '202612040300_campaign_materials': m202612040300,
   '202612050100_survey_counter_snapshot': m202612050100,
   '202612050300_youth_session_weeks': m202612050300,
-  '202612050400_check_counts': m202612050400
+  '202612050400_check_counts': m202612050400,
+  '202612060100_joint_counter_index': m202612060100
 };
