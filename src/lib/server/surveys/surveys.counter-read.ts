@@ -366,28 +366,7 @@ export async function readSomeWaveCounters(db: DB, waveId: string, only: TWaveCo
       await rowByRow();
     }
   }
-  for (const c of cellCounts!) intern(l.cells, l.cellIndex, c.cell);
-  const cellN = new Float64Array(l.cells.length);
-  for (const c of cellCounts!) cellN[l.cellIndex.get(c.cell)!] += c.n;
-  const seen = new Uint8Array(l.cells.length);
-  const order: number[] = [];
-  for (const c of cellCounts!) {
-    const i = l.cellIndex.get(c.cell)!;
-    if (!seen[i]) order.push(i);
-    seen[i] = 1;
-  }
-  for (let i = 0; i < l.cells.length; i++) if (!seen[i]) order.push(i);
-  return {
-    waveId,
-    cells: l.cells.slice(),
-    cellN,
-    cellCounts: cellCounts!,
-    order: Int32Array.from(order),
-    answers: l.answers.slice(),
-    answerIndex: new Map(l.answerIndex),
-    counters,
-    joint
-  };
+  return { ...snapshotOf(l, waveId, cellCounts!, counters), joint };
 }
 
 /** The dictionaries and keys kept for a wave (made on first use; the least recently used out beyond LAYOUTS_KEPT). */

@@ -9,11 +9,11 @@
  * `countsFor`) — the tests compare them, and with the answers respondent by respondent.
  */
 import {
+  contrastRows,
   isSurveyStatsError,
   linearContrastOfRows,
   twoSidedP,
   waldInterval,
-  type TContrastRows,
   type TDomain,
   type TRowsTerm
 } from '../../stats/survey';
@@ -245,17 +245,7 @@ export function effectCountsEstimator(variables: TWeightingType[], counts: TEffe
   });
   let m = 0;
   for (let x = 0; x < sums.length; x++) if (sums[x] > 0) m++;
-  const rows: TContrastRows = {
-    length: m,
-    cell: new Int32Array(m),
-    n: new Float64Array(m),
-    sw: new Float64Array(m),
-    sw2: new Float64Array(m),
-    sy: new Float64Array(m),
-    swy: new Float64Array(m),
-    sw2y: new Float64Array(m),
-    sw2y2: new Float64Array(m)
-  };
+  const rows = contrastRows(m);
   const rowStratum = new Int32Array(m);
   const rowGroup = new Int32Array(m);
   let j = 0;

@@ -216,6 +216,16 @@ export function weigh(
     method === 'rake' && unweighted
       ? { ...unweighted, groups: unweighted.groups.filter((g) => weightable(variables, g.cell)) }
       : fromCounts(vars, projected);
+  return { counts: projected, left_out, data, ...keptWeighting(variables, method, vars, data) };
+}
+
+/** The weighting of `data` (raked or post-stratified on `vars`), kept in `weightings`; an engine error is kept too. */
+function keptWeighting(
+  variables: TWeightingType[],
+  method: TWeightingMethod,
+  vars: readonly string[],
+  data: TSurveyData
+): Pick<TWeighted, 'w' | 'error'> {
   const key = weightingKey(method, vars, data);
   let made = weightings.get(key);
   if (!made) {
@@ -232,7 +242,7 @@ export function weigh(
     if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
     weightings.set(key, made);
   }
-  return { counts: projected, left_out, data, ...made };
+  return made;
 }
 
 /**
@@ -287,27 +297,7 @@ export function weighCells(
     }
   }
   const data: TSurveyData = { variables: [...vars], kind: 'choice', groups };
-  let made: Pick<TWeighted, 'w' | 'error'>;
-  if (none) made = { w: noWeighting(data), error: null };
-  else {
-    const key = weightingKey(method, vars, data);
-    const kept = weightings.get(key);
-    if (kept) made = kept;
-    else {
-      try {
-        const w =
-          method === 'rake'
-            ? rake(data, targets(variables, method), { maxit: 50, epsilon: 1e-9 })
-            : postStratify(data, targets(variables, method)[0]);
-        made = { w, error: null };
-      } catch (e) {
-        if (!isSurveyStatsError(e)) throw e;
-        made = { w: null, error: { key: e.key, params: e.params } };
-      }
-      if (weightings.size >= WEIGHTINGS_KEPT) weightings.delete(weightings.keys().next().value as string);
-      weightings.set(key, made);
-    }
-  }
+  const made = none ? { w: noWeighting(data), error: null } : keptWeighting(variables, method, vars, data);
   const w = made.w;
   const cellOf = Int32Array.from(keyOf, (k) => (k === null || !w ? -1 : (w.index.get(k) ?? -1)));
   return { w, cellOf, error: made.error };

@@ -241,10 +241,9 @@ export function linearContrastOfRows(rows: TContrastRows, w: TWeighting, terms: 
   return { estimate, parts: R, variance, se: Math.sqrt(variance) };
 }
 
-/** Σ coef_k · R_k over the engine's data (groups with string keys): its rows of sums, then `linearContrastOfRows`. */
-function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
-  const m = data.groups.length;
-  const rows: TContrastRows = {
+/** `m` rows of sums, all 0, for `linearContrastOfRows`. */
+export function contrastRows(m: number): TContrastRows {
+  return {
     length: m,
     cell: new Int32Array(m),
     n: new Float64Array(m),
@@ -255,6 +254,12 @@ function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: re
     sw2y: new Float64Array(m),
     sw2y2: new Float64Array(m)
   };
+}
+
+/** Σ coef_k · R_k over the engine's data (groups with string keys): its rows of sums, then `linearContrastOfRows`. */
+function linearContrast(data: TSurveyData, w: TWeighting, y: TOutcome, terms: readonly TTerm[]): TLinearEstimate {
+  const m = data.groups.length;
+  const rows = contrastRows(m);
   data.groups.forEach((g, j) => {
     const i = w.index.get(g.cellKey);
     if (i === undefined) throw new RangeError('the weighting was made from other data');
