@@ -107,14 +107,17 @@ describe('on the database under test', () => {
   };
 
   it('what PostgreSQL refuses (an integer beyond int4, not a timestamp) becomes a 400; SQLite accepts it', async () => {
+    // Each query starts only when it is awaited: started together, the second one's refusal could arrive before
+    // anything awaits it and count as an unhandled rejection.
     const queries = [
-      sql`select cast(${'2147483648'} as integer) as v`.execute(ctx.db),
-      sql`select cast(${'2026-02-30T00:00:00Z'} as ${sql.raw(ctx.dialect === 'postgres' ? 'timestamptz' : 'text')}) as v`.execute(
-        ctx.db
-      )
+      () => sql`select cast(${'2147483648'} as integer) as v`.execute(ctx.db),
+      () =>
+        sql`select cast(${'2026-02-30T00:00:00Z'} as ${sql.raw(ctx.dialect === 'postgres' ? 'timestamptz' : 'text')}) as v`.execute(
+          ctx.db
+        )
     ];
     for (const query of queries) {
-      const error = await errorOf(query);
+      const error = await errorOf(query());
       if (ctx.dialect === 'postgres') {
         const refused = refusedInputError(error, 'test');
         expect(isAppError(refused)).toBe(true);
