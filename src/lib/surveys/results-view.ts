@@ -298,11 +298,21 @@ export interface TBreakdownItem {
   kind: 'share' | 'mean';
 }
 
+/** What the breakdown's choice needs of results: which questions and number questions everyone and each group have. */
+interface TBreakdownOutline {
+  questions: readonly Pick<TQuestionResult, 'question' | 'text' | 'type'>[];
+  means: readonly Pick<TMeanResult, 'question' | 'text'>[];
+  groups: readonly {
+    questions: readonly Pick<TQuestionResult, 'question' | 'text' | 'type'>[];
+    means: readonly Pick<TMeanResult, 'question' | 'text'>[];
+  }[];
+}
+
 /**
  * What the breakdown of a results page can show, one at a time: every choice question and number question
  * that has figures in some group, in the order of the page. Empty without a breakdown.
  */
-export function breakdownItems(r: Pick<TResults, 'groups' | 'questions' | 'means'>): TBreakdownItem[] {
+export function breakdownItems(r: TBreakdownOutline): TBreakdownItem[] {
   if (r.groups.length === 0) return [];
   const inGroups = new Set(r.groups.flatMap((g) => [...g.questions, ...g.means].map((x) => x.question)));
   const items: TBreakdownItem[] = [];
@@ -323,7 +333,7 @@ export function breakdownItems(r: Pick<TResults, 'groups' | 'questions' | 'means
  * demographic (nor the breakdown itself) — "age group by age group" tells nobody anything — else the first.
  */
 export function chooseBreakdownItem(
-  r: Pick<TResults, 'groups' | 'questions' | 'means' | 'by'>,
+  r: TBreakdownOutline & { by: string | null },
   asked: string | null | undefined
 ): TBreakdownItem | null {
   const items = breakdownItems(r);

@@ -3,13 +3,7 @@ import { translate, type Locale } from '../../i18n';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { breakdownQuestions } from '../../surveys/definition';
-import {
-  chooseBreakdownItem,
-  breakdownItems,
-  comparisonView,
-  resultsView,
-  trendView
-} from '../../surveys/results-view';
+import { comparisonView, resultsView, trendView } from '../../surveys/results-view';
 import { scottishReferenceSeries } from '../surveys-reference/reference-series';
 import { getPublishedSurvey, placesOf } from './surveys.service';
 import { compareResults, referenceIndicators, surveyResults, trend, trendIndicators } from './surveys.results';
@@ -50,7 +44,9 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
     wave: q.wave || null,
     weighting: q.weighting,
     by: q.by || null,
-    locale
+    locale,
+    // The groups' figures of the one question shown: the others are links.
+    shown: q.question ?? ''
   });
   let comparison = null;
   if (q.compare && q.compare !== r.wave.id)
@@ -85,12 +81,12 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
     value: x.id,
     label: locale === 'en' ? x.text_en : x.text_nb
   }));
-  const item = chooseBreakdownItem(r, q.question);
+  const item = r.breakdown?.item ?? null;
   const breakdown =
     item && r.by
       ? {
           item,
-          items: breakdownItems(r),
+          items: r.breakdown!.items,
           by: r.by,
           byLabel:
             byQuestions.find((x) => x.value === r.by)?.label ??

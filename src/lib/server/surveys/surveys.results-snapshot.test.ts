@@ -18,11 +18,13 @@ import { bumpCounterVersions } from './surveys.repository';
 import {
   countsEstimator,
   countsOfSnapshot,
+  surveyResults,
   waveEstimator,
   type TPartFigures,
   type TWeightingMethod
 } from './surveys.results';
 import { createSurvey, publishSurvey, saveWave, submitResponse } from './surveys.service';
+import { breakdownItems, chooseBreakdownItem } from '../../surveys/results-view';
 
 let ctx: AppContext;
 let analyst: TSessionUser;
@@ -54,7 +56,8 @@ const definition = {
         q('sex', 'sex'),
         q('age', 'age_group'),
         q('heard', 'single', ['yes', 'no', 'unsure']),
-        q('forms', 'multiple', ['a', 'b'])
+        q('forms', 'multiple', ['a', 'b']),
+        { ...q('hours', 'number'), min: 0, max: 40 }
       ]
     }
   ]
@@ -74,7 +77,9 @@ afterAll(async () => {
 });
 
 let run = 0;
-async function waveWith(people: { sex: string; age: string; heard: string | null; forms: string[] }[]) {
+async function waveWith(
+  people: { sex: string; age: string; heard: string | null; forms: string[]; hours?: number | null }[]
+) {
   const { id: surveyId } = await createSurvey(ctx.db, analyst, { slug: `integers-${run++}`, definition });
   await publishSurvey(ctx.db, analyst, surveyId);
   const { id: waveId } = await saveWave(ctx.db, analyst, surveyId, {
@@ -91,9 +96,15 @@ async function waveWith(people: { sex: string; age: string; heard: string | null
     await submitResponse(ctx.db, {
       surveyId,
       waveId,
-      answers: { sex: p.sex, age: p.age, forms: p.forms, ...(p.heard ? { heard: p.heard } : {}) }
+      answers: {
+        sex: p.sex,
+        age: p.age,
+        forms: p.forms,
+        ...(p.heard ? { heard: p.heard } : {}),
+        ...(p.hours != null ? { hours: String(p.hours) } : {})
+      }
     });
-  return waveId;
+  return { surveyId, waveId };
 }
 
 function expectSameFigures(got: (TProportions | SurveyStatsError)[] | null, want: typeof got) {
@@ -150,7 +161,30 @@ async function compareAll(waveId: string, method: TWeightingMethod, by: TWeighti
     method,
     groups.map((group) => ({ strata: [waveId], group }))
   );
-  for (const [id, codes] of counters) expectSame(fast(id, codes), slow(id, codes));
+  for (const [id, codes] of counters) {
+    const all = fast(id, codes);
+    expectSame(all, slow(id, codes));
+    // Which domains have figures, and what the weighting says, without the figures.
+    const answered = all.un.map((x) => !(x instanceof SurveyStatsError));
+    expect(fast.answered(id, codes)).toEqual(answered);
+    expect(slow.answered(id, codes)).toEqual(answered);
+    for (const estimate of [fast, slow]) {
+      const every = estimate(id, codes);
+      const { results, ...said } = every.weighted();
+      expect(estimate.weighting(id)).toEqual(said);
+      // Some of the domains, in another order: their figures, in that order.
+      const pick = groups
+        .map((_, d) => d)
+        .filter((d) => d % 2 === 0)
+        .reverse();
+      const some = estimate(id, codes, pick);
+      expectSameFigures(
+        some.un,
+        pick.map((d) => every.un[d])
+      );
+      expectSameFigures(some.weighted().results, results && pick.map((d) => results[d]));
+    }
+  }
 }
 
 const personArb = fc.record({
@@ -167,7 +201,7 @@ describe('results from integer-indexed counters', () => {
         fc.array(personArb, { minLength: 1, maxLength: 60 }),
         fc.constantFrom<TWeightingMethod>('none', 'poststratify', 'rake'),
         fc.constantFrom<TWeightingType | null>(null, 'sex', 'age_group'),
-        async (people, method, by) => compareAll(await waveWith(people), method, by)
+        async (people, method, by) => compareAll((await waveWith(people)).waveId, method, by)
       ),
       { numRuns: 12 }
     );
@@ -180,7 +214,7 @@ describe('results from integer-indexed counters', () => {
       heard: ['yes', 'no', null][i % 3],
       forms: i % 4 ? ['a'] : []
     }));
-    const waveId = await waveWith(people);
+    const { waveId } = await waveWith(people);
     await ctx.db
       .updateTable('survey_count')
       .set({ n: 500 })
@@ -189,6 +223,44 @@ describe('results from integer-indexed counters', () => {
       .where('answer', '=', 'yes')
       .execute();
     for (const method of ['none', 'rake'] as const) await compareAll(waveId, method, 'sex');
+  });
+});
+
+describe('a results page with a breakdown (one item shown per group)', () => {
+  it('gets the full results’ figures of that item, the same item chosen and the same items listed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            sex: fc.constantFrom('female', 'male', 'other'),
+            age: fc.constantFrom(...ages.slice(0, 3)),
+            heard: fc.constantFrom('yes', 'no', null),
+            forms: fc.subarray(['a', 'b']),
+            hours: fc.option(fc.integer({ min: 0, max: 40 }))
+          }),
+          { minLength: 1, maxLength: 40 }
+        ),
+        fc.constantFrom<TWeightingMethod>('none', 'rake'),
+        fc.constantFrom('sex', 'age_group'),
+        fc.constantFrom('', 'heard', 'forms', 'hours', 'sex', 'age', 'nothing'),
+        async (people, weighting, by, shown) => {
+          const { surveyId } = await waveWith(people);
+          const full = await surveyResults(ctx.db, surveyId, { weighting, by, locale: 'en' });
+          const one = await surveyResults(ctx.db, surveyId, { weighting, by, locale: 'en', shown });
+          const item = chooseBreakdownItem(full, shown || null);
+          expect(one.breakdown).toEqual({ item, items: breakdownItems(full) });
+          expect(full.breakdown).toBeUndefined();
+          const only = (x: { question: string }) => x.question === item?.value;
+          expect(one.groups).toEqual(
+            full.groups.map((g) => ({ ...g, questions: g.questions.filter(only), means: g.means.filter(only) }))
+          );
+          expect(one.questions).toEqual(full.questions);
+          expect(one.means).toEqual(full.means);
+          expect(one.notes).toEqual(full.notes);
+        }
+      ),
+      { numRuns: 15 }
+    );
   });
 });
 
@@ -235,14 +307,7 @@ describe('counters kept between reads', () => {
           { minLength: 1, maxLength: 4 }
         ),
         async (first, batches) => {
-          const waveId = await waveWith(first);
-          const surveyId = (
-            await ctx.db
-              .selectFrom('survey_wave')
-              .select('survey_id')
-              .where('id', '=', waveId)
-              .executeTakeFirstOrThrow()
-          ).survey_id;
+          const { surveyId, waveId } = await waveWith(first);
           const read = await readWaveCounters(ctx.db, waveId);
           expect(canonical(read)).toEqual(await inDatabase(waveId));
           // A reader may change its copy: the next read does not see it.
@@ -274,7 +339,7 @@ describe('counters kept between reads', () => {
       heard: i % 3 ? 'yes' : 'no',
       forms: []
     }));
-    const waveId = await waveWith(people);
+    const { waveId } = await waveWith(people);
     await readWaveCounters(ctx.db, waveId);
     await ctx.db.transaction().execute(async (trx) => {
       await trx

@@ -44,6 +44,7 @@ import {
 } from '../../surveys/definition';
 import { cellFromKey, optionCounterId } from '../../surveys/response';
 import { optionLabel } from '../../surveys/view';
+import { breakdownItems, chooseBreakdownItem, type TBreakdownItem } from '../../surveys/results-view';
 import * as repo from './surveys.repository';
 import { getPublishedSurvey, placesOf, versionDefinition, type TWaveView } from './surveys.service';
 
@@ -543,7 +544,31 @@ export interface TPartFigures {
   };
 }
 
-export type TPartEstimator = (id: string, codes: readonly string[]) => TPartFigures;
+/**
+ * The figures of one counter in the estimator's domains, or (`pick`) in some of them, by index: the arrays of
+ * the figures follow `pick`.
+ */
+export interface TPartEstimator {
+  (id: string, codes: readonly string[], pick?: readonly number[]): TPartFigures;
+  /**
+   * Per domain, whether some respondent in it answered the counter, i.e. whether its unweighted figures exist —
+   * without computing them.
+   */
+  answered(id: string, codes: readonly string[]): boolean[];
+  /** What the weighted figures of the counter would say of the weighting, without computing them. */
+  weighting(id: string): TWeightingOutcome;
+}
+
+type TWeightingOutcome = Omit<ReturnType<TPartFigures['weighted']>, 'results'>;
+
+/** The notes a weighting outcome adds to the page: why the figures are unweighted, or who was left out. */
+function addWeightingNotes(wt: TWeightingOutcome, method: TWeightingMethod, locale: Locale, notes: Set<string>): void {
+  if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
+  if (wt.left_out > 0 && method !== 'none') notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
+}
+
+const picked = <T>(all: readonly T[], pick: readonly number[] | undefined): readonly T[] =>
+  pick ? pick.map((d) => all[d]) : all;
 
 /** The per-counter estimator over counts (`TCellCount`): data and weighting made per counter. Exported for tests. */
 export function countsEstimator(
@@ -552,28 +577,67 @@ export function countsEstimator(
   method: TWeightingMethod,
   domains: readonly TDomain[]
 ): TPartEstimator {
-  return (id, codes) => {
+  const estimate = (id: string, codes: readonly string[], pick?: readonly number[]): TPartFigures => {
     const raw = counts.get(id) ?? [];
     const unweightedData = fromCounts(variables, raw);
+    const some = picked(domains, pick);
     return {
-      un: proportionsMany(unweightedData, noWeighting(unweightedData), domains, { codes }),
+      un: proportionsMany(unweightedData, noWeighting(unweightedData), some, { codes }),
       weighted: () => {
         const wt = weigh(variables, raw, method, unweightedData);
         return {
-          results: wt.w && wt.data ? proportionsMany(wt.data, wt.w, domains, { codes }) : null,
+          results: wt.w && wt.data ? proportionsMany(wt.data, wt.w, some, { codes }) : null,
           error: wt.error,
           left_out: wt.left_out
         };
       }
     };
   };
+  // The per-counter path (breakdown questions, counters out of step): the unweighted figures themselves tell.
+  const answered = (id: string, codes: readonly string[]) =>
+    estimate(id, codes).un.map((x) => !(x instanceof SurveyStatsError));
+  const weighting = (id: string): TWeightingOutcome => {
+    const raw = counts.get(id) ?? [];
+    const wt = weigh(variables, raw, method, fromCounts(variables, raw));
+    return { error: wt.error, left_out: wt.left_out };
+  };
+  return Object.assign(estimate, { answered, weighting });
+}
+
+/** The counters of a choice question: the question, or one per option of a multiple-choice question. */
+function partsOf(q: TQuestion, codes: readonly string[]) {
+  return q.type === 'multiple'
+    ? codes.map((c) => ({ code: c, id: optionCounterId(q.id, c), codes: ['1'] }))
+    : [{ code: null, id: q.id, codes }];
 }
 
 /**
- * Shares of one question in each of `groups` (null: respondents without a group), unweighted and weighted:
- * per counter (a question, or one option of a multiple-choice question) every answer of every group comes from
- * one pass of the engine (`estimate`). A group without respondents who answered gets null, as does a question
- * whose counters cannot be estimated.
+ * Which domains have figures of a question (`questionResults` gives them a result, not null: some respondent in
+ * them answered every counter of the question), with the notes `questionResults` would add — no figure computed.
+ */
+function answeredQuestion(
+  q: TQuestion,
+  places: TPlaces,
+  locale: Locale,
+  estimate: TPartEstimator,
+  method: TWeightingMethod,
+  nDomains: number,
+  notes: Set<string>
+): boolean[] {
+  const alive = new Array<boolean>(nDomains).fill(true);
+  for (const part of partsOf(q, choiceCodes(q, places))) {
+    estimate.answered(part.id, part.codes).forEach((yes, d) => (alive[d] &&= yes));
+    if (!alive.some(Boolean)) break;
+    addWeightingNotes(estimate.weighting(part.id), method, locale, notes);
+  }
+  return alive;
+}
+
+/**
+ * Shares of one question in each of `domains` (null: respondents without a group), or in some of them (`pick`:
+ * their indices, which the results follow), unweighted and weighted: per counter (a question, or one option of a
+ * multiple-choice question) every answer of every group comes from one pass of the engine (`estimate`). A group
+ * without respondents who answered gets null, as does a question whose counters cannot be estimated.
  */
 function questionResults(
   q: TQuestion,
@@ -581,30 +645,26 @@ function questionResults(
   locale: Locale,
   estimate: TPartEstimator,
   method: TWeightingMethod,
-  groups: readonly (string | null)[],
-  notes: Set<string>
+  domains: readonly (string | null)[],
+  notes: Set<string>,
+  pick?: readonly number[]
 ): (TQuestionResult | null)[] {
-  const multiple = q.type === 'multiple';
+  const groups = picked(domains, pick);
   const codes = choiceCodes(q, places);
   const labels = new Map(codes.map((c) => [c, optionLabel(q, c, places, locale)]));
-  const parts = multiple
-    ? codes.map((c) => ({ code: c, id: optionCounterId(q.id, c), answer: '1' }))
-    : [{ code: null, id: q.id, answer: null }];
+  const parts = partsOf(q, codes);
   const answers: TAnswerResult[][] = groups.map(() => []);
   const bases = groups.map(() => ({ base_n: 0, effective_n: null as number | null, deff: null as number | null }));
   const failed = groups.map(() => false);
   for (const part of parts) {
-    const partCodes = part.answer ? [part.answer] : codes;
-    const figures = estimate(part.id, partCodes);
+    const figures = estimate(part.id, part.codes, pick);
     const un = figures.un;
     groups.forEach((_, gi) => {
       if (un[gi] instanceof SurveyStatsError) failed[gi] = true;
     });
     if (failed.every(Boolean)) break;
     const wt = figures.weighted();
-    if (wt.error) notes.add(translate(locale, wt.error.key, wt.error.params));
-    if (wt.left_out > 0 && method !== 'none')
-      notes.add(translate(locale, 'surveys.results.leftOut', { n: wt.left_out }));
+    addWeightingNotes(wt, method, locale, notes);
     const weighted = wt.results;
     groups.forEach((_, gi) => {
       const u = un[gi];
@@ -731,29 +791,37 @@ export function waveEstimator(
     });
   };
 
-  let fallback: TPartEstimator | null = null;
-  const answered = new Float64Array(unW.cells.length);
+  let fallbackMemo: TPartEstimator | null = null;
+  const fallback = () =>
+    (fallbackMemo ??= countsEstimator(variables, countsOfSnapshot(snap, variables, by), method, domains));
+  const sums = new Float64Array(unW.cells.length);
   const nDomains = groups.length;
-  return (id, codes) => {
-    const rows = snap.counters.get(id) ?? {
-      length: 0,
-      answer: new Int32Array(0),
-      cell: new Int32Array(0),
-      n: new Float64Array(0)
-    };
-    // Counters in step with the cell totals? (Always, unless a write went wrong; a recount mends them.)
-    answered.fill(0);
-    let inStep = true;
-    for (let r = 0; r < rows.length && inStep; r++) {
+  const noRows = { length: 0, answer: new Int32Array(0), cell: new Int32Array(0), n: new Float64Array(0) };
+  /** The counter's rows, if in step with the cell totals (always, unless a write went wrong; a recount mends them). */
+  const inStep = (id: string) => {
+    const rows = snap.counters.get(id) ?? noRows;
+    sums.fill(0);
+    for (let r = 0; r < rows.length; r++) {
       const i = unCellOf[rows.cell[r]];
-      if (i >= 0) answered[i] += rows.n[r];
-      else if (rows.n[r] !== 0) inStep = false;
+      if (i >= 0) sums[i] += rows.n[r];
+      else if (rows.n[r] !== 0) return null;
     }
-    for (let i = 0; i < answered.length; i++) if (answered[i] > unTotals[i]) inStep = false;
-    if (!inStep) {
-      fallback ??= countsEstimator(variables, countsOfSnapshot(snap, variables, by), method, domains);
-      return fallback(id, codes);
+    for (let i = 0; i < sums.length; i++) if (sums[i] > unTotals[i]) return null;
+    return rows;
+  };
+  const answered = (id: string, codes: readonly string[]) => {
+    const rows = inStep(id);
+    if (!rows) return fallback().answered(id, codes);
+    const some = new Array<boolean>(nDomains).fill(false);
+    for (let r = 0; r < rows.length; r++) {
+      const c = rows.cell[r];
+      if (domainOfCell[c] >= 0 && unCellOf[c] >= 0 && rows.n[r] > 0) some[domainOfCell[c]] = true;
     }
+    return some;
+  };
+  const estimate = (id: string, codes: readonly string[], pick?: readonly number[]): TPartFigures => {
+    const rows = inStep(id);
+    if (!rows) return fallback()(id, codes, pick);
     const codeOfAnswer = new Int32Array(snap.answers.length).fill(-1);
     codes.forEach((code, k) => {
       const a = snap.answerIndex.get(code);
@@ -789,20 +857,27 @@ export function waveEstimator(
       return { t, rowsOf };
     };
     const plain = table(unCellOf);
+    const some = picked(domains, pick);
     return {
-      un: proportionsOfTable(plain.t, unW, codes, domains, plain.rowsOf),
+      un: proportionsOfTable(plain.t, unW, codes, some, picked(plain.rowsOf, pick)),
       weighted: () => {
         const wt = weighting();
         if (!wt.w) return { results: null, error: wt.error, left_out: wt.left_out };
         const x = wt.samePlace ? plain : table(wt.cellOf);
         return {
-          results: proportionsOfTable(x.t, wt.w, codes, domains, x.rowsOf),
+          results: proportionsOfTable(x.t, wt.w, codes, some, picked(x.rowsOf, pick)),
           error: null,
           left_out: wt.left_out
         };
       }
     };
   };
+  const outcome = (id: string): TWeightingOutcome => {
+    if (!inStep(id)) return fallback().weighting(id);
+    const wt = weighting();
+    return { error: wt.w ? null : wt.error, left_out: wt.left_out };
+  };
+  return Object.assign(estimate, { answered, weighting: outcome });
 }
 
 /** The counts (`TCellCount`) of every counter of a wave snapshot, for the per-counter path. */
@@ -842,6 +917,11 @@ export interface TResults {
   means: TMeanResult[];
   /** Per group of `by`: the same results per group. */
   groups: { group: string; label: string; questions: TQuestionResult[]; means: TMeanResult[] }[];
+  /**
+   * Asked for with `shown` (a results page, which shows one question per group): the item the groups carry —
+   * the only one — and every item they could carry (`breakdownItems` of the full results).
+   */
+  breakdown?: { item: TBreakdownItem | null; items: TBreakdownItem[] };
   notes: string[];
   model_note: string;
 }
@@ -895,7 +975,17 @@ async function countsByQuestion(
 export async function surveyResults(
   db: DB,
   idOrSlug: string | TPublishedSurvey,
-  options: { wave?: string | null; weighting?: TWeightingMethod; by?: string | null; locale: Locale }
+  options: {
+    wave?: string | null;
+    weighting?: TWeightingMethod;
+    by?: string | null;
+    locale: Locale;
+    /**
+     * With a breakdown: the groups' figures of this question or number question only ('' or not one the groups
+     * have: the one `chooseBreakdownItem` chooses), which `breakdown` names. Undefined: of every question.
+     */
+    shown?: string;
+  }
 ): Promise<TResults> {
   const s = typeof idOrSlug === 'string' ? await getPublishedSurvey(db, idOrSlug) : idOrSlug;
   const places = await placesOf(db);
@@ -922,10 +1012,11 @@ export async function surveyResults(
     await countersKey(db, [wave.id]),
     asked,
     options.by ?? '',
-    options.locale
+    options.locale,
+    options.shown === undefined ? '\u0000' : options.shown
   ].join('\u001f');
   const figures = await memoized(db, key, () =>
-    resultFigures(db, waveDef, wave.id, places, variables, byQuestion, by, asked, options.locale)
+    resultFigures(db, waveDef, wave.id, places, variables, byQuestion, by, asked, options.locale, options.shown)
   );
   return {
     survey: {
@@ -944,7 +1035,15 @@ export async function surveyResults(
 
 type TResultFigures = Pick<
   TResults,
-  'weighting_applied' | 'weighting_note' | 'by' | 'respondents' | 'questions' | 'means' | 'groups' | 'notes'
+  | 'weighting_applied'
+  | 'weighting_note'
+  | 'by'
+  | 'respondents'
+  | 'questions'
+  | 'means'
+  | 'groups'
+  | 'breakdown'
+  | 'notes'
 >;
 
 /** The figures of a wave's results page: everything that depends on its counters (kept by surveyResults). */
@@ -957,7 +1056,8 @@ async function resultFigures(
   byQuestion: TQuestion | null,
   by: TWeightingType | null,
   asked: TWeightingMethod,
-  locale: Locale
+  locale: Locale,
+  shown: string | undefined
 ): Promise<TResultFigures> {
   // Without a breakdown question: the wave's counters read once as integers, shared by every question.
   const snap = byQuestion ? null : await readWaveCounters(db, waveId);
@@ -1004,33 +1104,81 @@ async function resultFigures(
             domains.map((group) => ({ strata: [waveId], group }))
           )
       : null;
-  const perQuestion = estimate
-    ? questions.map((q) => questionResults(q, places, locale, estimate, method, domains, notes))
-    : [];
-  const results = (gi: number) => perQuestion.map((r) => r[gi]).filter((r): r is TQuestionResult => r !== null);
   const byQ = byQuestion ?? (by ? questions.find((q) => q.type === by)! : null);
-  const groups =
-    respondents > 0
-      ? groupCodes.map((g, i) => ({
-          group: g,
-          label: optionLabel(byQ!, g, places, locale),
-          questions: results(i + 1),
-          // Number questions have sums per weighting cell only, not per breakdown answer.
-          means: byQuestion ? [] : means(g)
-        }))
-      : [];
-  const everyone = respondents > 0 ? results(0) : [];
-  const meansOfAll = respondents > 0 ? means(null) : [];
-  return {
+  const text = (q: TQuestion) => (locale === 'en' ? q.text_en : q.text_nb);
+  const present = <T>(list: (T | null)[]) => list.filter((r): r is T => r !== null);
+  const figures: TResultFigures = {
     weighting_applied: respondents > 0 ? method : asked,
     weighting_note: respondents > 0 ? fallback.note : null,
     by: byQuestion?.id ?? by,
     respondents,
-    questions: everyone,
-    means: meansOfAll,
-    groups,
-    notes: [...notes]
+    questions: [],
+    means: [],
+    groups: [],
+    notes: []
   };
+  if (estimate) {
+    const groups = groupCodes.map((g) => ({
+      group: g,
+      label: optionLabel(byQ!, g, places, locale),
+      questions: [] as TQuestionResult[],
+      means: [] as TMeanResult[]
+    }));
+    figures.groups = groups;
+    // One item for the groups (`shown`): every question for everyone, but for the groups only which have figures
+    // (`answered`), to choose the item and list the others as `breakdownItems` of the full results would.
+    const one = shown !== undefined && groupCodes.length > 0;
+    const answered: boolean[][] = [];
+    if (one)
+      for (const q of questions) {
+        const [everyone] = questionResults(q, places, locale, estimate, method, domains, notes, [0]);
+        if (everyone) figures.questions.push(everyone);
+        answered.push(answeredQuestion(q, places, locale, estimate, method, domains.length, notes));
+      }
+    else {
+      // Every question once, for everyone (null) and every group together: one pass per counter.
+      const perQuestion = questions.map((q) => questionResults(q, places, locale, estimate, method, domains, notes));
+      figures.questions = present(perQuestion.map((r) => r[0]));
+      groups.forEach((g, i) => (g.questions = present(perQuestion.map((r) => r[i + 1]))));
+    }
+    // Number questions have sums per weighting cell only, not per breakdown answer.
+    if (!byQuestion) groups.forEach((g) => (g.means = means(g.group)));
+    figures.means = means(null);
+    if (one) {
+      const outline = {
+        by: figures.by,
+        questions: figures.questions,
+        means: figures.means,
+        groups: groups.map((g, i) => ({
+          questions: questions
+            .filter((_, k) => answered[k][i + 1])
+            .map((q) => ({ question: q.id, text: text(q), type: q.type })),
+          means: g.means
+        }))
+      };
+      const item = chooseBreakdownItem(outline, shown || null);
+      const q = item?.kind === 'share' ? questions.find((x) => x.id === item.value) : undefined;
+      const inGroups = q
+        ? questionResults(
+            q,
+            places,
+            locale,
+            estimate,
+            method,
+            domains,
+            notes,
+            groupCodes.map((_, i) => i + 1)
+          )
+        : [];
+      groups.forEach((g, i) => {
+        g.questions = present([inGroups[i] ?? null]);
+        g.means = g.means.filter((m) => item?.kind === 'mean' && m.question === item.value);
+      });
+      figures.breakdown = { item, items: breakdownItems(outline) };
+    }
+  }
+  figures.notes = [...notes];
+  return figures;
 }
 
 export interface TComparisonRow {
