@@ -9,6 +9,7 @@ import type { TBreakdownItem, TResultsView } from '../../surveys/results-view';
 import * as repo from './surveys.repository';
 import { publishSurvey, saveWave, submitResponse } from './surveys.service';
 import { TEMPLATE_SLUG } from './surveys.template';
+import type { ServerRendered } from '../../server-rendered';
 
 type TLoad = (event: never) => Promise<unknown>;
 type TData = {
@@ -29,10 +30,12 @@ const event = (path: string, query: string, user: TSessionUser | null, params: R
     locals: { locale: 'nb', requestId: 't', user, sessionId: user ? 's' : null },
     params
   }) as never;
+/** The page's data (held for the server's HTML only: ServerRendered). */
+const view = (data: unknown) => (data as { page: ServerRendered<TData> }).page.value;
 const pub = async (query = '') =>
-  (await publicLoad(event(`/results/${TEMPLATE_SLUG}`, query, null, { survey: TEMPLATE_SLUG }))) as TData;
+  view(await publicLoad(event(`/results/${TEMPLATE_SLUG}`, query, null, { survey: TEMPLATE_SLUG })));
 const staff = async (query = '', user: TSessionUser | null = analyst) =>
-  (await staffLoad(event(`/admin/surveys/${surveyId}/results`, query, user, { id: surveyId }))) as TData;
+  view(await staffLoad(event(`/admin/surveys/${surveyId}/results`, query, user, { id: surveyId })));
 const caught = async (p: Promise<unknown>) => {
   try {
     await p;
