@@ -280,13 +280,17 @@ async function verifyTotal(ctx: AppContext, survey: TBenchSurvey, count: number)
 
 /**
  * `between` (not timed) runs before each timed call: a new response for the cold figures; none for the steady
- * ones (the figures kept in memory under the counters' generation).
+ * ones (the figures kept in memory under the counters' generation). The warm-up runs the same path as the timed
+ * calls (with `between`), several times, so the cold path is compiled before it is timed, as in a running server.
  */
 async function time(
   fn: () => Promise<unknown>,
   between?: (i: number) => Promise<unknown>
 ): Promise<{ median: number; p95: number; cpu: number }> {
-  await fn(); // warm-up
+  for (let i = 0; i < 5; i++) {
+    if (between) await between(runs + i);
+    await fn();
+  }
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -827,31 +827,37 @@ export function waveEstimator(
       const a = snap.answerIndex.get(code);
       if (a !== undefined) codeOfAnswer[a] = k;
     });
+    // The rows of the domains asked for (a domain's figures read its own rows only): a row is in the domain of its
+    // cell's group.
+    const wanted = new Uint8Array(nDomains).fill(pick ? 0 : 1);
+    if (pick) for (const d of pick) wanted[d] = 1;
     const table = (cellOf: Int32Array) => {
+      const sizes = new Int32Array(nDomains);
       let m = 0;
-      for (let r = 0; r < rows.length; r++) if (cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) m++;
+      for (let r = 0; r < rows.length; r++) {
+        const d = domainOfCell[rows.cell[r]];
+        if (d >= 0 && wanted[d] && cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) {
+          sizes[d]++;
+          m++;
+        }
+      }
       // Counters count respondents, each of base weight 1: Σw0 and Σw0² are n (one array, see proportionsOfTable).
       const n = new Float64Array(m);
       const t: TCountTable = { length: m, cell: new Int32Array(m), code: new Int32Array(m), n, sw: n, sw2: n };
-      // Each domain's rows, in increasing order (a row is in the domain of its cell's group).
-      const sizes = new Int32Array(nDomains);
-      for (let r = 0; r < rows.length; r++) {
-        const d = domainOfCell[rows.cell[r]];
-        if (d >= 0 && cellOf[rows.cell[r]] >= 0 && rows.n[r] > 0) sizes[d]++;
-      }
+      // Each domain's rows, in increasing order.
       const rowsOf = Array.from(sizes, (k) => new Int32Array(k));
       const fill = new Int32Array(nDomains);
       let j = 0;
       for (let r = 0; r < rows.length; r++) {
         const c = rows.cell[r];
+        const d = domainOfCell[c];
         const i = cellOf[c];
         const n = rows.n[r];
-        if (i < 0 || !(n > 0)) continue;
+        if (d < 0 || !wanted[d] || i < 0 || !(n > 0)) continue;
         t.cell[j] = i;
         t.code[j] = codeOfAnswer[rows.answer[r]];
         t.n[j] = n;
-        const d = domainOfCell[c];
-        if (d >= 0) rowsOf[d][fill[d]++] = j;
+        rowsOf[d][fill[d]++] = j;
         j++;
       }
       return { t, rowsOf };
