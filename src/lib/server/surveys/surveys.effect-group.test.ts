@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differenceInDifferences, fromCounts, noWeighting, type TCellCount } from '../../stats/survey';
 import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
-import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
+import { createStaffUser, errorOf, setUpAdmin, surveyHeader, surveyQuestion } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
-import { ageGroups, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import {
   COMPARISON,
   groupDidEffect,
@@ -100,26 +100,10 @@ let ctx: AppContext;
 let analyst: TSessionUser;
 const now = new Date('2027-03-10T12:00:00Z');
 
-const q = (id: string, type: TQuestion['type'], options: string[] = [], extra: Partial<TQuestion> = {}): TQuestion => ({
-  id,
-  type,
-  required: false,
-  text_nb: id,
-  text_en: id,
-  help_nb: '',
-  help_en: '',
-  options: options.map((code) => ({ code, label_nb: code, label_en: code })),
-  ...extra
-});
+const q = surveyQuestion;
 
 const definition: TSurveyDefinition = {
-  title_nb: 'Gruppe',
-  title_en: 'Group',
-  intro_nb: '',
-  intro_en: '',
-  min_age: 16,
-  model_note_nb: '',
-  model_note_en: '',
+  ...surveyHeader('Gruppe', 'Group'),
   sections: [
     {
       title_nb: 'Om deg',

@@ -27,7 +27,7 @@ import {
 import { cellFromKey } from '../../surveys/response';
 import { effectEstimator, effectSetup, type TEffectContrast, type TEffectShare } from './surveys.effect';
 import { effectWaveCounters, jointEffectCounts, plainEffectCounts, type TEffectCounts } from './surveys.effect-counts';
-import { memoized, waveKeys } from './surveys.results-cache';
+import { keptForWaves } from './surveys.results-cache';
 import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 
 export const TARGET = 'target';
@@ -123,14 +123,9 @@ export interface TGroupDidArgs {
 
 const fieldError = (key: MessageKey, field: string) => new AppError('validation', key, { fields: { [field]: key } });
 
-/**
- * The effect, kept between requests under the generation of both waves' counters (read first, on every call:
- * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
- */
+/** The effect, kept between requests under the generation of both waves' counters (`keptForWaves`). */
 export async function groupDidEffect(ctx: AppContext, args: TGroupDidArgs): Promise<TGroupDidEffect> {
-  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
-  const key = ['effect-group', keys.join(','), JSON.stringify(args)].join('\u001f');
-  return memoized(ctx.db, key, () => computeGroupDidEffect(ctx, args, keys));
+  return keptForWaves(ctx.db, 'effect-group', args, (keys) => computeGroupDidEffect(ctx, args, keys));
 }
 
 async function computeGroupDidEffect(

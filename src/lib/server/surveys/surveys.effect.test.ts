@@ -9,9 +9,9 @@ import {
 } from '../../stats/survey';
 import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
-import { createStaffUser, errorOf, setUpAdmin } from '../testing/fixtures';
+import { createStaffUser, errorOf, setUpAdmin, surveyHeader, surveyQuestion } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
-import { ageGroups, type TQuestion, type TSurveyDefinition } from '../../surveys/definition';
+import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import { cellFromKey } from '../../surveys/response';
 import { apiCompare, apiResults } from './surveys.api';
 import { indicatorEffect } from './surveys.effect';
@@ -24,26 +24,10 @@ let ctx: AppContext;
 let analyst: TSessionUser;
 const now = new Date('2027-03-10T12:00:00Z');
 
-const q = (id: string, type: TQuestion['type'], options: string[] = [], extra: Partial<TQuestion> = {}): TQuestion => ({
-  id,
-  type,
-  required: false,
-  text_nb: id,
-  text_en: id,
-  help_nb: '',
-  help_en: '',
-  options: options.map((code) => ({ code, label_nb: code, label_en: code })),
-  ...extra
-});
+const q = surveyQuestion;
 
 const definition = (withSeen: boolean, seenMarked = true): TSurveyDefinition => ({
-  title_nb: 'Effekt',
-  title_en: 'Effect',
-  intro_nb: '',
-  intro_en: '',
-  min_age: 16,
-  model_note_nb: '',
-  model_note_en: '',
+  ...surveyHeader('Effekt', 'Effect'),
   sections: [
     { title_nb: 'Om deg', title_en: 'About you', questions: [q('sex', 'sex'), q('age', 'age_group')] },
     {

@@ -28,7 +28,7 @@ import {
 import * as repo from './surveys.repository';
 import { presentVariables, RELIABLE_N, type TWeightingMethod } from './surveys.results';
 import { parseDefinition, placesOf } from './surveys.service';
-import { memoized, waveKeys } from './surveys.results-cache';
+import { keptForWaves } from './surveys.results-cache';
 
 /** A share: null when nobody in the domain answered (or its variance cannot be estimated). */
 export interface TEffectShare {
@@ -96,14 +96,9 @@ function fieldError(
 const EXPOSED = 'exposed';
 const UNEXPOSED = 'unexposed';
 
-/**
- * The effect, kept between requests under the generation of both waves' counters (read first, on every call:
- * surveys.results-cache.ts), so it is computed again after any response or recount on any instance.
- */
+/** The effect, kept between requests under the generation of both waves' counters (`keptForWaves`). */
 export async function indicatorEffect(ctx: AppContext, args: TIndicatorEffectArgs): Promise<TIndicatorEffect> {
-  const keys = await waveKeys(ctx.db, [args.beforeWaveId, args.afterWaveId].map(String));
-  const key = ['effect', keys.join(','), JSON.stringify(args)].join('\u001f');
-  return memoized(ctx.db, key, () => computeIndicatorEffect(ctx, args, keys));
+  return keptForWaves(ctx.db, 'effect', args, (keys) => computeIndicatorEffect(ctx, args, keys));
 }
 
 async function computeIndicatorEffect(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
 import { loadConfig } from '../config';
-import { createStaffUser, setUpAdmin } from '../testing/fixtures';
+import { createStaffUser, setUpAdmin, surveyHeader, surveyQuestion } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { ageGroups, type TSurveyDefinition } from '../../surveys/definition';
 import { indicatorEffect } from './surveys.effect';
@@ -21,26 +21,10 @@ let b: AppContext;
 let reference: AppContext;
 let analyst: TSessionUser;
 
-const q = (id: string, type: string, options: string[] = [], extra: object = {}) => ({
-  id,
-  type,
-  required: false,
-  text_nb: id,
-  text_en: id,
-  help_nb: '',
-  help_en: '',
-  options: options.map((code) => ({ code, label_nb: code, label_en: code })),
-  ...extra
-});
+const q = surveyQuestion;
 
 const definition = {
-  title_nb: 'Hurtigbuffer',
-  title_en: 'Cache',
-  intro_nb: '',
-  intro_en: '',
-  min_age: 16,
-  model_note_nb: '',
-  model_note_en: '',
+  ...surveyHeader('Hurtigbuffer', 'Cache'),
   sections: [
     {
       title_nb: 'a',

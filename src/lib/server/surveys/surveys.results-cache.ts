@@ -25,6 +25,20 @@ export async function waveKeys(db: Executor, waveIds: readonly string[]): Promis
 }
 
 /**
+ * A campaign effect of two waves, kept under the generation of both waves' counters (read first, on every call),
+ * so it is computed again after any response or recount on any instance. `compute` gets the waves' keys.
+ */
+export async function keptForWaves<T>(
+  db: Executor,
+  kind: string,
+  args: { beforeWaveId: string; afterWaveId: string },
+  compute: (keys: readonly string[]) => Promise<T>
+): Promise<T> {
+  const keys = await waveKeys(db, [args.beforeWaveId, args.afterWaveId]);
+  return memoized(db, [kind, keys.join(','), JSON.stringify(args)].join('\u001f'), () => compute(keys));
+}
+
+/**
  * The value kept under `key` for this database, or `compute()`'s, kept. Concurrent requests for the same key
  * share one computation. Callers must not change what they get: the same object serves later requests.
  */

@@ -83,10 +83,10 @@ export async function resultsPage(db: DB, idOrSlug: string, url: URL, locale: Lo
   }));
   const item = r.breakdown?.item ?? null;
   const breakdown =
-    item && r.by
+    r.breakdown && item && r.by
       ? {
           item,
-          items: r.breakdown!.items,
+          items: r.breakdown.items,
           by: r.by,
           byLabel:
             byQuestions.find((x) => x.value === r.by)?.label ??

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app';
 import type { TSessionUser } from '../auth/auth.types';
-import { createStaffUser, setUpAdmin } from '../testing/fixtures';
+import { createStaffUser, setUpAdmin, surveyHeader, surveyQuestion } from '../testing/fixtures';
 import { openTestApp } from '../testing/test-app';
 import { SurveyStatsError, type TProportions } from '../../stats/survey';
 import { ageGroups, type TSurveyDefinition, type TWeightingType } from '../../surveys/definition';
@@ -29,25 +29,10 @@ import { breakdownItems, chooseBreakdownItem } from '../../surveys/results-view'
 let ctx: AppContext;
 let analyst: TSessionUser;
 
-const q = (id: string, type: string, options: string[] = []) => ({
-  id,
-  type,
-  required: false,
-  text_nb: id,
-  text_en: id,
-  help_nb: '',
-  help_en: '',
-  options: options.map((code) => ({ code, label_nb: code, label_en: code }))
-});
+const q = surveyQuestion;
 
 const definition = {
-  title_nb: 'Heltall',
-  title_en: 'Integers',
-  intro_nb: '',
-  intro_en: '',
-  min_age: 16,
-  model_note_nb: '',
-  model_note_en: '',
+  ...surveyHeader('Heltall', 'Integers'),
   sections: [
     {
       title_nb: 'a',
@@ -57,7 +42,7 @@ const definition = {
         q('age', 'age_group'),
         q('heard', 'single', ['yes', 'no', 'unsure']),
         q('forms', 'multiple', ['a', 'b']),
-        { ...q('hours', 'number'), min: 0, max: 40 }
+        q('hours', 'number', [], { min: 0, max: 40 })
       ]
     }
   ]

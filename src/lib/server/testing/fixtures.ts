@@ -5,6 +5,7 @@ import { loadSessionUser } from '../auth/session.service';
 import type { TRole, TSessionUser } from '../auth/auth.types';
 import { createTotpSecret, currentTotp } from '../auth/totp';
 import { AppError } from '../errors';
+import type { TQuestion, TSurveyDefinition } from '../../surveys/definition';
 import { uniqueEmail } from './test-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -96,3 +97,32 @@ export async function createStaffUser(
   if (!user) throw new Error('the invited user was not created');
   return user;
 }
+
+/** A survey question for a test definition: its id as its text in both languages, each option's code as its label. */
+export const surveyQuestion = (
+  id: string,
+  type: TQuestion['type'],
+  options: string[] = [],
+  extra: Partial<TQuestion> = {}
+): TQuestion => ({
+  id,
+  type,
+  required: false,
+  text_nb: id,
+  text_en: id,
+  help_nb: '',
+  help_en: '',
+  options: options.map((code) => ({ code, label_nb: code, label_en: code })),
+  ...extra
+});
+
+/** The fields of a test survey definition besides its sections: its title, no intro or model note, 16+. */
+export const surveyHeader = (titleNb: string, titleEn: string): Omit<TSurveyDefinition, 'sections'> => ({
+  title_nb: titleNb,
+  title_en: titleEn,
+  intro_nb: '',
+  intro_en: '',
+  min_age: 16,
+  model_note_nb: '',
+  model_note_en: ''
+});
